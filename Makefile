@@ -1,0 +1,110 @@
+# byline: a terminal reader for offline news articles.
+#
+#   make run       build and open the bundled articles/
+#   make test      build and run every test (unit, command line, tmux)
+#   make check-asan  the same tests under AddressSanitizer + UBSan
+#
+# Missing libraries and tools are installed by .ci/deps (apt-get, through
+# sudo when not root) or it stops with the exact command to run.
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+DESTDIR   ?=
+BUILD     ?= build
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+SAN       ?=
+
+.DEFAULT_GOAL := all
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+        -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+ifneq ($(CI),)
+WARN += -Werror
+endif
+
+OPT ?= -O2 -g
+CPPFLAGS_BASE := -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Iinclude
+CFLAGS_BASE := -std=c11 $(OPT) $(WARN) -MMD -MP
+ifneq ($(SAN),)
+CFLAGS_BASE += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+# build/config.mk holds what pkg-config says; .ci/deps writes it after making
+# sure every library is there. It is not needed to clean.
+ifeq ($(filter clean distclean uninstall,$(MAKECMDGOALS)),)
+-include $(BUILD)/config.mk
+endif
+
+DEPS_LEVEL := $(if $(filter test check-asan,$(MAKECMDGOALS)),test,build)
+
+$(BUILD)/config.mk: .ci/deps
+	@mkdir -p $(BUILD)
+	@sh .ci/deps $(DEPS_LEVEL) $@
+
+CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+UI_SRC   := $(wildcard src/ui/*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/src/main.o
+CORE_LIB := $(BUILD)/libbyline-core.a
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+CORE_CFLAGS = $(CPPFLAGS_BASE) $(CFLAGS_BASE) $(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(CFLAGS)
+UI_CFLAGS   = $(CORE_CFLAGS) $(CURSES_CFLAGS)
+CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS)
+
+.PHONY: all run test unit e2e check-asan clean install uninstall deps-test fuzz bench stress
+
+all: $(BUILD)/byline
+
+$(BUILD)/byline: $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB)
+	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB) $(CURSES_LIBS) $(CORE_LIBS)
+
+$(CORE_LIB): $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(CORE_OBJ)
+
+$(BUILD)/obj/src/ui/%.o: src/ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(UI_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CORE_CFLAGS) -c -o $@ $<
+
+# Unit tests link the core only: no curses (the layering rule).
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CORE_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
+
+run: $(BUILD)/byline
+	$(BUILD)/byline articles
+
+deps-test:
+	@sh .ci/deps test
+
+test: deps-test $(BUILD)/byline $(UNIT_BIN)
+	@sh tests/run $(BUILD)
+
+check-asan:
+	$(MAKE) BUILD=build/asan SAN=1 OPT="-O1 -g" test
+
+install: $(BUILD)/byline
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	cp $(BUILD)/byline $(DESTDIR)$(BINDIR)/byline
+	chmod 755 $(DESTDIR)$(BINDIR)/byline
+	cp byline.1 $(DESTDIR)$(MANDIR)/man1/byline.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/byline.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/byline $(DESTDIR)$(MANDIR)/man1/byline.1
+
+clean:
+	rm -rf build
+
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d)

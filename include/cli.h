@@ -1,0 +1,62 @@
+/*
+ * cli.h: what the subcommands share: options every command takes, the
+ * default article folder, the state file, and safe output.
+ */
+#ifndef BYLINE_CLI_H
+#define BYLINE_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util.h"
+
+struct readstate;
+
+/* Options given before the subcommand. */
+struct cli {
+	const char	*state;		/* --state FILE, or NULL */
+	const char	*config;	/* --config FILE, or NULL */
+};
+
+/* Exit statuses. */
+#define EXIT_OK		0
+#define EXIT_PROBLEM	1	/* check found errors, a file could not be read */
+#define EXIT_USAGE	2
+
+/*
+ * The paths to use: argv if n > 0, else $BYLINE_ARTICLES, else the data
+ * folder ($XDG_DATA_HOME/byline/articles) when it exists, else ./articles.
+ * *owned is set when the returned array must be freed with cli_paths_free().
+ */
+char **cli_paths(char **argv, size_t n, size_t *count);
+void cli_paths_free(char **paths, size_t count);
+
+/* The read marks, opened from --state/$BYLINE_STATE/XDG; warnings go to stderr. */
+struct readstate *cli_open_state(const struct cli *cli);
+
+/* Write s to f as one tab-free, newline-free, control-free field. */
+void cli_field(FILE *f, const char *s);
+
+struct diag;
+
+/* Print diagnostic d about path as one line to file (a FILE *); a library_diag_fn. */
+void cli_print_diag(const char *path, const struct diag *d, void *file);
+
+/* Print "byline: CMD: message" to stderr (sanitised). */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Subcommands: argv[0] is the subcommand's name. Each returns an exit status. */
+int cmd_list(const struct cli *cli, int argc, char **argv);
+int cmd_check(const struct cli *cli, int argc, char **argv);
+int cmd_show(const struct cli *cli, int argc, char **argv);
+int cmd_mark(const struct cli *cli, int argc, char **argv);
+int cmd_quotes(const struct cli *cli, int argc, char **argv);
+int cmd_people(const struct cli *cli, int argc, char **argv);
+
+/*
+ * Is arg a help request (-h, --help)? Subcommands print their usage for it.
+ */
+bool cli_is_help(const char *arg);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * library.h: the articles under a set of paths, as the library view and
+ * "byline list" show them. Only the front matter of each file is read.
+ */
+#ifndef BYLINE_LIBRARY_H
+#define BYLINE_LIBRARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+struct arena;
+
+/* One article in the library; strings live in the library's arena. */
+struct lib_entry {
+	const char	*path;
+	const char	*title;
+	const char	*source;	/* "" when none */
+	const char	*key;		/* read-mark key */
+	char		 date[11];	/* YYYY-MM-DD, or "" */
+	int64_t		 sortkey;	/* INT64_MIN when undated */
+	int		 flags;		/* ARTICLE_* flags */
+	unsigned	 nerrors;	/* errors found while reading the head */
+};
+
+struct library {
+	struct lib_entry	*v;
+	size_t			 n;
+	size_t			 cap;
+	struct arena		*arena;
+};
+
+/*
+ * Called for each problem met while scanning (a missing path, a file that
+ * cannot be read, an error in a front matter). path is the file concerned.
+ */
+typedef void (*library_diag_fn)(const char *path, const struct diag *d, void *arg);
+
+/* Called now and then while scanning with the number of articles read so far. */
+typedef void (*library_progress_fn)(size_t n, void *arg);
+
+struct library_scan_opts {
+	library_diag_fn		 diag;		/* may be NULL */
+	library_progress_fn	 progress;	/* may be NULL */
+	void			*arg;
+	bool			 warnings;	/* pass warnings to diag, not just errors */
+	bool			 full;		/* read whole files (byline check) */
+};
+
+/*
+ * Add to lib every article under paths: files named directly (whatever their
+ * extension) and, in folders, recursively, files ending in .md, .markdown or
+ * .txt. Hidden entries are skipped; symbolic links are followed, loops are
+ * not. Returns the number of paths that could not be read at all.
+ */
+size_t library_scan(struct library *lib, char *const *paths, size_t npaths,
+    const struct library_scan_opts *opts);
+
+/* Sort newest first, then by title, then by path; undated articles last. */
+void library_sort(struct library *lib);
+
+/* Does e match query (ASCII case-insensitive substring of title, source, date or path)? */
+bool library_entry_matches(const struct lib_entry *e, const char *query);
+
+/* Release everything the library holds; it is then empty and reusable. */
+void library_free(struct library *lib);
+
+/* Does name have an extension the scan takes (.md, .markdown, .txt)? */
+bool library_is_article_name(const char *name);
+
+#endif

@@ -1,0 +1,183 @@
+/* doc.c: an article's display blocks: header, body paragraphs, notes. */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "article.h"
+#include "para.h"
+#include "util.h"
+
+static struct block *
+add_block(struct doc *d, enum block_kind kind, const char *text, size_t len)
+{
+	struct block *b;
+
+	ARRAY_GROW(d->blocks, d->nblocks + 1, d->cap);
+	b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->text = text;
+	b->len = len;
+	b->body_off = DOC_NOT_BODY;
+	return b;
+}
+
+/* The "Source · date · By A and B" line, or NULL when there is nothing to say. */
+static const char *
+meta_line(struct doc *d, const struct article *a)
+{
+	struct buf b = BUF_INIT;
+	char date[16];
+	const char *s;
+	size_t i;
+
+	if (a->source != NULL)
+		buf_adds(&b, a->source);
+	article_date_string(a, date, sizeof date);
+	if (date[0] == '\0' && a->date_text != NULL)
+		s = a->date_text;
+	else
+		s = date;
+	if (s[0] != '\0') {
+		if (b.len > 0)
+			buf_adds(&b, " \xc2\xb7 ");
+		buf_adds(&b, s);
+	}
+	for (i = 0; i < a->nauthors; i++) {
+		if (i == 0)
+			buf_adds(&b, b.len > 0 ? " \xc2\xb7 By " : "By ");
+		else
+			buf_adds(&b, i + 1 == a->nauthors ? " and " : ", ");
+		buf_adds(&b, a->authors[i]);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	s = arena_strndup(d->arena, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* Is paragraph text[0..len) the same as the title (whitespace aside)? */
+static bool
+same_as_title(const char *text, size_t len, const char *title)
+{
+	size_t tl = strlen(title);
+
+	while (len > 0 && (text[0] == '#' || ascii_isspace((unsigned char)text[0]))) {
+		text++;
+		len--;
+	}
+	return len == tl && memcmp(text, title, tl) == 0;
+}
+
+void
+doc_build(struct doc *d, const struct article *a)
+{
+	const char *meta;
+	size_t i;
+
+	memset(d, 0, sizeof *d);
+	d->arena = arena_new();
+	add_block(d, BLOCK_TITLE, a->title, strlen(a->title));
+	if (a->subtitle != NULL && a->subtitle[0] != '\0')
+		add_block(d, BLOCK_SUBTITLE, a->subtitle, strlen(a->subtitle));
+	if ((meta = meta_line(d, a)) != NULL)
+		add_block(d, BLOCK_META, meta, strlen(meta));
+	d->text = a->body;
+	d->len = a->body_len;
+	d->nparas = para_split(d->text, d->len, &d->paras);
+	d->first_body = d->nblocks;
+	for (i = 0; i < d->nparas; i++) {
+		const struct an_span *p = &d->paras[i];
+		struct block *b;
+
+		/* a file without front matter repeats its title as the first line */
+		if (i == 0 && (a->flags & ARTICLE_NO_FRONTMATTER) &&
+		    same_as_title(d->text + p->start, p->end - p->start, a->title))
+			continue;
+		b = add_block(d, BLOCK_PARA, d->text + p->start, p->end - p->start);
+		b->body_off = p->start;
+	}
+	d->end_body = d->nblocks;
+	for (i = 0; i < a->nupdates; i++) {
+		const struct article_update *u = &a->updates[i];
+		char *s;
+
+		s = u->date != NULL ?
+		    (u->note != NULL ? xasprintf("Update %s: %s", u->date, u->note) :
+		    xasprintf("Update %s", u->date)) : xasprintf("Update: %s", u->note);
+		add_block(d, BLOCK_NOTE, arena_strdup(d->arena, s), strlen(s));
+		free(s);
+	}
+}
+
+void
+doc_free(struct doc *d)
+{
+	free(d->blocks);
+	free(d->paras);
+	arena_free(d->arena);
+	memset(d, 0, sizeof *d);
+}
+
+size_t
+doc_block_at(const struct doc *d, size_t off)
+{
+	size_t lo = d->first_body, hi = d->end_body;
+
+	if (lo == hi)
+		return lo;
+	/* the last body block whose offset is <= off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->blocks[mid].body_off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void
+doc_analysis_input(const struct doc *d, const struct article *a, struct an_input *in,
+    struct an_person_in **people_out, struct an_image_in **images_out)
+{
+	struct an_person_in *people = NULL;
+	struct an_image_in *images = NULL;
+	size_t i;
+
+	memset(in, 0, sizeof *in);
+	in->text = d->text;
+	in->len = d->len;
+	in->paras = d->paras;
+	in->nparas = d->nparas;
+	in->title = a->title;
+	if (a->npeople > 0) {
+		people = xcalloc(a->npeople, sizeof *people);
+		for (i = 0; i < a->npeople; i++) {
+			people[i].name = a->people[i].name;
+			people[i].role = a->people[i].role;
+			people[i].aliases = (const char *const *)a->people[i].aliases;
+			people[i].naliases = a->people[i].naliases;
+		}
+	}
+	if (a->nimages > 0) {
+		images = xcalloc(a->nimages, sizeof *images);
+		for (i = 0; i < a->nimages; i++) {
+			images[i].title = a->images[i].title;
+			images[i].caption = a->images[i].caption;
+			images[i].credit = a->images[i].credit;
+		}
+	}
+	in->people = people;
+	in->npeople = a->npeople;
+	in->images = images;
+	in->nimages = a->nimages;
+	*people_out = people;
+	*images_out = images;
+}

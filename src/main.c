@@ -1,0 +1,115 @@
+/* main.c: options common to every command, and dispatch to the subcommands. */
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "ui.h"
+#include "util.h"
+
+struct command {
+	const char	*name;
+	int		(*fn)(const struct cli *, int, char **);
+	const char	*summary;
+};
+
+static const struct command commands[] = {
+	{ "list",	 cmd_list,	"list articles: read|unread, date, source, title, path" },
+	{ "check",	 cmd_check,	"report problems in article files as file:line:col" },
+	{ "show",	 cmd_show,	"print an article as plain text" },
+	{ "quotes",	 cmd_quotes,	"print an article's quotations and who said them" },
+	{ "people",	 cmd_people,	"print the people an article mentions" },
+	{ "mark-read",	 cmd_mark,	"mark articles read" },
+	{ "mark-unread", cmd_mark,	"mark articles unread" },
+};
+
+static int
+usage(FILE *f, int status)
+{
+	size_t i;
+
+	fputs("usage: byline [--state FILE] [PATH...]\n"
+	    "       byline [--state FILE] COMMAND [ARGS...]\n"
+	    "\n"
+	    "With no command, open the reader on PATH (files or folders; default\n"
+	    "$BYLINE_ARTICLES, else ~/.local/share/byline/articles, else ./articles).\n"
+	    "\n"
+	    "Commands:\n", f);
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	    "Options:\n"
+	    "  --state FILE  keep read marks in FILE (default $BYLINE_STATE,\n"
+	    "                else $XDG_STATE_HOME/byline/read)\n"
+	    "  -h, --help    show this help; COMMAND --help shows a command's\n"
+	    "  --version     show the version\n"
+	    "\n"
+	    "See byline(1) for the keys and the article format.\n", f);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli cli = { NULL, NULL };
+	int i;
+	size_t k;
+
+	/* byline | head -1 must end quietly, not by SIGPIPE half-way through a line */
+	signal(SIGPIPE, SIG_IGN);
+	setlocale(LC_ALL, "");
+	for (i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (strcmp(arg, "--") == 0) {
+			i++;
+			break;
+		}
+		if (arg[0] != '-' || arg[1] == '\0')
+			break;
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
+			return usage(stdout, EXIT_OK);
+		if (strcmp(arg, "--version") == 0) {
+			printf("byline %s\n", BYLINE_VERSION);
+			return EXIT_OK;
+		}
+		if (strcmp(arg, "--state") == 0 && i + 1 < argc) {
+			cli.state = argv[++i];
+		} else if (strncmp(arg, "--state=", 8) == 0) {
+			cli.state = arg + 8;
+		} else if (strcmp(arg, "--config") == 0 && i + 1 < argc) {
+			cli.config = argv[++i];
+		} else if (strncmp(arg, "--config=", 9) == 0) {
+			cli.config = arg + 9;
+		} else {
+			fprintf(stderr, "byline: unknown option: %s\n", arg);
+			return usage(stderr, EXIT_USAGE);
+		}
+	}
+	if (i < argc)
+		for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
+			if (strcmp(argv[i], commands[k].name) == 0)
+				return commands[k].fn(&cli, argc - i, argv + i);
+	if (i < argc && argv[i][0] != '.' && argv[i][0] != '/' && strchr(argv[i], '/') == NULL &&
+	    strchr(argv[i], '.') == NULL) {
+		/* a bare word that is no command and no file: a mistyped command */
+		struct stat st;
+
+		if (stat(argv[i], &st) < 0) {
+			fprintf(stderr, "byline: unknown command: %s\n", argv[i]);
+			return usage(stderr, EXIT_USAGE);
+		}
+	}
+	{
+		char **paths;
+		size_t n;
+		int status;
+
+		paths = cli_paths(argv + i, (size_t)(argc - i), &n);
+		status = ui_main(&cli, paths, n);
+		cli_paths_free(paths, n);
+		return status;
+	}
+}

@@ -1,0 +1,212 @@
+/*
+ * ui-int.h: what the files of src/ui/ share. Only src/ui/ includes curses.
+ *
+ * The UI keeps its state in struct ui and paints it at one point, ui_draw();
+ * key handlers change state and never draw. Signals only set flags that the
+ * main loop reads.
+ */
+#ifndef BYLINE_UI_INT_H
+#define BYLINE_UI_INT_H
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "analysis.h"
+#include "article.h"
+#include "cli.h"
+#include "doc.h"
+#include "library.h"
+#include "util.h"
+#include "wrap.h"
+
+/* ---- the key table (keys.c) ---- */
+
+enum view_id {
+	V_LIST = 1,		/* the library */
+	V_ARTICLE = 2,		/* the article view */
+	V_ANY = 3,
+};
+
+enum action {
+	ACT_NONE = 0,
+	ACT_DOWN, ACT_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_HALF_DOWN, ACT_HALF_UP, ACT_TOP, ACT_BOTTOM,
+	ACT_OPEN, ACT_TOGGLE_READ, ACT_UNREAD_ONLY, ACT_FILTER, ACT_NEXT_UNREAD,
+	ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
+	ACT_NEXT_QUOTE, ACT_PREV_QUOTE,
+	ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
+	ACT_SHOW_QUOTES, ACT_SHOW_PEOPLE, ACT_SHOW_CAPTION, ACT_NEXT_IMAGE,
+	ACT_IMAGE_1, ACT_IMAGE_2, ACT_IMAGE_3, ACT_IMAGE_4, ACT_IMAGE_5, ACT_IMAGE_6, ACT_IMAGE_7, ACT_IMAGE_8,
+	ACT_IMAGE_9,
+	ACT_NEXT_ARTICLE, ACT_PREV_ARTICLE,
+	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW,
+};
+
+struct keybind {
+	int		 views;		/* V_LIST | V_ARTICLE */
+	int		 key;		/* a curses key code or character */
+	enum action	 action;
+	const char	*help;		/* NULL: an alias, listed with the first key of the action */
+};
+
+/* The action bound to key in view, or ACT_NONE. */
+enum action keys_lookup(enum view_id view, int key);
+/* A printable name for key ("j", "Down", "Ctrl-D", "Enter"). */
+const char *keys_name(int key);
+/*
+ * The help lines for view: "KEYS  description", one per action, built from
+ * the key table. Returns the number of lines; *lines is a static array.
+ */
+size_t keys_help(enum view_id view, const char *const **lines);
+
+/* ---- drawing (draw.c) ---- */
+
+enum ui_color {
+	C_NORMAL = 0, C_TITLE, C_META, C_SELECTED, C_UNREAD, C_BORDER, C_FOCUS, C_QUOTE,
+	C_CURQUOTE, C_MATCH, C_MENTION, C_PLACEHOLDER, C_STATUS, C_ERROR, C_BROKEN, C_COUNT
+};
+
+/* Set up colours (none under NO_COLOR or on a terminal without them). */
+void draw_init_colors(void);
+/* The attributes for a role. */
+attr_t draw_attr(enum ui_color c);
+
+/* A highlight over a byte range of the text being drawn. */
+struct hl {
+	size_t	start, end;
+	attr_t	attr;
+};
+
+/*
+ * Draw text[0..len) at row y from column x, at most maxw columns, with base
+ * attributes, the highlights hl (ranges of the same text; later ones win),
+ * every glyph through the sanitiser. Returns the columns used.
+ */
+int draw_text(int y, int x, int maxw, const char *text, size_t len, attr_t attr,
+    const struct hl *hl, size_t nhl);
+/* draw_text() for a NUL-terminated string; NULL draws nothing. */
+int draw_str(int y, int x, int maxw, const char *s, attr_t attr);
+/* Fill columns x..x+w-1 of row y with spaces in attr. */
+void draw_fill(int y, int x, int w, attr_t attr);
+/* A box with a title in its top border (focused: highlighted). */
+void draw_box(int y, int x, int h, int w, const char *title, bool focused);
+
+/* ---- state ---- */
+
+enum pane {
+	PANE_BODY,
+	PANE_QUOTES,
+	PANE_PEOPLE,
+	PANE_CAPTION,
+	PANE_COUNT,
+};
+
+struct rect {
+	int	y, x, h, w;
+};
+
+/* An open article. */
+struct reader {
+	struct article		 a;
+	struct doc		 d;
+	struct an_input		 in;
+	struct an_person_in	*in_people;
+	struct an_image_in	*in_images;
+	struct analysis		*an;		/* NULL until analysed */
+	struct layout		*L;
+	size_t			 entry;		/* index in ui.lib, or SIZE_MAX */
+	struct lpos		 top;		/* first body row on screen */
+	bool			 top_set;
+	struct rect		 pane[PANE_COUNT];
+	bool			 wide;		/* side panes shown */
+	int			 overlay;	/* narrow: the pane shown over the body, or -1 */
+	bool			 caption_full;	/* the caption opened full-screen */
+	enum pane		 focus;
+	size_t			*quotes;	/* indices of the quotes listed (filtered) */
+	size_t			 nquotes;
+	long			 cur;		/* current quote: index into quotes, or -1 */
+	size_t			 qsel, qtop;	/* quotes pane selection and scroll */
+	size_t			 psel, ptop;	/* people pane */
+	size_t			*people;	/* people listed, most mentioned first */
+	size_t			 npeople;
+	int			 person;	/* people filter: index into an->people, or -1 */
+	size_t			 image;		/* caption shown */
+	size_t			 caption_top;	/* scroll of the full-screen caption */
+	struct buf		 search;	/* the last search */
+	size_t			 match_block;	/* the current match, if match_len */
+	size_t			 match_off;
+	size_t			 match_len;
+};
+
+enum prompt {
+	PROMPT_NONE,
+	PROMPT_FILTER,		/* library filter, applied as you type */
+	PROMPT_SEARCH,		/* article search */
+};
+
+struct ui {
+	const struct cli	*cli;
+	char *const		*paths;
+	size_t			 npaths;
+	struct library		 lib;
+	struct readstate	*rs;
+	size_t			*rows;		/* library rows shown: indices into lib.v */
+	size_t			 nrows;
+	size_t			 nunread;	/* unread articles in the whole library */
+	size_t			 sel;		/* selected row (index into rows) */
+	size_t			 top;		/* first row on screen */
+	bool			 unread_only;
+	struct buf		 filter;
+	enum prompt		 prompt;
+	struct buf		 input;		/* what is being typed at the prompt */
+	enum view_id		 view;
+	struct reader		*r;		/* the open article, or NULL */
+	bool			 single;	/* opened on one file: q quits */
+	int			 w, h;
+	char			 msg[512];	/* a transient message for the status line */
+	bool			 msg_error;
+	bool			 help;		/* the help overlay is up */
+	size_t			 help_top;
+	bool			 quit;
+	bool			 mark_on_open;
+};
+
+/* ---- ui.c ---- */
+
+/* Show msg (printf-style) in the status line until the next key. */
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Is the library entry read? */
+bool ui_is_read(struct ui *ui, size_t entry);
+/* Mark a library entry read or unread and save at once; failures become a message. */
+void ui_set_read(struct ui *ui, size_t entry, bool read);
+/* Recompute ui->rows from the filter and the unread-only switch, keeping the selection. */
+void ui_refilter(struct ui *ui);
+
+/* ---- view-list.c ---- */
+
+void list_draw(struct ui *ui);
+void list_key(struct ui *ui, enum action act);
+void list_mouse(struct ui *ui, const MEVENT *ev);
+/* Keep the selection on screen. */
+void list_scroll(struct ui *ui);
+
+/* ---- view-article.c ---- */
+
+/* Open library entry (or a file when entry is SIZE_MAX and path given). */
+bool article_open(struct ui *ui, size_t entry, const char *path);
+/* Save the reading position and close the article. */
+void article_close(struct ui *ui);
+void article_draw(struct ui *ui);
+void article_key(struct ui *ui, enum action act, int key);
+void article_mouse(struct ui *ui, const MEVENT *ev);
+/* Recompute the panes for the screen size, keeping the reading position. */
+void article_relayout(struct ui *ui);
+/* Run the analysis if it has not run yet (after the first paint). */
+bool article_analyse(struct ui *ui);
+/* Search the body from the current place; forward or back. */
+void article_search(struct ui *ui, bool forward, bool from_top);
+
+#endif

@@ -1,0 +1,494 @@
+/*
+ * ui.c: the reader's life: terminal set-up and restore, loading the library,
+ * the event loop, and the one place that draws (ui_draw).
+ *
+ * Signals only set a flag: SIGINT, SIGTERM and SIGHUP end the loop, and the
+ * terminal is restored on the way out; curses handles SIGTSTP and SIGWINCH
+ * (KEY_RESIZE). Nothing is drawn from a signal handler.
+ */
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "readstate.h"
+#include "ui-int.h"
+#include "ui.h"
+#include "utf8.h"
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+void
+ui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	va_end(ap);
+	ui->msg_error = error;
+}
+
+bool
+ui_is_read(struct ui *ui, size_t entry)
+{
+	return readstate_is_read(ui->rs, ui->lib.v[entry].key);
+}
+
+void
+ui_set_read(struct ui *ui, size_t entry, bool read)
+{
+	const char *key = ui->lib.v[entry].key;
+	bool was = readstate_is_read(ui->rs, key);
+	char *cause = NULL;
+
+	if (readstate_set_read(ui->rs, &key, 1, read, &cause) < 0) {
+		ui_message(ui, true, "could not save read marks: %s", cause);
+		free(cause);
+	}
+	if (was != read) {
+		/* the same key may stand for several files: count them all */
+		size_t i;
+
+		for (i = 0; i < ui->lib.n; i++)
+			if (ui->lib.v[i].key == key || strcmp(ui->lib.v[i].key, key) == 0)
+				ui->nunread += read ? (size_t)-1 : 1;
+	}
+}
+
+void
+ui_refilter(struct ui *ui)
+{
+	size_t i, keep = ui->nrows > 0 && ui->sel < ui->nrows ? ui->rows[ui->sel] : SIZE_MAX;
+	const char *q = ui->filter.data != NULL ? ui->filter.data : "";
+
+	ui->nrows = 0;
+	ui->sel = 0;
+	for (i = 0; i < ui->lib.n; i++) {
+		if (ui->unread_only && ui_is_read(ui, i) && i != keep)
+			continue;
+		if (q[0] != '\0' && !library_entry_matches(&ui->lib.v[i], q))
+			continue;
+		if (i == keep)
+			ui->sel = ui->nrows;
+		ui->rows[ui->nrows++] = i;
+	}
+	list_scroll(ui);
+}
+
+static void
+count_unread(struct ui *ui)
+{
+	size_t i;
+
+	ui->nunread = 0;
+	for (i = 0; i < ui->lib.n; i++)
+		ui->nunread += !ui_is_read(ui, i);
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_help(struct ui *ui)
+{
+	const char *const *lines;
+	size_t n = keys_help(ui->view, &lines), i;
+	int H = ui->h - 1, W = ui->w, y, x = 2, w = W - 4, h;
+
+	if (w > 100)
+		w = 100;
+	h = H;
+	for (y = 0; y < H; y++)
+		draw_fill(y, 0, W, A_NORMAL);
+	draw_box(0, 0, h, w + 4 < W ? w + 4 : W, ui->view == V_LIST ? "Help: library" :
+	    "Help: article", true);
+	if (ui->help_top + (size_t)(h - 2) > n)
+		ui->help_top = n > (size_t)(h - 2) ? n - (size_t)(h - 2) : 0;
+	for (i = ui->help_top, y = 1; i < n && y < h - 1; i++, y++)
+		draw_str(y, x, w - 1, lines[i], A_NORMAL);
+}
+
+static void
+draw_prompt(struct ui *ui)
+{
+	int y = ui->h - 1, x;
+	const char *p = ui->prompt == PROMPT_FILTER ? "filter: " : "/";
+
+	draw_fill(y, 0, ui->w, A_NORMAL);
+	x = draw_str(y, 0, ui->w, p, A_BOLD);
+	x += draw_text(y, x, ui->w - x - 1, ui->input.data != NULL ? ui->input.data : "",
+	    ui->input.len, A_NORMAL, NULL, 0);
+	if (x < ui->w)
+		mvaddch(y, x, ' ' | A_REVERSE);
+}
+
+static void
+draw_list_status(struct ui *ui)
+{
+	int y = ui->h - 1;
+	char s[256];
+
+	draw_fill(y, 0, ui->w, draw_attr(C_STATUS));
+	if (ui->msg[0] != '\0') {
+		draw_str(y, 1, ui->w - 1, ui->msg, ui->msg_error ? draw_attr(C_ERROR) :
+		    draw_attr(C_STATUS) | A_BOLD);
+		return;
+	}
+	snprintf(s, sizeof s, "%zu shown%s%s%s   Enter: open  r: read/unread  u: unread only  "
+	    "/: filter  ?: help  q: quit", ui->nrows, ui->unread_only ? ", unread only" : "",
+	    ui->filter.len > 0 ? ", filter: " : "", ui->filter.len > 0 ? ui->filter.data : "");
+	draw_str(y, 1, ui->w - 1, s, draw_attr(C_STATUS));
+}
+
+/* The one draw point: paint everything from the state. */
+static void
+ui_draw(struct ui *ui)
+{
+	erase();
+	if (ui->w < 4 || ui->h < 2) {
+		draw_str(0, 0, ui->w, "byline", A_BOLD);
+		refresh();
+		return;
+	}
+	if (ui->view == V_ARTICLE && ui->r != NULL)
+		article_draw(ui);
+	else {
+		list_draw(ui);
+		draw_list_status(ui);
+	}
+	if (ui->help)
+		draw_help(ui);
+	if (ui->prompt != PROMPT_NONE)
+		draw_prompt(ui);
+	refresh();
+}
+
+/* ---- loading ---- */
+
+/* What the loading callbacks share. */
+struct loading {
+	struct ui	*ui;
+	struct timespec	 start;
+	size_t		 errors;
+};
+
+static double
+elapsed(const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - since->tv_sec) + (double)(now.tv_nsec - since->tv_nsec) / 1e9;
+}
+
+/* Show how many articles have been read, once loading takes a noticeable time. */
+static void
+on_progress(size_t n, void *arg)
+{
+	struct loading *l = arg;
+	char s[64];
+
+	if (elapsed(&l->start) < 0.15)
+		return;
+	snprintf(s, sizeof s, "Reading articles\xe2\x80\xa6 %zu", n);
+	erase();
+	draw_str(l->ui->h / 2, 2, l->ui->w - 2, s, A_BOLD);
+	refresh();
+}
+
+/* Problems met while loading: the first error is shown, the rest counted. */
+static void
+on_diag(const char *path, const struct diag *d, void *arg)
+{
+	struct loading *l = arg;
+	struct buf b = BUF_INIT;
+
+	if (d->level != DIAG_ERROR)
+		return;
+	if (l->errors++ == 0) {
+		diag_format(&b, path, d);
+		ui_message(l->ui, true, "%s", b.data);
+		buf_free(&b);
+	} else {
+		ui_message(l->ui, true, "%zu files have problems; byline check lists them",
+		    l->errors);
+	}
+}
+
+static void
+load_library(struct ui *ui)
+{
+	struct library_scan_opts opts = { 0 };
+	struct loading l = { ui, { 0, 0 }, 0 };
+
+	clock_gettime(CLOCK_MONOTONIC, &l.start);
+	opts.progress = on_progress;
+	opts.diag = on_diag;
+	opts.arg = &l;
+	library_scan(&ui->lib, ui->paths, ui->npaths, &opts);
+	library_sort(&ui->lib);
+	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
+}
+
+/* ---- input ---- */
+
+/* A key at the prompt. */
+static void
+prompt_key(struct ui *ui, int kind, wint_t ch)
+{
+	bool enter = kind == OK && (ch == '\n' || ch == '\r');
+	bool esc = kind == OK && ch == 27;
+
+	if (kind == KEY_CODE_YES && ch == KEY_ENTER)
+		enter = true;
+	if (esc) {
+		if (ui->prompt == PROMPT_FILTER) {
+			buf_reset(&ui->filter);
+			ui_refilter(ui);
+		}
+		ui->prompt = PROMPT_NONE;
+		return;
+	}
+	if (enter) {
+		if (ui->prompt == PROMPT_SEARCH && ui->r != NULL) {
+			buf_reset(&ui->r->search);
+			if (ui->input.len > 0)
+				buf_add(&ui->r->search, ui->input.data, ui->input.len);
+			ui->prompt = PROMPT_NONE;
+			ui->r->match_len = 0;
+			article_search(ui, true, true);
+			return;
+		}
+		ui->prompt = PROMPT_NONE;
+		return;
+	}
+	if ((kind == KEY_CODE_YES && ch == KEY_BACKSPACE) || (kind == OK && (ch == 127 || ch == 8))) {
+		/* drop the last character, not the last byte */
+		while (ui->input.len > 0 &&
+		    ((unsigned char)ui->input.data[ui->input.len - 1] & 0xc0) == 0x80)
+			ui->input.len--;
+		if (ui->input.len > 0)
+			ui->input.len--;
+		if (ui->input.data != NULL)
+			ui->input.data[ui->input.len] = '\0';
+	} else if (kind == OK && ch >= 32 && ch != 127 && ui->input.len < 200) {
+		char enc[4];
+
+		buf_add(&ui->input, enc, utf8_encode((int32_t)ch, enc));
+	} else {
+		return;
+	}
+	if (ui->prompt == PROMPT_FILTER) {
+		buf_reset(&ui->filter);
+		if (ui->input.len > 0)
+			buf_add(&ui->filter, ui->input.data, ui->input.len);
+		ui_refilter(ui);
+	}
+}
+
+static void
+help_key(struct ui *ui, enum action act)
+{
+	switch (act) {
+	case ACT_DOWN:
+		ui->help_top++;
+		break;
+	case ACT_UP:
+		if (ui->help_top > 0)
+			ui->help_top--;
+		break;
+	default:
+		ui->help = false;
+		break;
+	}
+}
+
+static void
+on_key(struct ui *ui, int kind, wint_t ch)
+{
+	enum action act;
+	int key = (int)ch;
+
+	if (ui->prompt != PROMPT_NONE) {
+		prompt_key(ui, kind, ch);
+		return;
+	}
+	if (kind == OK && ch > 0x7f)
+		return;
+	act = keys_lookup(ui->view, key);
+	if (kind == OK && (ch == 3)) {
+		ui->quit = true;
+		return;
+	}
+	if (ui->help) {
+		help_key(ui, act);
+		return;
+	}
+	if (act == ACT_HELP) {
+		ui->help = true;
+		ui->help_top = 0;
+		return;
+	}
+	if (act == ACT_REDRAW) {
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (ui->view == V_ARTICLE && ui->r != NULL)
+		article_key(ui, act, key);
+	else
+		list_key(ui, act);
+}
+
+static void
+on_resize(struct ui *ui)
+{
+	getmaxyx(stdscr, ui->h, ui->w);
+	if (ui->r != NULL)
+		article_relayout(ui);
+	list_scroll(ui);
+}
+
+/* Make sure curses writes UTF-8, whatever the locale says (articles are UTF-8). */
+static void
+utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
+	    setlocale(LC_CTYPE, "en_US.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C.utf8");
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: a blocked read returns */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int
+ui_main(const struct cli *cli, char *const *paths, size_t npaths)
+{
+	struct ui ui;
+	SCREEN *scr;
+	struct stat st;
+	char *warning = NULL, *state;
+	int status = EXIT_OK;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "byline: the reader needs a terminal; "
+		    "for scripts use byline list, show, quotes or people\n");
+		return EXIT_USAGE;
+	}
+	memset(&ui, 0, sizeof ui);
+	ui.cli = cli;
+	ui.paths = paths;
+	ui.npaths = npaths;
+	ui.mark_on_open = true;
+	ui.view = V_LIST;
+	ui.single = npaths == 1 && stat(paths[0], &st) == 0 && S_ISREG(st.st_mode);
+	utf8_locale();
+	install_signals();
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		const char *term = getenv("TERM");
+
+		fprintf(stderr, "byline: cannot use the terminal type \"%s\"\n",
+		    term != NULL ? term : "");
+		return EXIT_PROBLEM;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	    | BUTTON5_PRESSED
+#endif
+	    , NULL);
+	mouseinterval(0);
+	draw_init_colors();
+	getmaxyx(stdscr, ui.h, ui.w);
+
+	load_library(&ui);
+	state = readstate_default_path(cli->state);
+	ui.rs = readstate_open(state, &warning);
+	free(state);
+	if (warning != NULL) {
+		ui_message(&ui, true, "read marks: %s", warning);
+		free(warning);
+	}
+	count_unread(&ui);
+	ui_refilter(&ui);
+	if (ui.single && ui.lib.n == 1)
+		article_open(&ui, 0, NULL);
+	else if (ui.lib.n == 0 && ui.msg[0] == '\0' && npaths > 0 && stat(paths[0], &st) < 0)
+		ui_message(&ui, true, "%s: %s", paths[0], strerror(errno));
+
+	while (!ui.quit && got_signal == 0) {
+		wint_t ch;
+		int kind;
+
+		ui_draw(&ui);
+		if (ui.r != NULL && ui.r->an == NULL) {
+			/* the first paint is out: now find the quotes and people */
+			article_analyse(&ui);
+			continue;
+		}
+		kind = get_wch(&ch);
+		if (got_signal != 0)
+			break;
+		if (kind == ERR)
+			continue;
+		ui.msg[0] = '\0';
+		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
+			on_resize(&ui);
+		} else if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
+			MEVENT ev;
+
+			if (getmouse(&ev) == OK && ui.prompt == PROMPT_NONE && !ui.help) {
+				if (ui.view == V_ARTICLE && ui.r != NULL)
+					article_mouse(&ui, &ev);
+				else
+					list_mouse(&ui, &ev);
+			}
+		} else {
+			on_key(&ui, kind, ch);
+		}
+	}
+	article_close(&ui);
+	endwin();
+	delscreen(scr);
+	if (got_signal == SIGTERM || got_signal == SIGHUP)
+		status = 128 + got_signal;
+	readstate_close(ui.rs);
+	library_free(&ui.lib);
+	free(ui.rows);
+	buf_free(&ui.filter);
+	buf_free(&ui.input);
+	return status;
+}
