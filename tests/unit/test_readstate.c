@@ -1,0 +1,526 @@
+/* test_readstate.c: read marks on disk: format, merging writers, kills, damage. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "readstate.h"
+#include "util.h"
+
+static char tmpdir[64];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	strcpy(tmpdir, "/tmp/byline-rs-XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char *cmd = xasprintf("chmod -R u+w '%s'; rm -rf '%s'", tmpdir, tmpdir);
+	int r;
+
+	(void)state;
+	r = system(cmd);
+	free(cmd);
+	return r == 0 ? 0 : -1;
+}
+
+static char *
+path_of(const char *name)
+{
+	return xasprintf("%s/%s", tmpdir, name);
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_detach(&b);
+}
+
+static void
+spit(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fwrite(data, 1, len, f);
+	fclose(f);
+}
+
+static struct readstate *
+open_ok(const char *path)
+{
+	char *w = NULL;
+	struct readstate *rs = readstate_open(path, &w);
+
+	assert_null(w);
+	return rs;
+}
+
+static void
+test_roundtrip(void **state)
+{
+	char *p = path_of("sub/dir/read"), *cause = NULL, *text;
+	const char *keys[] = { "id:one", "url:http://x/ y%z", "h:0123" };
+	struct readstate *rs;
+
+	(void)state;
+	rs = open_ok(p);
+	assert_false(readstate_is_read(rs, "id:one"));
+	assert_int_equal(readstate_set_read(rs, keys, 3, true, &cause), 0);
+	assert_int_equal(readstate_set_position(rs, "h:0123", 4242, &cause), 0);
+	assert_int_equal(readstate_set_read(rs, keys + 2, 1, false, &cause), 0);
+	readstate_close(rs);
+	text = slurp(p);
+	assert_string_equal(text != NULL && strncmp(text, "byline-state 1\n", 15) == 0 ? "ok" : text, "ok");
+	assert_non_null(strstr(text, "url:http://x/%20y%25z r 0\n"));
+	assert_non_null(strstr(text, "h:0123 u 4242\n"));
+	assert_non_null(strstr(text, "end 3\n"));
+	free(text);
+	rs = open_ok(p);
+	assert_true(readstate_is_read(rs, "id:one"));
+	assert_true(readstate_is_read(rs, "url:http://x/ y%z"));
+	assert_false(readstate_is_read(rs, "h:0123"));
+	assert_int_equal(readstate_position(rs, "h:0123"), 4242);
+	readstate_close(rs);
+	free(p);
+}
+
+/* Two states on one file, each marking its own article: both marks stay. */
+static void
+test_merge(void **state)
+{
+	char *p = path_of("merge"), *cause = NULL;
+	const char *a = "id:a", *b = "id:b";
+	struct readstate *r1, *r2, *r3;
+
+	(void)state;
+	r1 = open_ok(p);
+	r2 = open_ok(p);
+	assert_int_equal(readstate_set_read(r1, &a, 1, true, &cause), 0);
+	assert_int_equal(readstate_set_read(r2, &b, 1, true, &cause), 0);
+	/* r2 saw r1's mark when it merged */
+	assert_true(readstate_is_read(r2, "id:a"));
+	readstate_close(r1);
+	readstate_close(r2);
+	r3 = open_ok(p);
+	assert_true(readstate_is_read(r3, "id:a"));
+	assert_true(readstate_is_read(r3, "id:b"));
+	readstate_close(r3);
+	free(p);
+}
+
+/* Processes marking different articles at once lose nothing. */
+static void
+run_writers(int nproc, int per)
+{
+	char *p = path_of("concurrent"), *cause = NULL;
+	struct readstate *rs;
+	int i, k, status;
+
+	unlink(p);
+	for (i = 0; i < nproc; i++) {
+		pid_t pid = fork();
+
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			struct readstate *mine = readstate_open(p, &cause);
+
+			for (k = 0; k < per; k++) {
+				char key[32];
+				const char *kp = key;
+
+				snprintf(key, sizeof key, "id:p%d-%d", i, k);
+				if (readstate_set_read(mine, &kp, 1, true, &cause) < 0)
+					_exit(1);
+			}
+			readstate_close(mine);
+			_exit(0);
+		}
+	}
+	for (i = 0; i < nproc; i++) {
+		assert_true(wait(&status) > 0);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	rs = open_ok(p);
+	for (i = 0; i < nproc; i++)
+		for (k = 0; k < per; k++) {
+			char key[32];
+
+			snprintf(key, sizeof key, "id:p%d-%d", i, k);
+			assert_true(readstate_is_read(rs, key));
+		}
+	assert_int_equal(readstate_count(rs, NULL), (size_t)(nproc * per));
+	readstate_close(rs);
+	free(p);
+}
+
+static void
+test_two_writers(void **state)
+{
+	(void)state;
+	run_writers(2, 25);
+}
+
+static void
+test_eight_writers(void **state)
+{
+	(void)state;
+	run_writers(8, 10);
+}
+
+/*
+ * A writer killed at random moments: the file always loads, and holds every
+ * mark whose save had returned (the child reports each on a pipe).
+ */
+static void
+test_killed_writer(void **state)
+{
+	char *p = path_of("killed");
+	int round;
+
+	(void)state;
+	srand(12345);
+	for (round = 0; round < 40; round++) {
+		int fds[2], status;
+		pid_t pid;
+		char buf[64];
+		ssize_t n;
+		int done = -1;
+		struct readstate *rs;
+		char *w = NULL;
+		struct buf got = BUF_INIT;
+
+		unlink(p);
+		assert_int_equal(pipe(fds), 0);
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			struct readstate *mine;
+			char *cause = NULL;
+			int k;
+
+			close(fds[0]);
+			mine = readstate_open(p, &cause);
+			for (k = 0;; k++) {
+				char key[32];
+				const char *kp = key;
+
+				snprintf(key, sizeof key, "id:k%d", k);
+				if (readstate_set_read(mine, &kp, 1, true, &cause) == 0)
+					if (write(fds[1], &k, sizeof k) < 0)
+						_exit(1);
+			}
+		}
+		close(fds[1]);
+		{
+			struct timespec ts = { 0, (long)(1000 + rand() % 20000) * 1000 };
+
+			nanosleep(&ts, NULL);
+		}
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		while ((n = read(fds[0], buf, sizeof buf)) > 0)
+			buf_add(&got, buf, (size_t)n);
+		close(fds[0]);
+		if (got.len >= sizeof(int))
+			memcpy(&done, got.data + got.len - got.len % sizeof(int) - sizeof(int),
+			    sizeof(int));
+		buf_free(&got);
+		rs = readstate_open(p, &w);
+		assert_null(w);
+		for (int k = 0; k <= done; k++) {
+			char key[32];
+
+			snprintf(key, sizeof key, "id:k%d", k);
+			assert_true(readstate_is_read(rs, key));
+		}
+		readstate_close(rs);
+	}
+	free(p);
+}
+
+static void
+test_corrupt_set_aside(void **state)
+{
+	char *p = path_of("corrupt"), *w = NULL;
+	struct readstate *rs;
+	struct stat st;
+	char junk[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(rand() & 0xff);
+	spit(p, junk, sizeof junk);
+	rs = readstate_open(p, &w);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "is damaged (it does not start with \"byline-state 1\"); set aside as"));
+	free(w);
+	assert_int_equal(readstate_count(rs, NULL), 0);
+	readstate_close(rs);
+	/* the file moved away */
+	assert_true(stat(p, &st) < 0 && errno == ENOENT);
+
+	/* cut short: what could be read is kept */
+	spit(p, "byline-state 1\nid:x r 0\nid:y r 12\n", 34);
+	rs = readstate_open(p, &w);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "cut short (no end line)"));
+	free(w);
+	assert_true(readstate_is_read(rs, "id:x"));
+	readstate_close(rs);
+	free(p);
+}
+
+static void
+test_big_file(void **state)
+{
+	char *p = path_of("big"), *w = NULL;
+	struct readstate *rs;
+	FILE *f;
+
+	(void)state;
+	f = fopen(p, "w");
+	assert_non_null(f);
+	fputs("byline-state 1\n", f);
+	assert_int_equal(fseek(f, 100L * 1024 * 1024, SEEK_SET), 0);
+	fputc('\n', f);
+	fclose(f);
+	rs = readstate_open(p, &w);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "larger than 64 MiB"));
+	free(w);
+	readstate_close(rs);
+	free(p);
+}
+
+static void
+test_state_is_directory(void **state)
+{
+	char *p = path_of("isdir"), *w = NULL, *cause = NULL;
+	const char *k = "id:z";
+	struct readstate *rs;
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(mkdir(p, 0700), 0);
+	rs = readstate_open(p, &w);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "is a directory"));
+	free(w);
+	assert_int_equal(readstate_set_read(rs, &k, 1, true, &cause), -1);
+	assert_non_null(strstr(cause, "is a directory"));
+	free(cause);
+	/* reading goes on: the mark is kept in memory */
+	assert_true(readstate_is_read(rs, "id:z"));
+	readstate_close(rs);
+	assert_true(stat(p, &st) == 0 && S_ISDIR(st.st_mode));
+	free(p);
+}
+
+/*
+ * Run fn in a child process as an unprivileged user when we are root (root
+ * ignores folder permissions), with the folder d handed to that user.
+ */
+static void
+as_user(const char *d, void (*fn)(void))
+{
+	pid_t pid;
+	int status;
+
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (geteuid() == 0) {
+			if (chown(tmpdir, 65534, 65534) < 0 || chown(d, 65534, 65534) < 0 ||
+			    setgid(65534) < 0 || setuid(65534) < 0)
+				_exit(77);
+		}
+		fn();
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 77)
+		skip();
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+#define CHILD_CHECK(c) do { if (!(c)) { fprintf(stderr, "failed: %s\n", #c); _exit(1); } } while (0)
+
+static void
+readonly_child(void)
+{
+	char *d = path_of("ro"), *p = path_of("ro/read"), *cause = NULL, *before, *after, *w = NULL;
+	const char *k1 = "id:one", *k2 = "id:two";
+	struct readstate *rs;
+
+	rs = readstate_open(p, &w);
+	CHILD_CHECK(readstate_set_read(rs, &k1, 1, true, &cause) == 0);
+	readstate_close(rs);
+	before = slurp(p);
+	CHILD_CHECK(chmod(d, 0500) == 0);
+	rs = readstate_open(p, &w);
+	CHILD_CHECK(readstate_set_read(rs, &k2, 1, true, &cause) == -1);
+	CHILD_CHECK(strstr(cause, "Permission denied") != NULL);
+	/* reading goes on: the mark is in memory, the old file untouched */
+	CHILD_CHECK(readstate_is_read(rs, "id:two"));
+	readstate_close(rs);
+	after = slurp(p);
+	CHILD_CHECK(strcmp(before, after) == 0);
+	chmod(d, 0700);
+}
+
+static void
+test_readonly_folder(void **state)
+{
+	char *d = path_of("ro");
+
+	(void)state;
+	assert_int_equal(mkdir(d, 0700), 0);
+	as_user(d, readonly_child);
+	free(d);
+}
+
+static void
+fulldisk_child(void)
+{
+	char *p = path_of("fd/read"), *cause = NULL, *before, *after, *w = NULL;
+	const char *k1 = "id:one";
+	struct readstate *rs;
+	struct rlimit rl;
+	char key[200];
+	const char *kp = key;
+	int i;
+
+	rs = readstate_open(p, &w);
+	CHILD_CHECK(readstate_set_read(rs, &k1, 1, true, &cause) == 0);
+	before = slurp(p);
+	/* the disk is full: no file may grow past 4 KiB */
+	signal(SIGXFSZ, SIG_IGN);
+	rl.rlim_cur = rl.rlim_max = 4096;
+	CHILD_CHECK(setrlimit(RLIMIT_FSIZE, &rl) == 0);
+	for (i = 0; i < 100 && cause == NULL; i++) {
+		snprintf(key, sizeof key, "id:%0150d", i);
+		readstate_set_read(rs, &kp, 1, true, &cause);
+	}
+	CHILD_CHECK(cause != NULL);
+	CHILD_CHECK(strstr(cause, "too large") != NULL || strstr(cause, "space") != NULL);
+	readstate_close(rs);
+	after = slurp(p);
+	/* the last good file is intact and loads */
+	rs = readstate_open(p, &w);
+	CHILD_CHECK(w == NULL);
+	CHILD_CHECK(readstate_is_read(rs, "id:one"));
+	readstate_close(rs);
+	CHILD_CHECK(strncmp(after, before, strlen("byline-state 1\n")) == 0);
+}
+
+static void
+test_full_disk(void **state)
+{
+	char *d = path_of("fd");
+
+	(void)state;
+	assert_int_equal(mkdir(d, 0700), 0);
+	as_user(d, fulldisk_child);
+	free(d);
+}
+
+static void
+test_parse(void **state)
+{
+	struct readstate *rs = readstate_new_memory();
+	char *cause = NULL;
+	static const char good[] = "byline-state 1\nid:a r 0\nid:b u 7\nend 2\n";
+	static const char badline[] = "byline-state 1\nid:a x 0\nend 1\n";
+	static const char badcount[] = "byline-state 1\nid:a r 0\nend 5\n";
+	static const char badesc[] = "byline-state 1\nid%zz r 0\nend 1\n";
+
+	(void)state;
+	assert_int_equal(readstate_parse(rs, good, sizeof good - 1, &cause), 0);
+	assert_true(readstate_is_read(rs, "id:a"));
+	assert_int_equal(readstate_position(rs, "id:b"), 7);
+	assert_int_equal(readstate_parse(rs, badline, sizeof badline - 1, &cause), -1);
+	assert_string_equal(cause, "line 2 is not \"KEY r|u POSITION\"");
+	free(cause);
+	assert_int_equal(readstate_parse(rs, badcount, sizeof badcount - 1, &cause), -1);
+	assert_string_equal(cause, "its end line says 5 entries, not 1");
+	free(cause);
+	assert_int_equal(readstate_parse(rs, badesc, sizeof badesc - 1, &cause), -1);
+	free(cause);
+	readstate_close(rs);
+}
+
+static void
+test_default_path(void **state)
+{
+	char *p;
+
+	(void)state;
+	setenv("BYLINE_STATE", "/x/state", 1);
+	p = readstate_default_path(NULL);
+	assert_string_equal(p, "/x/state");
+	free(p);
+	p = readstate_default_path("/given");
+	assert_string_equal(p, "/given");
+	free(p);
+	unsetenv("BYLINE_STATE");
+	setenv("XDG_STATE_HOME", "/xdg", 1);
+	p = readstate_default_path(NULL);
+	assert_string_equal(p, "/xdg/byline/read");
+	free(p);
+	unsetenv("XDG_STATE_HOME");
+	setenv("HOME", "/home/u", 1);
+	p = readstate_default_path(NULL);
+	assert_string_equal(p, "/home/u/.local/state/byline/read");
+	free(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_two_writers),
+		cmocka_unit_test(test_eight_writers),
+		cmocka_unit_test(test_killed_writer),
+		cmocka_unit_test(test_corrupt_set_aside),
+		cmocka_unit_test(test_big_file),
+		cmocka_unit_test(test_state_is_directory),
+		cmocka_unit_test(test_readonly_folder),
+		cmocka_unit_test(test_full_disk),
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_default_path),
+	};
+
+	return cmocka_run_group_tests_name("readstate", tests, setup, teardown);
+}
