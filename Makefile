@@ -54,9 +54,9 @@ CORE_LIB := $(BUILD)/libbyline-core.a
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-CORE_CFLAGS = $(CPPFLAGS_BASE) $(CFLAGS_BASE) $(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(CFLAGS)
+CORE_CFLAGS = $(CPPFLAGS_BASE) $(CFLAGS_BASE) $(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(MD4C_CFLAGS) $(CFLAGS)
 UI_CFLAGS   = $(CORE_CFLAGS) $(CURSES_CFLAGS)
-CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS)
+CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS)
 
 .PHONY: all run test unit e2e check-asan clean install uninstall deps-test fuzz bench stress
 
@@ -106,5 +106,11 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# Fuzzing (make fuzz), benchmarks (make bench) and long stress runs
+# (make stress) keep their rules next to their sources.
+-include tests/fuzz/fuzz.mk
+-include tests/bench/bench.mk
+-include tests/stress/stress.mk
 
 -include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d)

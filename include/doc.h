@@ -42,6 +42,20 @@ struct block {
 	int		 level;		/* heading level, list depth */
 };
 
+/* Character styles of Markdown bodies, as runs of doc.text. */
+enum dstyle_kind {
+	DSTYLE_EM,
+	DSTYLE_STRONG,
+	DSTYLE_CODE,
+	DSTYLE_LINK,
+	DSTYLE_DIM,
+};
+
+struct dstyle {
+	size_t	start, end;
+	int	kind;
+};
+
 struct doc {
 	struct block	*blocks;
 	size_t		 nblocks;
@@ -53,6 +67,10 @@ struct doc {
 	struct an_span	*paras;		/* the body paragraphs, as spans of text */
 	size_t		 nparas;
 	struct arena	*arena;		/* header strings */
+	char		*owned;		/* rendered Markdown text, or NULL */
+	struct dstyle	*styles;	/* sorted by start */
+	size_t		 nstyles;
+	size_t		 styles_cap;
 };
 
 /*

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "article.h"
+#include "markdown.h"
 #include "para.h"
 #include "util.h"
 
@@ -74,6 +75,8 @@ same_as_title(const char *text, size_t len, const char *title)
 	return len == tl && memcmp(text, title, tl) == 0;
 }
 
+static void add_notes(struct doc *d, const struct article *a);
+
 void
 doc_build(struct doc *d, const struct article *a)
 {
@@ -87,10 +90,16 @@ doc_build(struct doc *d, const struct article *a)
 		add_block(d, BLOCK_SUBTITLE, a->subtitle, strlen(a->subtitle));
 	if ((meta = meta_line(d, a)) != NULL)
 		add_block(d, BLOCK_META, meta, strlen(meta));
+	d->first_body = d->nblocks;
+	if ((a->flags & ARTICLE_MARKDOWN) && markdown_detect(a->body, a->body_len) &&
+	    markdown_render(d, a->body, a->body_len,
+	    (a->flags & ARTICLE_NO_FRONTMATTER) ? a->title : NULL)) {
+		add_notes(d, a);
+		return;
+	}
 	d->text = a->body;
 	d->len = a->body_len;
 	d->nparas = para_split(d->text, d->len, &d->paras);
-	d->first_body = d->nblocks;
 	for (i = 0; i < d->nparas; i++) {
 		const struct an_span *p = &d->paras[i];
 		struct block *b;
@@ -103,6 +112,15 @@ doc_build(struct doc *d, const struct article *a)
 		b->body_off = p->start;
 	}
 	d->end_body = d->nblocks;
+	add_notes(d, a);
+}
+
+/* The update notes after the body. */
+static void
+add_notes(struct doc *d, const struct article *a)
+{
+	size_t i;
+
 	for (i = 0; i < a->nupdates; i++) {
 		const struct article_update *u = &a->updates[i];
 		char *s;
@@ -120,6 +138,8 @@ doc_free(struct doc *d)
 {
 	free(d->blocks);
 	free(d->paras);
+	free(d->owned);
+	free(d->styles);
 	arena_free(d->arena);
 	memset(d, 0, sizeof *d);
 }

@@ -271,6 +271,8 @@ gap_after(const struct layout *L, size_t b)
 		return 0;
 	case BLOCK_ITEM:
 		return d->blocks[b].kind == BLOCK_ITEM ? 0 : 1;
+	case BLOCK_NOTE:
+		return d->blocks[b].kind == BLOCK_NOTE ? 0 : 1;
 	default:
 		return 1;
 	}

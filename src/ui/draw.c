@@ -75,7 +75,7 @@ attr_at(size_t off, attr_t base, const struct hl *hl, size_t nhl)
 
 	for (i = 0; i < nhl; i++)
 		if (off >= hl[i].start && off < hl[i].end)
-			a = hl[i].attr;
+			a = hl[i].add ? a | hl[i].attr : hl[i].attr;
 	return a;
 }
 

@@ -77,6 +77,7 @@ attr_t draw_attr(enum ui_color c);
 struct hl {
 	size_t	start, end;
 	attr_t	attr;
+	bool	add;		/* add attr to what is there (a style), else replace it */
 };
 
 /*

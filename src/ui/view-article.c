@@ -517,6 +517,24 @@ block_attr(enum block_kind k)
 	}
 }
 
+/* The attributes of a Markdown style. */
+static attr_t
+style_attr(int kind)
+{
+	switch (kind) {
+	case DSTYLE_EM:
+		return A_ITALIC;
+	case DSTYLE_STRONG:
+		return A_BOLD;
+	case DSTYLE_CODE:
+		return A_DIM | A_BOLD;
+	case DSTYLE_LINK:
+		return A_UNDERLINE;
+	default:
+		return A_DIM;
+	}
+}
+
 /* Highlights for one line of a block: quotes, mentions, search matches. */
 static size_t
 line_highlights(struct reader *r, size_t bi, const struct wline *l, struct hl *hl, size_t max)
@@ -525,6 +543,32 @@ line_highlights(struct reader *r, size_t bi, const struct wline *l, struct hl *h
 	size_t n = 0, i, lo, hi;
 	size_t ls = l->start, le = l->end;
 
+	if (b->body_off != DOC_NOT_BODY && r->d.nstyles > 0) {
+		size_t as = b->body_off + ls, ae = b->body_off + le;
+
+		/* Markdown styles: those starting in this block, up to the line's end */
+		lo = 0;
+		hi = r->d.nstyles;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (r->d.styles[mid].start < b->body_off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (i = lo; i < r->d.nstyles && r->d.styles[i].start < ae && n < max; i++) {
+			const struct dstyle *st = &r->d.styles[i];
+
+			if (st->end <= as)
+				continue;
+			hl[n].start = st->start > as ? st->start - as : 0;
+			hl[n].end = st->end - as;
+			hl[n].attr = style_attr(st->kind);
+			hl[n].add = true;
+			n++;
+		}
+	}
 	if (b->body_off != DOC_NOT_BODY && r->an != NULL) {
 		size_t as = b->body_off + ls, ae = b->body_off + le;
 
@@ -552,6 +596,7 @@ line_highlights(struct reader *r, size_t bi, const struct wline *l, struct hl *h
 			hl[n].start = q->start > as ? q->start - as : 0;
 			hl[n].end = q->end - as;
 			hl[n].attr = cur ? draw_attr(C_CURQUOTE) : draw_attr(C_QUOTE);
+			hl[n].add = false;
 			n++;
 		}
 		if (r->person >= 0) {
@@ -567,6 +612,7 @@ line_highlights(struct reader *r, size_t bi, const struct wline *l, struct hl *h
 				hl[n].start = m->start > as ? m->start - as : 0;
 				hl[n].end = m->end - as;
 				hl[n].attr = draw_attr(C_MENTION);
+				hl[n].add = false;
 				n++;
 			}
 		}
@@ -581,6 +627,7 @@ line_highlights(struct reader *r, size_t bi, const struct wline *l, struct hl *h
 			hl[n].start = hit > ls ? hit - ls : 0;
 			hl[n].end = hit + r->search.len - ls;
 			hl[n].attr = cur ? draw_attr(C_CURQUOTE) | A_UNDERLINE : draw_attr(C_MATCH);
+			hl[n].add = false;
 			n++;
 			from = hit + 1;
 		}
