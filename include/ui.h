@@ -6,6 +6,7 @@
 #define BYLINE_UI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct cli;
 
@@ -14,5 +15,12 @@ struct cli;
  * file, open that article at once; q then quits. Returns an exit status.
  */
 int ui_main(const struct cli *cli, char *const *paths, size_t npaths);
+
+/*
+ * Print the key table, one line per action: view ("library" or
+ * "article"), a tab, the keys separated by spaces, a tab, what they do.
+ * "byline --keys" prints it; the man page is checked against it.
+ */
+void ui_print_keys(FILE *f);
 
 #endif

@@ -44,6 +44,7 @@ usage(FILE *f, int status)
 	    "  --state FILE  keep read marks in FILE (default $BYLINE_STATE,\n"
 	    "                else $XDG_STATE_HOME/byline/read)\n"
 	    "  -h, --help    show this help; COMMAND --help shows a command's\n"
+	    "  --keys        list the reader's keys (as the ? screen shows them)\n"
 	    "  --version     show the version\n"
 	    "\n"
 	    "See byline(1) for the keys and the article format.\n", f);
@@ -71,6 +72,10 @@ main(int argc, char **argv)
 			break;
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
 			return usage(stdout, EXIT_OK);
+		if (strcmp(arg, "--keys") == 0) {
+			ui_print_keys(stdout);
+			return EXIT_OK;
+		}
 		if (strcmp(arg, "--version") == 0) {
 			printf("byline %s\n", BYLINE_VERSION);
 			return EXIT_OK;

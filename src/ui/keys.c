@@ -6,14 +6,17 @@
 #include <string.h>
 
 #include "ui-int.h"
+#include "ui.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
 static const struct keybind table[] = {
 	/* moving */
-	{ V_ANY,	'j',		ACT_DOWN,		"down one line (one article in the library)" },
-	{ V_ANY,	KEY_DOWN,	ACT_DOWN,		NULL },
-	{ V_ANY,	'k',		ACT_UP,		"up one line" },
+	{ V_LIST,	'j',		ACT_DOWN,	"select the next article" },
+	{ V_ARTICLE,	'j',		ACT_DOWN,	"down one line (in a list pane: the next item)" },
+	{ V_ANY,	KEY_DOWN,	ACT_DOWN,	NULL },
+	{ V_LIST,	'k',		ACT_UP,		"select the previous article" },
+	{ V_ARTICLE,	'k',		ACT_UP,		"up one line (in a list pane: the previous item)" },
 	{ V_ANY,	KEY_UP,		ACT_UP,		NULL },
 	{ V_ANY,	' ',		ACT_PAGE_DOWN,	"down one page" },
 	{ V_ANY,	KEY_NPAGE,	ACT_PAGE_DOWN,	NULL },
@@ -21,13 +24,14 @@ static const struct keybind table[] = {
 	{ V_ANY,	KEY_PPAGE,	ACT_PAGE_UP,	NULL },
 	{ V_ANY,	CTRL('d'),	ACT_HALF_DOWN,	"down half a page" },
 	{ V_ANY,	CTRL('u'),	ACT_HALF_UP,	"up half a page" },
-	{ V_ANY,	'g',		ACT_TOP,		"go to the top" },
-	{ V_ANY,	KEY_HOME,	ACT_TOP,		NULL },
+	{ V_ANY,	'g',		ACT_TOP,	"go to the top" },
+	{ V_ANY,	KEY_HOME,	ACT_TOP,	NULL },
 	{ V_ANY,	'G',		ACT_BOTTOM,	"go to the bottom" },
 	{ V_ANY,	KEY_END,	ACT_BOTTOM,	NULL },
 	/* the library */
-	{ V_ANY,	'\n',		ACT_OPEN,		"open the article; in the quotes pane, jump to the quote; "
-							"in the people pane, show only that person's quotes" },
+	{ V_LIST,	'\n',		ACT_OPEN,		"open the article" },
+	{ V_ARTICLE,	'\n',		ACT_OPEN,		"in the quotes pane: jump to the quote; in the people "
+							"pane: show only that person's quotes (again: all)" },
 	{ V_ANY,	'\r',		ACT_OPEN,		NULL },
 	{ V_ANY,	KEY_ENTER,	ACT_OPEN,		NULL },
 	{ V_LIST,	'l',		ACT_OPEN,		NULL },
@@ -127,44 +131,55 @@ keys_name(int key)
 }
 
 size_t
-keys_help(enum view_id view, const char *const **lines)
+keys_help(enum view_id view, const struct keyhelp **out)
 {
-	static const char *cout[NKEYS];
+	static struct keyhelp help[V_ANY + 1][NKEYS];
 	static size_t count[V_ANY + 1];
 	static bool done[V_ANY + 1];
-	static char *store[V_ANY + 1][NKEYS];
 	size_t i, j, n = 0;
 
-	if (done[view]) {
-		for (i = 0; i < count[view]; i++)
-			cout[i] = store[view][i];
-		*lines = cout;
-		return count[view];
-	}
-	for (i = 0; i < NKEYS; i++) {
-		struct buf b = BUF_INIT;
-		char keys[64] = "";
+	if (!done[view]) {
+		for (i = 0; i < NKEYS; i++) {
+			struct keyhelp *h;
 
-		if (table[i].help == NULL || !(table[i].views & view))
-			continue;
-		/* every key of this action in this view, the first one named here */
-		for (j = 0; j < NKEYS; j++) {
-			if (table[j].action != table[i].action || !(table[j].views & view) ||
-			    table[j].key == '\r' || table[j].key == KEY_ENTER)
+			if (table[i].help == NULL || !(table[i].views & view))
 				continue;
-			if (table[j].action >= ACT_IMAGE_2 && table[j].action <= ACT_IMAGE_9)
-				continue;
-			if (keys[0] != '\0')
-				strncat(keys, " ", sizeof keys - strlen(keys) - 1);
-			strncat(keys, keys_name(table[j].key), sizeof keys - strlen(keys) - 1);
+			h = &help[view][n++];
+			h->desc = table[i].help;
+			h->keys[0] = '\0';
+			/* every key of this action in this view */
+			for (j = 0; j < NKEYS; j++) {
+				if (table[j].action != table[i].action || !(table[j].views & view) ||
+				    table[j].key == '\r' || table[j].key == KEY_ENTER)
+					continue;
+				if (table[j].action >= ACT_IMAGE_2 && table[j].action <= ACT_IMAGE_9)
+					continue;
+				if (h->keys[0] != '\0')
+					strncat(h->keys, " ", sizeof h->keys - strlen(h->keys) - 1);
+				strncat(h->keys, keys_name(table[j].key),
+				    sizeof h->keys - strlen(h->keys) - 1);
+			}
 		}
-		buf_printf(&b, "%-16s %s", keys, table[i].help);
-		store[view][n++] = buf_detach(&b);
+		count[view] = n;
+		done[view] = true;
 	}
-	count[view] = n;
-	done[view] = true;
-	for (i = 0; i < n; i++)
-		cout[i] = store[view][i];
-	*lines = cout;
-	return n;
+	*out = help[view];
+	return count[view];
+}
+
+void
+ui_print_keys(FILE *f)
+{
+	static const struct {
+		enum view_id	 view;
+		const char	*name;
+	} views[] = { { V_LIST, "library" }, { V_ARTICLE, "article" } };
+	const struct keyhelp *h;
+	size_t v, i, n;
+
+	for (v = 0; v < 2; v++) {
+		n = keys_help(views[v].view, &h);
+		for (i = 0; i < n; i++)
+			fprintf(f, "%s\t%s\t%s\n", views[v].name, h[i].keys, h[i].desc);
+	}
 }

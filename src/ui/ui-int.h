@@ -55,11 +55,17 @@ struct keybind {
 enum action keys_lookup(enum view_id view, int key);
 /* A printable name for key ("j", "Down", "Ctrl-D", "Enter"). */
 const char *keys_name(int key);
+/* One line of help: the keys of an action and what it does. */
+struct keyhelp {
+	char		 keys[40];
+	const char	*desc;
+};
+
 /*
- * The help lines for view: "KEYS  description", one per action, built from
- * the key table. Returns the number of lines; *lines is a static array.
+ * The help for view, one entry per action, built from the key table.
+ * Returns the number of entries; *out is a static array.
  */
-size_t keys_help(enum view_id view, const char *const **lines);
+size_t keys_help(enum view_id view, const struct keyhelp **out);
 
 /* ---- drawing (draw.c) ---- */
 

@@ -103,21 +103,40 @@ count_unread(struct ui *ui)
 static void
 draw_help(struct ui *ui)
 {
-	const char *const *lines;
-	size_t n = keys_help(ui->view, &lines), i;
-	int H = ui->h - 1, W = ui->w, y, x = 2, w = W - 4, h;
+	const struct keyhelp *lines;
+	size_t n = keys_help(ui->view, &lines), i, row = 0, k;
+	int H = ui->h - 1, W = ui->w, y, w = W - 4, keyw = 17;
+	struct wline *wl = NULL;
+	size_t nwl = 0, cap = 0;
 
 	if (w > 100)
 		w = 100;
-	h = H;
 	for (y = 0; y < H; y++)
 		draw_fill(y, 0, W, A_NORMAL);
-	draw_box(0, 0, h, w + 4 < W ? w + 4 : W, ui->view == V_LIST ? "Help: library" :
-	    "Help: article", true);
-	if (ui->help_top + (size_t)(h - 2) > n)
-		ui->help_top = n > (size_t)(h - 2) ? n - (size_t)(h - 2) : 0;
-	for (i = ui->help_top, y = 1; i < n && y < h - 1; i++, y++)
-		draw_str(y, x, w - 1, lines[i], A_NORMAL);
+	draw_box(0, 0, H, w + 4 < W ? w + 4 : W, ui->view == V_LIST ? "Help: library (q closes)" :
+	    "Help: article (q closes)", true);
+	if (w - keyw < 10)
+		keyw = 0;	/* too narrow for two columns: descriptions under the keys */
+	for (i = 0, y = 1; i < n && y < H - 1; i++) {
+		const char *desc = lines[i].desc;
+
+		nwl = 0;
+		wrap_text(desc, strlen(desc), w - keyw - 1, false, &wl, &nwl, &cap);
+		for (k = 0; k < nwl + (keyw == 0) && y < H - 1; k++, row++) {
+			if (row < ui->help_top)
+				continue;
+			if (k == 0)
+				draw_str(y, 2, keyw > 0 ? keyw - 1 : w, lines[i].keys, A_BOLD);
+			if (keyw > 0 || k > 0) {
+				const struct wline *l = &wl[keyw > 0 ? k : k - 1];
+
+				draw_text(y, 2 + keyw, w - keyw - 1, desc + l->start, l->end - l->start,
+				    A_NORMAL, NULL, 0);
+			}
+			y++;
+		}
+	}
+	free(wl);
 }
 
 static void
