@@ -54,9 +54,9 @@ CORE_LIB := $(BUILD)/libbyline-core.a
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-CORE_CFLAGS = $(CPPFLAGS_BASE) $(CFLAGS_BASE) $(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(MD4C_CFLAGS) $(CFLAGS)
+CORE_CFLAGS = $(CPPFLAGS_BASE) $(CFLAGS_BASE) $(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(MD4C_CFLAGS) $(JANSSON_CFLAGS) $(CFLAGS)
 UI_CFLAGS   = $(CORE_CFLAGS) $(CURSES_CFLAGS)
-CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS)
+CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS) $(JANSSON_LIBS)
 
 .PHONY: all run test unit e2e check-asan clean install uninstall deps-test fuzz bench stress
 
@@ -94,15 +94,19 @@ test: deps-test $(BUILD)/byline $(UNIT_BIN)
 check-asan:
 	$(MAKE) BUILD=build/asan SAN=1 OPT="-O1 -g" test
 
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
 install: $(BUILD)/byline
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
 	cp $(BUILD)/byline $(DESTDIR)$(BINDIR)/byline
 	chmod 755 $(DESTDIR)$(BINDIR)/byline
 	cp byline.1 $(DESTDIR)$(MANDIR)/man1/byline.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/byline.1
+	cp src/completion.bash $(DESTDIR)$(COMPDIR)/byline
+	chmod 644 $(DESTDIR)$(COMPDIR)/byline
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/byline $(DESTDIR)$(MANDIR)/man1/byline.1
+	rm -f $(DESTDIR)$(BINDIR)/byline $(DESTDIR)$(MANDIR)/man1/byline.1 $(DESTDIR)$(COMPDIR)/byline
 
 clean:
 	rm -rf build

@@ -53,6 +53,7 @@ int cmd_show(const struct cli *cli, int argc, char **argv);
 int cmd_mark(const struct cli *cli, int argc, char **argv);
 int cmd_quotes(const struct cli *cli, int argc, char **argv);
 int cmd_people(const struct cli *cli, int argc, char **argv);
+int cmd_import(const struct cli *cli, int argc, char **argv);
 
 /*
  * Is arg a help request (-h, --help)? Subcommands print their usage for it.

@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "people",	 cmd_people,	"print the people an article mentions" },
 	{ "mark-read",	 cmd_mark,	"mark articles read" },
 	{ "mark-unread", cmd_mark,	"mark articles unread" },
+	{ "import",	 cmd_import,	"turn a plain-text article into the article format" },
 };
 
 static int
