@@ -25,11 +25,11 @@ struct cli {
 #define EXIT_USAGE	2
 
 /*
- * The paths to use: argv if n > 0, else $BYLINE_ARTICLES, else the data
- * folder ($XDG_DATA_HOME/byline/articles) when it exists, else ./articles.
- * *owned is set when the returned array must be freed with cli_paths_free().
+ * The paths to use: argv if n > 0, else $BYLINE_ARTICLES, else the config's
+ * library folder, else the data folder ($XDG_DATA_HOME/byline/articles)
+ * when it exists, else ./articles. Free the result with cli_paths_free().
  */
-char **cli_paths(char **argv, size_t n, size_t *count);
+char **cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count);
 void cli_paths_free(char **paths, size_t count);
 
 /* The read marks, opened from --state/$BYLINE_STATE/XDG; warnings go to stderr. */
@@ -54,6 +54,12 @@ int cmd_mark(const struct cli *cli, int argc, char **argv);
 int cmd_quotes(const struct cli *cli, int argc, char **argv);
 int cmd_people(const struct cli *cli, int argc, char **argv);
 int cmd_import(const struct cli *cli, int argc, char **argv);
+
+/*
+ * Check the config file (the default one when file is NULL) and print its
+ * problems as path:line:col lines. Returns 1 if it has errors.
+ */
+int cli_check_config(const char *file);
 
 /*
  * Is arg a help request (-h, --help)? Subcommands print their usage for it.

@@ -18,9 +18,10 @@ int ui_main(const struct cli *cli, char *const *paths, size_t npaths);
 
 /*
  * Print the key table, one line per action: view ("library" or
- * "article"), a tab, the keys separated by spaces, a tab, what they do.
- * "byline --keys" prints it; the man page is checked against it.
+ * "article"), a tab, the keys separated by spaces, a tab, what they do,
+ * with the user's config applied. "byline --keys" prints it; the man page
+ * is checked against it (with no config).
  */
-void ui_print_keys(FILE *f);
+void ui_print_keys(const struct cli *cli, FILE *f);
 
 #endif

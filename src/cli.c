@@ -6,12 +6,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config.h"
 #include "diag.h"
 #include "readstate.h"
 #include "sanitize.h"
 
 char **
-cli_paths(char **argv, size_t n, size_t *count)
+cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count)
 {
 	char **v;
 	const char *env;
@@ -30,6 +31,18 @@ cli_paths(char **argv, size_t n, size_t *count)
 	if ((env = getenv("BYLINE_ARTICLES")) != NULL && env[0] != '\0') {
 		v[0] = xstrdup(env);
 		return v;
+	}
+	{
+		char *path = config_default_path(cli->config);
+		struct config c;
+
+		config_load(&c, path, false);
+		free(path);
+		if (c.library != NULL)
+			v[0] = xstrdup(c.library);
+		config_free(&c);
+		if (v[0] != NULL)
+			return v;
 	}
 	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
 		v[0] = xasprintf("%s/byline/articles", env);
@@ -113,4 +126,25 @@ cli_print_diag(const char *path, const struct diag *d, void *file)
 		fflush(stdout);
 	fwrite(b.data, 1, b.len, (FILE *)file);
 	buf_free(&b);
+}
+
+int
+cli_check_config(const char *file)
+{
+	char *path = config_default_path(file);
+	struct config c;
+	size_t i;
+	int status;
+
+	if (path == NULL) {
+		cli_warn("no config file: $HOME is not set and no FILE was given");
+		return EXIT_USAGE;
+	}
+	config_load(&c, path, true);
+	for (i = 0; i < c.diags.n; i++)
+		cli_print_diag(path, &c.diags.v[i], stdout);
+	status = diags_errors(&c.diags) > 0 ? EXIT_PROBLEM : EXIT_OK;
+	config_free(&c);
+	free(path);
+	return status;
 }

@@ -50,7 +50,7 @@ cmd_list(const struct cli *cli, int argc, char **argv)
 		first = 2;
 	else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0')
 		return usage_list(stderr, EXIT_USAGE);
-	paths = cli_paths(argv + first, (size_t)(argc - first), &npaths);
+	paths = cli_paths(cli, argv + first, (size_t)(argc - first), &npaths);
 	opts.diag = cli_print_diag;
 	opts.arg = stderr;
 	failed = library_scan(&lib, paths, npaths, &opts);
@@ -79,8 +79,10 @@ static int
 usage_check(FILE *f, int status)
 {
 	fputs("usage: byline check [PATH...]\n"
+	    "       byline check --config [FILE]\n"
 	    "Read every article in full and print its problems as\n"
-	    "path:line:col: error|warning: message. Exits 1 if there is an error.\n", f);
+	    "path:line:col: error|warning: message. Exits 1 if there is an error.\n"
+	    "With --config, check the config file instead.\n", f);
 	return status;
 }
 
@@ -94,14 +96,15 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 	size_t npaths, failed;
 	int first = 1;
 
-	(void)cli;
 	if (argc > 1 && cli_is_help(argv[1]))
 		return usage_check(stdout, EXIT_OK);
+	if (argc > 1 && strcmp(argv[1], "--config") == 0)
+		return cli_check_config(argc > 2 ? argv[2] : cli->config);
 	if (argc > 1 && strcmp(argv[1], "--") == 0)
 		first = 2;
 	else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0')
 		return usage_check(stderr, EXIT_USAGE);
-	paths = cli_paths(argv + first, (size_t)(argc - first), &npaths);
+	paths = cli_paths(cli, argv + first, (size_t)(argc - first), &npaths);
 	opts.diag = check_diag;
 	opts.arg = &counts;
 	opts.warnings = true;

@@ -1,6 +1,7 @@
 /* main.c: options common to every command, and dispatch to the subcommands. */
 #include <locale.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -56,6 +57,7 @@ int
 main(int argc, char **argv)
 {
 	struct cli cli = { NULL, NULL };
+	bool keys = false;
 	int i;
 	size_t k;
 
@@ -74,8 +76,8 @@ main(int argc, char **argv)
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
 			return usage(stdout, EXIT_OK);
 		if (strcmp(arg, "--keys") == 0) {
-			ui_print_keys(stdout);
-			return EXIT_OK;
+			keys = true;
+			continue;
 		}
 		if (strcmp(arg, "--version") == 0) {
 			printf("byline %s\n", BYLINE_VERSION);
@@ -93,6 +95,10 @@ main(int argc, char **argv)
 			fprintf(stderr, "byline: unknown option: %s\n", arg);
 			return usage(stderr, EXIT_USAGE);
 		}
+	}
+	if (keys) {
+		ui_print_keys(&cli, stdout);
+		return EXIT_OK;
 	}
 	if (i < argc)
 		for (k = 0; k < sizeof commands / sizeof commands[0]; k++)
@@ -113,7 +119,7 @@ main(int argc, char **argv)
 		size_t n;
 		int status;
 
-		paths = cli_paths(argv + i, (size_t)(argc - i), &n);
+		paths = cli_paths(&cli, argv + i, (size_t)(argc - i), &n);
 		status = ui_main(&cli, paths, n);
 		cli_paths_free(paths, n);
 		return status;

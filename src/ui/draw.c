@@ -7,17 +7,64 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "config.h"
 #include "sanitize.h"
 #include "ui-int.h"
 #include "utf8.h"
 
 static attr_t attrs[C_COUNT];
 
+/* Curses attributes for the config's attribute bits. */
+static attr_t
+config_attrs(int bits)
+{
+	attr_t a = A_NORMAL;
+
+	if (bits & CONFIG_BOLD)
+		a |= A_BOLD;
+	if (bits & CONFIG_DIM)
+		a |= A_DIM;
+	if (bits & CONFIG_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (bits & CONFIG_REVERSE)
+		a |= A_REVERSE;
+	if (bits & CONFIG_ITALIC)
+		a |= A_ITALIC;
+	return a;
+}
+
+/* Apply the config's colours over the defaults. */
+static void
+apply_config(const struct config *c, bool color)
+{
+	size_t i, r;
+
+	for (i = 0; i < c->ncolors; i++) {
+		const struct config_color *cc = &c->colors[i];
+
+		for (r = 0; config_color_roles[r] != NULL; r++)
+			if (strcmp(config_color_roles[r], cc->role) == 0)
+				break;
+		if (config_color_roles[r] == NULL || r + 1 >= C_COUNT)
+			continue;
+		/* the roles are listed in the order of enum ui_color, after C_NORMAL */
+		attrs[r + 1] = config_attrs(cc->attrs);
+		if (color && (cc->fg >= 0 || cc->bg >= 0) && cc->fg < COLORS && cc->bg < COLORS &&
+		    (int)(20 + r) < COLOR_PAIRS) {
+			init_pair((short)(20 + r), (short)cc->fg, (short)cc->bg);
+			attrs[r + 1] |= COLOR_PAIR(20 + r);
+		} else if (!color && cc->attrs == 0) {
+			attrs[r + 1] = A_BOLD;	/* a colour without colours: at least set apart */
+		}
+	}
+}
+
 void
-draw_init_colors(void)
+draw_init_colors(const struct config *c)
 {
 	const char *nc = getenv("NO_COLOR");
-	bool color = has_colors() && (nc == NULL || nc[0] == '\0');
+	bool color = has_colors() && (nc == NULL || nc[0] == '\0') &&
+	    (c == NULL || !c->monochrome);
 	int i;
 
 	for (i = 0; i < C_COUNT; i++)
@@ -36,8 +83,11 @@ draw_init_colors(void)
 	attrs[C_STATUS] = A_REVERSE;
 	attrs[C_ERROR] = A_REVERSE | A_BOLD;
 	attrs[C_BROKEN] = A_BOLD;
-	if (!color || start_color() == ERR)
+	if (!color || start_color() == ERR) {
+		if (c != NULL)
+			apply_config(c, false);
 		return;
+	}
 	use_default_colors();
 	init_pair(1, COLOR_CYAN, -1);		/* title */
 	init_pair(2, COLOR_BLUE, -1);		/* focused border */
@@ -58,6 +108,8 @@ draw_init_colors(void)
 	attrs[C_STATUS] = COLOR_PAIR(8);
 	attrs[C_ERROR] = COLOR_PAIR(9) | A_BOLD;
 	attrs[C_BROKEN] = COLOR_PAIR(7) | A_BOLD;
+	if (c != NULL)
+		apply_config(c, true);
 }
 
 attr_t

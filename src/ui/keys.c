@@ -3,7 +3,10 @@
  * keys a user is told about are the keys that work.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "config.h"
 
 #include "ui-int.h"
 #include "ui.h"
@@ -63,6 +66,9 @@ static const struct keybind table[] = {
 	{ V_ARTICLE,	'9',		ACT_IMAGE_9,	NULL },
 	{ V_ARTICLE,	'J',		ACT_NEXT_ARTICLE,	"open the next article in the library" },
 	{ V_ARTICLE,	'K',		ACT_PREV_ARTICLE,	"open the previous article" },
+	{ V_ARTICLE,	'o',		ACT_OPEN_URL,	"open the article's url with $BROWSER" },
+	{ V_ARTICLE,	'y',		ACT_COPY_QUOTE,	"copy the current quote to the clipboard "
+							"(when the config allows it)" },
 	{ V_ARTICLE,	'q',		ACT_BACK,		"close the pane, or back to the library" },
 	{ V_ARTICLE,	27,		ACT_BACK,		NULL },
 	{ V_ARTICLE,	'h',		ACT_BACK,		NULL },
@@ -74,13 +80,135 @@ static const struct keybind table[] = {
 
 #define NKEYS (sizeof table / sizeof table[0])
 
+/* Action names, as the config and the man page spell them. */
+static const struct {
+	const char	*name;
+	enum action	 action;
+} names[] = {
+	{ "down", ACT_DOWN }, { "up", ACT_UP }, { "page-down", ACT_PAGE_DOWN },
+	{ "page-up", ACT_PAGE_UP }, { "half-down", ACT_HALF_DOWN }, { "half-up", ACT_HALF_UP },
+	{ "top", ACT_TOP }, { "bottom", ACT_BOTTOM }, { "open", ACT_OPEN },
+	{ "toggle-read", ACT_TOGGLE_READ }, { "unread-only", ACT_UNREAD_ONLY },
+	{ "filter", ACT_FILTER }, { "next-unread", ACT_NEXT_UNREAD }, { "search", ACT_SEARCH },
+	{ "search-next", ACT_SEARCH_NEXT }, { "search-prev", ACT_SEARCH_PREV },
+	{ "next-quote", ACT_NEXT_QUOTE }, { "prev-quote", ACT_PREV_QUOTE },
+	{ "focus-next", ACT_FOCUS_NEXT }, { "focus-prev", ACT_FOCUS_PREV },
+	{ "show-quotes", ACT_SHOW_QUOTES }, { "show-people", ACT_SHOW_PEOPLE },
+	{ "show-caption", ACT_SHOW_CAPTION }, { "next-image", ACT_NEXT_IMAGE },
+	{ "next-article", ACT_NEXT_ARTICLE }, { "prev-article", ACT_PREV_ARTICLE },
+	{ "open-url", ACT_OPEN_URL }, { "copy-quote", ACT_COPY_QUOTE },
+	{ "back", ACT_BACK }, { "quit", ACT_QUIT }, { "help", ACT_HELP }, { "redraw", ACT_REDRAW },
+};
+
+/* Keys the config binds; they come before the table. */
+struct override {
+	int		views;
+	int		key;
+	enum action	action;
+};
+
+static struct override *overrides;
+static size_t noverrides;
+static bool rebound[ACT_COUNT];
+static bool help_stale = true;
+
+/* The key code for a config key name, or -1. */
+static int
+key_code(const char *name)
+{
+	static const struct {
+		const char	*name;
+		int		 code;
+	} named[] = {
+		{ "Enter", '\r' }, { "Tab", '\t' }, { "Shift-Tab", KEY_BTAB }, { "Space", ' ' },
+		{ "Esc", 27 }, { "Backspace", KEY_BACKSPACE }, { "Up", KEY_UP }, { "Down", KEY_DOWN },
+		{ "Left", KEY_LEFT }, { "Right", KEY_RIGHT }, { "PgUp", KEY_PPAGE },
+		{ "PgDn", KEY_NPAGE }, { "Home", KEY_HOME }, { "End", KEY_END },
+	};
+	size_t i, len = strlen(name);
+
+	if (len == 1)
+		return (unsigned char)name[0];
+	if (len == 6 && ascii_strncasecmp(name, "ctrl-", 5) == 0)
+		return CTRL(ascii_tolower((unsigned char)name[5]));
+	if ((name[0] == 'F' || name[0] == 'f') && ascii_isdigit((unsigned char)name[1]))
+		return KEY_F(atoi(name + 1));
+	for (i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (ascii_strcasecmp(name, named[i].name) == 0)
+			return named[i].code;
+	return -1;
+}
+
+/* The views in which action has a default key. */
+static int
+action_views(enum action a)
+{
+	size_t i;
+	int v = 0;
+
+	for (i = 0; i < NKEYS; i++)
+		if (table[i].action == a)
+			v |= table[i].views;
+	return v;
+}
+
+static void
+add_override(int views, int key, enum action a)
+{
+	overrides = xreallocarray(overrides, noverrides + 1, sizeof *overrides);
+	overrides[noverrides].views = views;
+	overrides[noverrides].key = key;
+	overrides[noverrides].action = a;
+	noverrides++;
+}
+
+size_t
+keys_configure(const struct config *c)
+{
+	size_t i, j, k, bad = 0;
+
+	free(overrides);
+	overrides = NULL;
+	noverrides = 0;
+	memset(rebound, 0, sizeof rebound);
+	help_stale = true;
+	for (i = 0; i < c->nbindings; i++) {
+		const struct config_binding *b = &c->bindings[i];
+		enum action a = ACT_NONE;
+
+		for (j = 0; j < sizeof names / sizeof names[0]; j++)
+			if (strcmp(names[j].name, b->action) == 0)
+				a = names[j].action;
+		if (a == ACT_NONE) {
+			bad++;
+			continue;
+		}
+		rebound[a] = true;
+		for (k = 0; k < b->nkeys; k++) {
+			int code = key_code(b->keys[k]);
+
+			if (code < 0) {
+				bad++;
+				continue;
+			}
+			add_override(action_views(a), code, a);
+			if (code == '\r')
+				add_override(action_views(a), '\n', a);
+		}
+	}
+	return bad;
+}
+
 enum action
 keys_lookup(enum view_id view, int key)
 {
 	size_t i;
 
+	for (i = 0; i < noverrides; i++)
+		if ((overrides[i].views & view) && overrides[i].key == key)
+			return overrides[i].action;
 	for (i = 0; i < NKEYS; i++)
-		if ((table[i].views & view) && table[i].key == key)
+		if ((table[i].views & view) && table[i].key == key && !rebound[table[i].action])
 			return table[i].action;
 	return ACT_NONE;
 }
@@ -111,15 +239,20 @@ keys_name(int key)
 		return "Shift-Tab";
 	case KEY_ENTER:
 	case '\n':
-		return "Enter";
 	case '\r':
-		return "Return";
+		return "Enter";
+	case KEY_BACKSPACE:
+		return "Backspace";
 	case '\t':
 		return "Tab";
 	case ' ':
 		return "Space";
 	case 27:
 		return "Esc";
+	}
+	if (key >= KEY_F(1) && key <= KEY_F(12)) {
+		snprintf(name, sizeof name, "F%d", key - KEY_F0);
+		return name;
 	}
 	if (key > 0 && key < 32)
 		snprintf(name, sizeof name, "Ctrl-%c", key + 'A' - 1);
@@ -138,6 +271,10 @@ keys_help(enum view_id view, const struct keyhelp **out)
 	static bool done[V_ANY + 1];
 	size_t i, j, n = 0;
 
+	if (help_stale) {
+		memset(done, 0, sizeof done);
+		help_stale = false;
+	}
 	if (!done[view]) {
 		for (i = 0; i < NKEYS; i++) {
 			struct keyhelp *h;
@@ -147,6 +284,19 @@ keys_help(enum view_id view, const struct keyhelp **out)
 			h = &help[view][n++];
 			h->desc = table[i].help;
 			h->keys[0] = '\0';
+			if (rebound[table[i].action]) {
+				/* the keys the config gives this action */
+				for (j = 0; j < noverrides; j++) {
+					if (overrides[j].action != table[i].action ||
+					    overrides[j].key == '\n')
+						continue;
+					if (h->keys[0] != '\0')
+						strncat(h->keys, " ", sizeof h->keys - strlen(h->keys) - 1);
+					strncat(h->keys, keys_name(overrides[j].key),
+					    sizeof h->keys - strlen(h->keys) - 1);
+				}
+				continue;
+			}
 			/* every key of this action in this view */
 			for (j = 0; j < NKEYS; j++) {
 				if (table[j].action != table[i].action || !(table[j].views & view) ||
@@ -168,7 +318,7 @@ keys_help(enum view_id view, const struct keyhelp **out)
 }
 
 void
-ui_print_keys(FILE *f)
+ui_print_keys(const struct cli *cli, FILE *f)
 {
 	static const struct {
 		enum view_id	 view;
@@ -176,7 +326,13 @@ ui_print_keys(FILE *f)
 	} views[] = { { V_LIST, "library" }, { V_ARTICLE, "article" } };
 	const struct keyhelp *h;
 	size_t v, i, n;
+	char *path = config_default_path(cli->config);
+	struct config c;
 
+	config_load(&c, path, false);
+	free(path);
+	keys_configure(&c);
+	config_free(&c);
 	for (v = 0; v < 2; v++) {
 		n = keys_help(views[v].view, &h);
 		for (i = 0; i < n; i++)

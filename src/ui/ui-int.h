@@ -41,7 +41,9 @@ enum action {
 	ACT_IMAGE_1, ACT_IMAGE_2, ACT_IMAGE_3, ACT_IMAGE_4, ACT_IMAGE_5, ACT_IMAGE_6, ACT_IMAGE_7, ACT_IMAGE_8,
 	ACT_IMAGE_9,
 	ACT_NEXT_ARTICLE, ACT_PREV_ARTICLE,
+	ACT_OPEN_URL, ACT_COPY_QUOTE,
 	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW,
+	ACT_COUNT
 };
 
 struct keybind {
@@ -50,6 +52,14 @@ struct keybind {
 	enum action	 action;
 	const char	*help;		/* NULL: an alias, listed with the first key of the action */
 };
+
+struct config;
+
+/*
+ * Apply the config's key bindings over the defaults: a rebound action loses
+ * its default keys. Returns the number of bindings that could not be used.
+ */
+size_t keys_configure(const struct config *c);
 
 /* The action bound to key in view, or ACT_NONE. */
 enum action keys_lookup(enum view_id view, int key);
@@ -74,8 +84,11 @@ enum ui_color {
 	C_CURQUOTE, C_MATCH, C_MENTION, C_PLACEHOLDER, C_STATUS, C_ERROR, C_BROKEN, C_COUNT
 };
 
-/* Set up colours (none under NO_COLOR or on a terminal without them). */
-void draw_init_colors(void);
+/*
+ * Set up colours: the defaults, then the config's (none under NO_COLOR, the
+ * monochrome theme, or on a terminal without colours). c may be NULL.
+ */
+void draw_init_colors(const struct config *c);
 /* The attributes for a role. */
 attr_t draw_attr(enum ui_color c);
 
@@ -178,6 +191,8 @@ struct ui {
 	size_t			 help_top;
 	bool			 quit;
 	bool			 mark_on_open;
+	bool			 clipboard;	/* y may copy through the terminal */
+	int			 side_width;	/* columns of the side panes, 0: automatic */
 };
 
 /* ---- ui.c ---- */

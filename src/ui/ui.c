@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "readstate.h"
 #include "ui-int.h"
 #include "ui.h"
@@ -392,6 +393,17 @@ utf8_locale(void)
 		setlocale(LC_CTYPE, "C.utf8");
 }
 
+/* Read the user's config and apply its key bindings. */
+static void
+load_config(struct ui *ui, struct config *c)
+{
+	char *path = config_default_path(ui->cli != NULL ? ui->cli->config : NULL);
+
+	config_load(c, path, ui->cli != NULL && ui->cli->config != NULL);
+	free(path);
+	keys_configure(c);
+}
+
 static void
 install_signals(void)
 {
@@ -410,6 +422,7 @@ int
 ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 {
 	struct ui ui;
+	struct config config;
 	SCREEN *scr;
 	struct stat st;
 	char *warning = NULL, *state;
@@ -422,9 +435,12 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 	}
 	memset(&ui, 0, sizeof ui);
 	ui.cli = cli;
+	load_config(&ui, &config);
 	ui.paths = paths;
 	ui.npaths = npaths;
-	ui.mark_on_open = true;
+	ui.mark_on_open = config.mark_on_open;
+	ui.clipboard = config.clipboard;
+	ui.side_width = config.side_width;
 	ui.view = V_LIST;
 	ui.single = npaths == 1 && stat(paths[0], &st) == 0 && S_ISREG(st.st_mode);
 	utf8_locale();
@@ -450,7 +466,7 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 #endif
 	    , NULL);
 	mouseinterval(0);
-	draw_init_colors();
+	draw_init_colors(&config);
 	getmaxyx(stdscr, ui.h, ui.w);
 
 	load_library(&ui);
@@ -460,6 +476,13 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 	if (warning != NULL) {
 		ui_message(&ui, true, "read marks: %s", warning);
 		free(warning);
+	}
+	if (config.diags.n > 0 && ui.msg[0] == '\0') {
+		struct buf b = BUF_INIT;
+
+		diag_format(&b, config.path, &config.diags.v[0]);
+		ui_message(&ui, true, "%s (byline check --config lists all)", b.data);
+		buf_free(&b);
 	}
 	count_unread(&ui);
 	ui_refilter(&ui);
@@ -509,5 +532,6 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 	free(ui.rows);
 	buf_free(&ui.filter);
 	buf_free(&ui.input);
+	config_free(&config);
 	return status;
 }

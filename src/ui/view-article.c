@@ -3,8 +3,11 @@
  * caption panes. At 100 columns and more the panes stack on the right of
  * the body; narrower, the body has the screen and the panes open over it.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "readstate.h"
 #include "sanitize.h"
@@ -94,6 +97,8 @@ article_relayout(struct ui *ui)
 			sw = 34;
 		if (sw > 64)
 			sw = 64;
+		if (ui->side_width > 0)
+			sw = ui->side_width < W - 40 ? ui->side_width : W - 40;
 		r->pane[PANE_BODY].w = W - sw;
 		if (r->a.nimages > 0)
 			capneed = (int)caption_lines(&r->a.images[r->image], sw - 4) + 2;
@@ -1020,6 +1025,88 @@ sibling(struct ui *ui, int dir, bool unread)
 	    dir > 0 ? "this is the last article" : "this is the first article");
 }
 
+/* Open the article's url with $BROWSER, the terminal handed over meanwhile. */
+static void
+open_url(struct ui *ui)
+{
+	struct reader *r = ui->r;
+	const char *browser = getenv("BROWSER"), *url = r->a.url;
+	pid_t pid;
+	int status = 0;
+
+	if (url == NULL || url[0] == '\0') {
+		ui_message(ui, false, "this article has no url");
+		return;
+	}
+	if (browser == NULL || browser[0] == '\0') {
+		ui_message(ui, false, "set $BROWSER to open %s", url);
+		return;
+	}
+	if (url[0] == '-' || strpbrk(url, "\n\r") != NULL) {
+		ui_message(ui, true, "not opening a url that looks like an option");
+		return;
+	}
+	def_prog_mode();
+	endwin();
+	pid = fork();
+	if (pid == 0) {
+		/* $BROWSER may hold arguments; the url is one argument, never parsed */
+		execl("/bin/sh", "sh", "-c", "$BROWSER \"$1\"", "sh", url, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	reset_prog_mode();
+	refresh();
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		ui_message(ui, true, "$BROWSER failed on %s", url);
+}
+
+/* Copy the current quote through the terminal (OSC 52), if the config allows it. */
+static void
+copy_quote(struct ui *ui)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct reader *r = ui->r;
+	struct buf text = BUF_INIT, seq = BUF_INIT;
+	const unsigned char *p;
+	size_t i, n;
+	long qi = r->focus == PANE_QUOTES ? (long)r->qsel : r->cur;
+
+	if (!ui->clipboard) {
+		ui_message(ui, false, "copying is off: set clipboard: true in the config");
+		return;
+	}
+	if (r->an == NULL || qi < 0 || (size_t)qi >= r->nquotes) {
+		ui_message(ui, false, "no quote selected: press ] first");
+		return;
+	}
+	analysis_quote_text(&r->in, &r->an->quotes[r->quotes[qi]], &text);
+	buf_adds(&seq, "\033]52;c;");
+	p = (const unsigned char *)(text.data != NULL ? text.data : "");
+	n = text.len;
+	for (i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+		    (i + 2 < n ? p[i + 2] : 0);
+
+		buf_addc(&seq, b64[v >> 18 & 63]);
+		buf_addc(&seq, b64[v >> 12 & 63]);
+		buf_addc(&seq, i + 1 < n ? b64[v >> 6 & 63] : '=');
+		buf_addc(&seq, i + 2 < n ? b64[v & 63] : '=');
+	}
+	buf_addc(&seq, '\a');
+	/* base64 carries the text: no byte of the article reaches the terminal as such */
+	fflush(stdout);
+	if (write(STDOUT_FILENO, seq.data, seq.len) < 0)
+		ui_message(ui, true, "could not copy the quote");
+	else
+		ui_message(ui, false, "quote %ld copied", qi + 1);
+	buf_free(&text);
+	buf_free(&seq);
+}
+
 /* Keys that move within a focused side pane. Returns true when handled. */
 static bool
 pane_key(struct ui *ui, enum action act)
@@ -1175,6 +1262,12 @@ article_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_NEXT_UNREAD:
 		sibling(ui, 1, true);
+		break;
+	case ACT_OPEN_URL:
+		open_url(ui);
+		break;
+	case ACT_COPY_QUOTE:
+		copy_quote(ui);
 		break;
 	case ACT_OPEN:
 		break;
