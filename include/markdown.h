@@ -13,8 +13,8 @@
 struct doc;
 
 /*
- * Does text use any Markdown at all? A body without it (plain paragraphs)
- * is shown exactly as plain text, without a copy. Linear, and cheap.
+ * Does text use any Markdown at all (in its first megabyte)? A body without
+ * it (plain paragraphs) is shown exactly as plain text, without a copy.
  */
 bool markdown_detect(const char *text, size_t len);
 

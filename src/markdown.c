@@ -17,7 +17,8 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_NEST 64		/* spans and lists deeper than this are flattened */
+#define MAX_NEST 64
+#define MARKDOWN_DETECT_MAX (1024 * 1024)	/* bytes looked at by markdown_detect */		/* spans and lists deeper than this are flattened */
 
 struct list {
 	bool		ordered;
@@ -56,6 +57,9 @@ markdown_detect(const char *text, size_t len)
 	size_t i;
 	bool bol = true;
 
+	/* Markdown shows early; a huge plain text is not scanned to its end */
+	if (len > MARKDOWN_DETECT_MAX)
+		len = MARKDOWN_DETECT_MAX;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
 
