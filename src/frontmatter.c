@@ -236,6 +236,21 @@ on_event(struct yparse *p, const yaml_event_t *ev, bool *done)
  * (U+2400..), C1 controls and other characters YAML forbids U+FFFD. The first
  * replacement is reported as a warning.
  */
+/* Is every byte of fm one libyaml takes as it is (ASCII text, tabs, line ends)? */
+static bool
+yaml_all_safe(const char *fm, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)fm[i];
+
+		if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c >= 0x7f)
+			return false;
+	}
+	return true;
+}
+
 static char *
 yaml_safe_copy(struct yparse *p, const char *fm, size_t len, size_t *outlen)
 {
@@ -659,14 +674,20 @@ frontmatter_parse(struct article *a, const char *fm, size_t len, unsigned first_
 	p.a = a;
 	p.tmp = arena_new();
 	p.first_line = first_line;
-	safe = yaml_safe_copy(&p, fm, len, &safelen);
+	if (yaml_all_safe(fm, len)) {
+		safe = NULL;	/* plain ASCII: parse it in place */
+		safelen = len;
+	} else {
+		safe = yaml_safe_copy(&p, fm, len, &safelen);
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		free(safe);
 		arena_free(p.tmp);
 		diags_add(&a->diags, DIAG_ERROR, first_line, 0, "cannot start the YAML parser");
 		return false;
 	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)safe, safelen);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)(safe != NULL ? safe : fm),
+	    safelen);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &ev)) {
