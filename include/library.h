@@ -19,10 +19,14 @@ struct lib_entry {
 	const char	*title;
 	const char	*source;	/* "" when none */
 	const char	*key;		/* read-mark key */
-	char		 date[11];	/* YYYY-MM-DD, or "" */
+	const char	*date;		/* YYYY-MM-DD, or "" */
 	int64_t		 sortkey;	/* INT64_MIN when undated */
+	uint64_t	 size;		/* the file's size and time when read */
+	int64_t		 mtime_sec;
+	long		 mtime_nsec;
 	int		 flags;		/* ARTICLE_* flags */
 	unsigned	 nerrors;	/* errors found while reading the head */
+	struct diag	*errors;	/* those errors */
 };
 
 struct library {
@@ -30,6 +34,7 @@ struct library {
 	size_t			 n;
 	size_t			 cap;
 	struct arena		*arena;
+	size_t			 cache_hits;	/* entries the last scan took from the cache */
 };
 
 /*
@@ -41,8 +46,11 @@ typedef void (*library_diag_fn)(const char *path, const struct diag *d, void *ar
 /* Called now and then while scanning with the number of articles read so far. */
 typedef void (*library_progress_fn)(size_t n, void *arg);
 
+struct lib_cache;
+
 struct library_scan_opts {
 	library_diag_fn		 diag;		/* may be NULL */
+	struct lib_cache	*cache;		/* heads read before, or NULL */
 	library_progress_fn	 progress;	/* may be NULL */
 	void			*arg;
 	bool			 warnings;	/* pass warnings to diag, not just errors */
@@ -56,6 +64,14 @@ struct library_scan_opts {
  * not. Returns the number of paths that could not be read at all.
  */
 size_t library_scan(struct library *lib, char *const *paths, size_t npaths,
+    const struct library_scan_opts *opts);
+
+/*
+ * library_scan() with the front matter cache (see cache.h): records whose
+ * file has not changed are taken from it, and it is rewritten when anything
+ * changed. Then sorts. Returns what library_scan() returns.
+ */
+size_t library_scan_cached(struct library *lib, char *const *paths, size_t npaths,
     const struct library_scan_opts *opts);
 
 /* Sort newest first, then by title, then by path; undated articles last. */

@@ -1,11 +1,15 @@
 /* cmd-list.c: "byline list" and "byline check". */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "article.h"
 #include "cli.h"
 #include "library.h"
 #include "readstate.h"
+#include "sanitize.h"
 
 /* Count errors as they are printed. */
 struct check_counts {
@@ -28,10 +32,58 @@ check_diag(const char *path, const struct diag *d, void *arg)
 static int
 usage_list(FILE *f, int status)
 {
-	fputs("usage: byline list [PATH...]\n"
+	fputs("usage: byline list [--json] [PATH...]\n"
 	    "Print one line per article: read|unread, date, source, title, path,\n"
-	    "separated by tabs, newest first.\n", f);
+	    "separated by tabs, newest first. --json prints a JSON array of objects\n"
+	    "{read, date, source, title, path, broken} instead.\n", f);
 	return status;
+}
+
+/*
+ * A new JSON string holding s made safe (valid UTF-8, control characters as
+ * visible placeholders), or JSON null for NULL or, when empty_null, for "".
+ * Allocation failure exits (jansson allocates through xmalloc).
+ */
+static json_t *
+list_json_text(const char *s, bool empty_null)
+{
+	struct buf b = BUF_INIT;
+	json_t *j;
+
+	if (s == NULL || (empty_null && s[0] == '\0'))
+		return json_null();
+	sanitize_appends(&b, s, 0);
+	j = json_stringn(b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
+	if (j == NULL)
+		fatal("out of memory");
+	return j;
+}
+
+/* Print lib as a JSON array, one object per article, with its read mark from rs. */
+static void
+list_json(const struct library *lib, struct readstate *rs)
+{
+	json_t *arr, *o;
+	size_t i;
+
+	json_set_alloc_funcs(xmalloc, free);
+	arr = json_array();
+	for (i = 0; i < lib->n; i++) {
+		const struct lib_entry *e = &lib->v[i];
+
+		o = json_object();
+		json_object_set_new(o, "read", json_boolean(readstate_is_read(rs, e->key)));
+		json_object_set_new(o, "date", list_json_text(e->date, true));
+		json_object_set_new(o, "source", list_json_text(e->source, true));
+		json_object_set_new(o, "title", list_json_text(e->title, false));
+		json_object_set_new(o, "path", list_json_text(e->path, false));
+		json_object_set_new(o, "broken", json_boolean((e->flags & ARTICLE_BROKEN) != 0));
+		json_array_append_new(arr, o);
+	}
+	json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(arr);
 }
 
 int
@@ -43,20 +95,31 @@ cmd_list(const struct cli *cli, int argc, char **argv)
 	char **paths;
 	size_t npaths, i, failed;
 	int first = 1;
+	bool json = false;
 
-	if (argc > 1 && cli_is_help(argv[1]))
-		return usage_list(stdout, EXIT_OK);
-	if (argc > 1 && strcmp(argv[1], "--") == 0)
-		first = 2;
-	else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0')
-		return usage_list(stderr, EXIT_USAGE);
+	for (; first < argc; first++) {
+		if (cli_is_help(argv[first]))
+			return usage_list(stdout, EXIT_OK);
+		if (strcmp(argv[first], "--json") == 0) {
+			json = true;
+			continue;
+		}
+		if (strcmp(argv[first], "--") == 0) {
+			first++;
+			break;
+		}
+		if (argv[first][0] == '-' && argv[first][1] != '\0')
+			return usage_list(stderr, EXIT_USAGE);
+		break;
+	}
 	paths = cli_paths(cli, argv + first, (size_t)(argc - first), &npaths);
 	opts.diag = cli_print_diag;
 	opts.arg = stderr;
-	failed = library_scan(&lib, paths, npaths, &opts);
-	library_sort(&lib);
+	failed = library_scan_cached(&lib, paths, npaths, &opts);
 	rs = cli_open_state(cli);
-	for (i = 0; i < lib.n; i++) {
+	if (json)
+		list_json(&lib, rs);
+	for (i = 0; !json && i < lib.n; i++) {
 		const struct lib_entry *e = &lib.v[i];
 
 		fputs(readstate_is_read(rs, e->key) ? "read\t" : "unread\t", stdout);

@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "article.h"
+#include "cache.h"
 #include "util.h"
 
 /* A folder already walked, to stop symbolic link loops. */
@@ -45,33 +46,72 @@ library_is_article_name(const char *name)
 	    ascii_endswith(name, len, ".txt");
 }
 
-/* Read the head of the file at path and add it to the library. */
+/* Tell the caller about e's errors (from the cache). */
+static void
+replay_errors(struct scan *s, const struct lib_entry *e)
+{
+	unsigned i;
+
+	if (s->opts == NULL || s->opts->diag == NULL)
+		return;
+	for (i = 0; i < e->nerrors; i++)
+		s->opts->diag(e->path, &e->errors[i], s->opts->arg);
+}
+
+/* Read the head of the file at path (or its cached record) and add it to the library. */
 static void
 add_file(struct scan *s, const char *path)
 {
 	struct library *lib = s->lib;
 	struct lib_entry *e;
 	struct article a;
-	size_t i;
+	struct stat st;
+	bool full = s->opts != NULL && s->opts->full, have_st;
+	char date[16];
+	size_t i, k;
 
-	arena_reset(s->tmp);
-	article_load(&a, path, s->opts != NULL && s->opts->full ? ARTICLE_LOAD_FULL :
-	    ARTICLE_LOAD_HEAD, s->tmp);
 	ARRAY_GROW(lib->v, lib->n + 1, lib->cap);
-	e = &lib->v[lib->n++];
+	e = &lib->v[lib->n];
+	memset(e, 0, sizeof *e);
+	have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	if (have_st && !full && s->opts != NULL && s->opts->cache != NULL &&
+	    cache_lookup(s->opts->cache, path, &st, e, lib->arena)) {
+		lib->n++;
+		lib->cache_hits++;
+		replay_errors(s, e);
+		goto done;
+	}
+	arena_reset(s->tmp);
+	article_load(&a, path, full ? ARTICLE_LOAD_FULL : ARTICLE_LOAD_HEAD, s->tmp);
+	lib->n++;
 	e->path = arena_strdup(lib->arena, path);
 	e->title = arena_strdup(lib->arena, a.title);
 	e->source = a.source != NULL ? arena_strdup(lib->arena, a.source) : "";
 	e->key = arena_strdup(lib->arena, a.key);
-	article_date_string(&a, e->date, sizeof e->date);
+	article_date_string(&a, date, sizeof date);
+	e->date = arena_strdup(lib->arena, date);
 	e->sortkey = a.has_date ? a.sortkey : INT64_MIN;
 	e->flags = a.flags;
+	if (have_st) {
+		e->size = (uint64_t)st.st_size;
+		e->mtime_sec = (int64_t)st.st_mtim.tv_sec;
+		e->mtime_nsec = st.st_mtim.tv_nsec;
+	}
 	e->nerrors = (unsigned)diags_errors(&a.diags);
+	if (e->nerrors > 0) {
+		e->errors = arena_calloc(lib->arena, e->nerrors, sizeof *e->errors);
+		for (i = k = 0; i < a.diags.n; i++)
+			if (a.diags.v[i].level == DIAG_ERROR) {
+				e->errors[k] = a.diags.v[i];
+				e->errors[k++].msg = arena_strdup(lib->arena, a.diags.v[i].msg);
+			}
+	}
 	if (s->opts != NULL && s->opts->diag != NULL)
 		for (i = 0; i < a.diags.n; i++)
 			if (a.diags.v[i].level == DIAG_ERROR || s->opts->warnings)
 				s->opts->diag(path, &a.diags.v[i], s->opts->arg);
 	article_free(&a);
+done:
 	if (s->opts != NULL && s->opts->progress != NULL && lib->n % 256 == 0)
 		s->opts->progress(lib->n, s->opts->arg);
 }
@@ -250,4 +290,29 @@ library_free(struct library *lib)
 	free(lib->v);
 	arena_free(lib->arena);
 	memset(lib, 0, sizeof *lib);
+}
+
+size_t
+library_scan_cached(struct library *lib, char *const *paths, size_t npaths,
+    const struct library_scan_opts *opts)
+{
+	struct library_scan_opts o = { 0 };
+	struct lib_cache *cache;
+	char *cpath = cache_path(paths, npaths);
+	size_t failed, before = lib->n;
+
+	if (opts != NULL)
+		o = *opts;
+	cache = cache_load(cpath);
+	o.cache = cache;
+	lib->cache_hits = 0;
+	failed = library_scan(lib, paths, npaths, &o);
+	library_sort(lib);
+	/* rewrite the cache when anything was read anew or went away */
+	if (cpath != NULL && before == 0 &&
+	    (lib->cache_hits != lib->n || cache_count(cache) != lib->n))
+		cache_save(cpath, lib);
+	cache_free(cache);
+	free(cpath);
+	return failed;
 }

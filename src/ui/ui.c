@@ -257,8 +257,7 @@ load_library(struct ui *ui)
 	opts.progress = on_progress;
 	opts.diag = on_diag;
 	opts.arg = &l;
-	library_scan(&ui->lib, ui->paths, ui->npaths, &opts);
-	library_sort(&ui->lib);
+	library_scan_cached(&ui->lib, ui->paths, ui->npaths, &opts);
 	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
 }
 

@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "article.h"
+#include "cache.h"
 #include "library.h"
 #include "util.h"
 
@@ -162,8 +164,14 @@ test_missing_path_and_file(void **state)
 static void
 test_matches(void **state)
 {
-	struct lib_entry e = { "x/path.md", "Blinken Says NATO Ready", "Newsweek", "k", "2022-03-04",
-		0, 0, 0 };
+	struct lib_entry e;
+
+	memset(&e, 0, sizeof e);
+	e.path = "x/path.md";
+	e.title = "Blinken Says NATO Ready";
+	e.source = "Newsweek";
+	e.key = "k";
+	e.date = "2022-03-04";
 
 	(void)state;
 	assert_true(library_entry_matches(&e, "nato"));
@@ -176,6 +184,84 @@ test_matches(void **state)
 	assert_false(library_is_article_name("a.mdx"));
 }
 
+/* Set a file's times back so that the cache takes it (it skips files changed just now). */
+static void
+age(const char *rel)
+{
+	char *p = xasprintf("%s/%s", root, rel);
+	struct timespec ts[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+
+	assert_int_equal(utimensat(AT_FDCWD, p, ts, 0), 0);
+	free(p);
+}
+
+static void
+test_cache(void **state)
+{
+	struct library lib = { 0 };
+	char *paths[1], *dir = xasprintf("%s/c", root), *cdir = xasprintf("%s/cache", root);
+	char *cpath, *cmd;
+	FILE *f;
+
+	(void)state;
+	make_dir("c");
+	write_file("c/one.md", "---\ntitle: One\ndate: 2020-01-01\n---\n");
+	write_file("c/two.md", "---\ntitle: [broken\n---\n");
+	age("c/one.md");
+	age("c/two.md");
+	setenv("BYLINE_CACHE", cdir, 1);
+	paths[0] = dir;
+	library_scan_cached(&lib, paths, 1, NULL);
+	assert_int_equal(lib.n, 2);
+	assert_int_equal(lib.cache_hits, 0);
+	library_free(&lib);
+	/* the second time everything comes from the cache, errors included */
+	library_scan_cached(&lib, paths, 1, NULL);
+	assert_int_equal(lib.cache_hits, 2);
+	assert_string_equal(lib.v[0].title, "One");
+	assert_string_equal(lib.v[0].date, "2020-01-01");
+	assert_true(lib.v[1].flags & ARTICLE_BROKEN);
+	assert_int_equal(lib.v[1].nerrors, 1);
+	assert_non_null(strstr(lib.v[1].errors[0].msg, "YAML"));
+	library_free(&lib);
+	/* a changed file is read again */
+	write_file("c/one.md", "---\ntitle: One, edited\ndate: 2020-01-01\n---\n");
+	age("c/one.md");
+	library_scan_cached(&lib, paths, 1, NULL);
+	assert_int_equal(lib.cache_hits, 1);
+	assert_string_equal(lib.v[0].title, "One, edited");
+	library_free(&lib);
+	/* a damaged cache is ignored */
+	cpath = cache_path(paths, 1);
+	f = fopen(cpath, "r+");
+	assert_non_null(f);
+	fseek(f, 30, SEEK_SET);
+	fputc('X', f);
+	fclose(f);
+	assert_null(cache_load(cpath));
+	library_scan_cached(&lib, paths, 1, NULL);
+	assert_int_equal(lib.cache_hits, 0);
+	assert_string_equal(lib.v[0].title, "One, edited");
+	library_free(&lib);
+	/* garbage of every length is ignored too */
+	for (size_t n = 0; n < 64; n++) {
+		f = fopen(cpath, "w");
+		fwrite("BYLINE-INDEX 2\nEND!\1\0\0\0\0\0\0\0garbagegarbagegarbagegarbage"
+		    "garbagegarbagegarbagegarbage", 1, n, f);
+		fclose(f);
+		assert_null(cache_load(cpath));
+	}
+	setenv("BYLINE_CACHE", "off", 1);
+	assert_null(cache_path(paths, 1));
+	unsetenv("BYLINE_CACHE");
+	cmd = xasprintf("rm -rf '%s'", cdir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(cpath);
+	free(dir);
+	free(cdir);
+}
+
 int
 main(void)
 {
@@ -183,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_scan_and_sort),
 		cmocka_unit_test(test_missing_path_and_file),
 		cmocka_unit_test(test_matches),
+		cmocka_unit_test(test_cache),
 	};
 
 	return cmocka_run_group_tests_name("library", tests, setup, teardown);
