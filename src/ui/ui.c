@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "config.h"
 #include "readstate.h"
 #include "ui-int.h"
@@ -247,6 +248,28 @@ on_diag(const char *path, const struct diag *d, void *arg)
 	}
 }
 
+/*
+ * Fill the library from the cache alone, without looking at the files, so
+ * the first screen shows at once. Returns whether there was anything.
+ */
+static bool
+preload_library(struct ui *ui)
+{
+	char *path = cache_path(ui->paths, ui->npaths);
+	struct lib_cache *c = cache_load(path);
+	bool any = cache_count(c) > 0;
+
+	free(path);
+	if (any) {
+		cache_fill(c, &ui->lib);
+		ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
+		count_unread(ui);
+		ui_refilter(ui);
+	}
+	cache_free(c);
+	return any;
+}
+
 static void
 load_library(struct ui *ui)
 {
@@ -254,9 +277,14 @@ load_library(struct ui *ui)
 	struct loading l = { ui, { 0, 0 }, 0 };
 
 	clock_gettime(CLOCK_MONOTONIC, &l.start);
-	opts.progress = on_progress;
+	/* progress only on an empty screen, not over a list from the cache */
+	opts.progress = ui->lib.n == 0 ? on_progress : NULL;
 	opts.diag = on_diag;
 	opts.arg = &l;
+	/* a library shown from the cache is replaced by the one read now */
+	library_free(&ui->lib);
+	free(ui->rows);
+	ui->nrows = 0;
 	library_scan_cached(&ui->lib, ui->paths, ui->npaths, &opts);
 	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
 }
@@ -468,7 +496,6 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 	draw_init_colors(&config);
 	getmaxyx(stdscr, ui.h, ui.w);
 
-	load_library(&ui);
 	state = readstate_default_path(cli->state);
 	ui.rs = readstate_open(state, &warning);
 	free(state);
@@ -476,6 +503,9 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 		ui_message(&ui, true, "read marks: %s", warning);
 		free(warning);
 	}
+	if (!ui.single && preload_library(&ui))
+		ui_draw(&ui);	/* what the cache knows, at once; then the real thing */
+	load_library(&ui);
 	if (config.diags.n > 0 && ui.msg[0] == '\0') {
 		struct buf b = BUF_INIT;
 
