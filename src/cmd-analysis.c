@@ -3,10 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "analysis.h"
 #include "article.h"
 #include "cli.h"
 #include "doc.h"
+#include "sanitize.h"
 
 /* An article loaded, laid out in blocks and analysed. */
 struct analysed {
@@ -48,9 +51,12 @@ analysed_free(struct analysed *x)
 	article_free(&x->a);
 }
 
-/* Parse "CMD [--all] FILE"; returns the file or NULL after printing usage. */
+/*
+ * Parse "CMD [--all] [--json] FILE" (all NULL: no --all); returns the file,
+ * or NULL after printing the usage (*status says how to exit).
+ */
 static const char *
-one_file(int argc, char **argv, const char *usage, bool *all, int *status)
+one_file(int argc, char **argv, const char *usage, bool *all, bool *json, int *status)
 {
 	const char *file = NULL;
 	int i;
@@ -64,6 +70,8 @@ one_file(int argc, char **argv, const char *usage, bool *all, int *status)
 		}
 		if (all != NULL && strcmp(argv[i], "--all") == 0)
 			*all = true;
+		else if (strcmp(argv[i], "--json") == 0)
+			*json = true;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
 			file = NULL, i = argc;
 		else if (file == NULL)
@@ -76,26 +84,89 @@ one_file(int argc, char **argv, const char *usage, bool *all, int *status)
 	return file;
 }
 
+/*
+ * A new JSON string holding s made safe (valid UTF-8, control characters as
+ * visible placeholders), or JSON null for NULL. Allocation failure exits
+ * (jansson allocates through xmalloc).
+ */
+static json_t *
+analysed_json_text(const char *s)
+{
+	struct buf b = BUF_INIT;
+	json_t *j;
+
+	if (s == NULL)
+		return json_null();
+	sanitize_appends(&b, s, 0);
+	j = json_stringn(b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
+	if (j == NULL)
+		fatal("out of memory");
+	return j;
+}
+
+/* Print v (a JSON value, released here) on standard output, then a newline. */
+static void
+analysed_json_print(json_t *v)
+{
+	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(v);
+}
+
+/* Print the quotes of x as a JSON array; fragments only with all. */
+static void
+quotes_json(const struct analysed *x, bool all)
+{
+	struct buf text = BUF_INIT;
+	json_t *arr, *o;
+	size_t i;
+
+	json_set_alloc_funcs(xmalloc, free);
+	arr = json_array();
+	for (i = 0; i < x->an->nquotes; i++) {
+		const struct an_quote *q = &x->an->quotes[i];
+
+		if (q->fragment && !all)
+			continue;
+		buf_reset(&text);
+		analysis_quote_text(&x->in, q, &text);
+		o = json_object();
+		json_object_set_new(o, "speaker",
+		    analysed_json_text(q->speaker >= 0 ? x->an->people[q->speaker].name : NULL));
+		json_object_set_new(o, "text", analysed_json_text(text.data != NULL ? text.data : ""));
+		json_object_set_new(o, "fragment", json_boolean(q->fragment));
+		json_object_set_new(o, "how", analysed_json_text(an_how_name(q->how)));
+		json_object_set_new(o, "paragraph", json_integer((json_int_t)q->para + 1));
+		json_array_append_new(arr, o);
+	}
+	buf_free(&text);
+	analysed_json_print(arr);
+}
+
 int
 cmd_quotes(const struct cli *cli, int argc, char **argv)
 {
-	static const char usage[] = "usage: byline quotes [--all] FILE\n"
+	static const char usage[] = "usage: byline quotes [--all] [--json] FILE\n"
 	    "Print each quotation: speaker, a tab, the quote (speaker empty when unknown).\n"
 	    "--all also prints fragments (quotes of fewer than three words), with a third\n"
-	    "column saying \"full\" or \"fragment\".\n";
+	    "column saying \"full\" or \"fragment\". --json prints a JSON array of\n"
+	    "{speaker, text, fragment, how, paragraph} (paragraphs counted from 1).\n";
 	struct analysed x;
 	struct buf text = BUF_INIT;
 	const char *file;
-	bool all = false;
+	bool all = false, json = false;
 	size_t i;
 	int status;
 
 	(void)cli;
-	if ((file = one_file(argc, argv, usage, &all, &status)) == NULL)
+	if ((file = one_file(argc, argv, usage, &all, &json, &status)) == NULL)
 		return status;
 	if (!analyse_file(&x, file))
 		return EXIT_PROBLEM;
-	for (i = 0; i < x.an->nquotes; i++) {
+	if (json)
+		quotes_json(&x, all);
+	for (i = 0; !json && i < x.an->nquotes; i++) {
 		const struct an_quote *q = &x.an->quotes[i];
 
 		if (q->fragment && !all)
@@ -130,17 +201,19 @@ cmp_people(const void *pa, const void *pb)
 int
 cmd_people(const struct cli *cli, int argc, char **argv)
 {
-	static const char usage[] = "usage: byline people FILE\n"
+	static const char usage[] = "usage: byline people [--json] FILE\n"
 	    "Print each person mentioned, most mentioned first:\n"
-	    "name, role, mentions, quotes, separated by tabs.\n";
+	    "name, role, mentions, quotes, separated by tabs.\n"
+	    "--json prints a JSON array of {name, role, mentions, quotes}.\n";
 	struct analysed x;
 	struct an_person *sorted;
 	const char *file;
 	size_t i;
 	int status;
+	bool json = false;
 
 	(void)cli;
-	if ((file = one_file(argc, argv, usage, NULL, &status)) == NULL)
+	if ((file = one_file(argc, argv, usage, NULL, &json, &status)) == NULL)
 		return status;
 	if (!analyse_file(&x, file))
 		return EXIT_PROBLEM;
@@ -148,7 +221,22 @@ cmd_people(const struct cli *cli, int argc, char **argv)
 	if (x.an->npeople > 0)
 		memcpy(sorted, x.an->people, x.an->npeople * sizeof *sorted);
 	qsort(sorted, x.an->npeople, sizeof *sorted, cmp_people);
-	for (i = 0; i < x.an->npeople; i++) {
+	if (json) {
+		json_t *arr, *o;
+
+		json_set_alloc_funcs(xmalloc, free);
+		arr = json_array();
+		for (i = 0; i < x.an->npeople; i++) {
+			o = json_object();
+			json_object_set_new(o, "name", analysed_json_text(sorted[i].name));
+			json_object_set_new(o, "role", analysed_json_text(sorted[i].role));
+			json_object_set_new(o, "mentions", json_integer((json_int_t)sorted[i].nmentions));
+			json_object_set_new(o, "quotes", json_integer((json_int_t)sorted[i].nquotes));
+			json_array_append_new(arr, o);
+		}
+		analysed_json_print(arr);
+	}
+	for (i = 0; !json && i < x.an->npeople; i++) {
 		cli_field(stdout, sorted[i].name);
 		fputc('\t', stdout);
 		cli_field(stdout, sorted[i].role != NULL ? sorted[i].role : "");

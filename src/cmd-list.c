@@ -92,10 +92,10 @@ cmd_list(const struct cli *cli, int argc, char **argv)
 	struct library lib = { 0 };
 	struct library_scan_opts opts = { 0 };
 	struct readstate *rs;
-	char **paths;
-	size_t npaths, i, failed;
-	int first = 1;
-	bool json = false;
+	char **paths, **args;
+	size_t npaths, i, failed, nargs = 0;
+	int first = 1, k;
+	bool json = false, literal = false;
 
 	for (; first < argc; first++) {
 		if (cli_is_help(argv[first]))
@@ -106,13 +106,28 @@ cmd_list(const struct cli *cli, int argc, char **argv)
 		}
 		if (strcmp(argv[first], "--") == 0) {
 			first++;
+			literal = true;
 			break;
 		}
 		if (argv[first][0] == '-' && argv[first][1] != '\0')
 			return usage_list(stderr, EXIT_USAGE);
 		break;
 	}
-	paths = cli_paths(cli, argv + first, (size_t)(argc - first), &npaths);
+	/* --json may also follow the paths ("byline list articles --json"), until "--" */
+	args = xcalloc((size_t)argc + 1, sizeof *args);
+	for (k = first; k < argc; k++) {
+		if (!literal && strcmp(argv[k], "--") == 0) {
+			literal = true;
+			continue;
+		}
+		if (!literal && strcmp(argv[k], "--json") == 0) {
+			json = true;
+			continue;
+		}
+		args[nargs++] = argv[k];
+	}
+	paths = cli_paths(cli, args, nargs, &npaths);
+	free(args);
 	opts.diag = cli_print_diag;
 	opts.arg = stderr;
 	failed = library_scan_cached(&lib, paths, npaths, &opts);
