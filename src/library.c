@@ -217,7 +217,15 @@ library_scan(struct library *lib, char *const *paths, size_t npaths,
 		struct stat st;
 
 		if (stat(paths[i], &st) < 0) {
-			char *msg = xasprintf("cannot open: %s", strerror(errno));
+			char *msg;
+
+			if (lstat(paths[i], &st) == 0 && S_ISLNK(st.st_mode)) {
+				/* a dangling link: listed as broken, the loader says why */
+				add_file(&s, paths[i]);
+				failed++;
+				continue;
+			}
+			msg = xasprintf("cannot open: %s", strerror(errno));
 
 			report(&s, paths[i], DIAG_ERROR, msg);
 			free(msg);

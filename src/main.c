@@ -45,6 +45,8 @@ usage(FILE *f, int status)
 	    "Options:\n"
 	    "  --state FILE  keep read marks in FILE (default $BYLINE_STATE,\n"
 	    "                else $XDG_STATE_HOME/byline/read)\n"
+	    "  --config FILE read settings from FILE (default\n"
+	    "                $XDG_CONFIG_HOME/byline/config.yaml)\n"
 	    "  -h, --help    show this help; COMMAND --help shows a command's\n"
 	    "  --keys        list the reader's keys (as the ? screen shows them)\n"
 	    "  --version     show the version\n"

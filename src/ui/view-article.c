@@ -91,7 +91,7 @@ article_relayout(struct ui *ui)
 		r->pane[i].w = W;
 	}
 	if (r->wide) {
-		int sw = W * 36 / 100, capneed = 3, rest;
+		int sw = W * 38 / 100, capneed = 3, rest;
 
 		if (sw < 34)
 			sw = 34;
@@ -770,22 +770,38 @@ draw_people(struct ui *ui, struct rect p)
 		bool sel = i == r->psel, on = r->person == (int)pi;
 		attr_t a = on ? draw_attr(C_CURQUOTE) : (sel && focused ? A_REVERSE : A_NORMAL);
 		char counts[48];
-		int x = p.x + 1, w = p.w - 2, cw;
+		int x = p.x + 1, w = p.w - 2, cw, nw, rw;
 
 		snprintf(counts, sizeof counts, "%zu mention%s, %zu quote%s", pe->nmentions,
 		    pe->nmentions == 1 ? "" : "s", pe->nquotes, pe->nquotes == 1 ? "" : "s");
 		draw_fill(y, x, w, a);
-		if (per == 2) {
-			draw_str(y, x + 1, w - 2, pe->name, a | A_BOLD);
-			draw_fill(y + 1, x, w, a);
-			cw = draw_str(y + 1, x + 1, w - 2, pe->role != NULL ? pe->role : "", a | A_DIM);
-			if ((int)strlen(counts) + cw + 3 < w)
-				draw_str(y + 1, x + w - 1 - (int)strlen(counts), (int)strlen(counts),
-				    counts, a | A_DIM);
-		} else {
-			cw = draw_str(y, x + 1, w - 2, pe->name, a | A_BOLD);
+		if (per == 1) {
+			/* one row: the name, then short counts */
+			nw = draw_str(y, x + 1, w - 2, pe->name, a | A_BOLD);
 			snprintf(counts, sizeof counts, " %zu/%zu", pe->nmentions, pe->nquotes);
-			draw_str(y, x + 1 + cw, w - 2 - cw, counts, a | A_DIM);
+			draw_str(y, x + 1 + nw, w - 2 - nw, counts, a | A_DIM);
+			continue;
+		}
+		/*
+		 * Two rows: the name, then the role with the counts at its right;
+		 * when the role leaves no room, the counts go up beside the name,
+		 * and in a short form when even that is too narrow.
+		 */
+		cw = (int)strlen(counts);
+		nw = (int)sanitize_width(pe->name, strlen(pe->name));
+		rw = pe->role != NULL ? (int)sanitize_width(pe->role, strlen(pe->role)) : 0;
+		draw_str(y, x + 1, w - 2, pe->name, a | A_BOLD);
+		draw_fill(y + 1, x, w, a);
+		draw_str(y + 1, x + 1, w - 2, pe->role != NULL ? pe->role : "", a | A_DIM);
+		if (rw + 1 + cw <= w - 2) {
+			draw_str(y + 1, x + w - 1 - cw, cw, counts, a | A_DIM);
+		} else if (nw + 1 + cw <= w - 2) {
+			draw_str(y, x + w - 1 - cw, cw, counts, a | A_DIM);
+		} else {
+			snprintf(counts, sizeof counts, "%zu/%zu", pe->nmentions, pe->nquotes);
+			cw = (int)strlen(counts);
+			if (rw + 1 + cw <= w - 2)
+				draw_str(y + 1, x + w - 1 - cw, cw, counts, a | A_DIM);
 		}
 	}
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "readstate.h"
+#include "sanitize.h"
 #include "ui-int.h"
 
 /* Rows available for the list: the screen less the header and status lines. */
@@ -41,7 +42,7 @@ source_width(struct ui *ui, int h)
 
 	for (i = ui->top; i < ui->nrows && i < ui->top + (size_t)h; i++) {
 		const struct lib_entry *e = &ui->lib.v[ui->rows[i]];
-		int sw = (int)strlen(e->source);
+		int sw = (int)sanitize_width(e->source, strlen(e->source));
 
 		if (sw > w)
 			w = sw;
