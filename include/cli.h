@@ -46,6 +46,19 @@ void cli_print_diag(const char *path, const struct diag *d, void *file);
 /* Print "byline: CMD: message" to stderr (sanitised). */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* jansson's value type (the same typedef jansson.h makes). */
+typedef struct json_t json_t;
+
+/*
+ * A new JSON string holding s made safe (valid UTF-8, control characters as
+ * visible placeholders), or JSON null for NULL or, when empty_null, for "".
+ * Allocation failure exits (the commands make jansson allocate through xmalloc).
+ */
+json_t *cli_json_text(const char *s, bool empty_null);
+
+/* Print v (a JSON value, released here) on standard output, then a newline. */
+void cli_json_print(json_t *v);
+
 /* Subcommands: argv[0] is the subcommand's name. Each returns an exit status. */
 int cmd_list(const struct cli *cli, int argc, char **argv);
 int cmd_check(const struct cli *cli, int argc, char **argv);

@@ -1,6 +1,7 @@
 /* cli.c: helpers the subcommands share. */
 #include "cli.h"
 
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,4 +148,28 @@ cli_check_config(const char *file)
 	config_free(&c);
 	free(path);
 	return status;
+}
+
+json_t *
+cli_json_text(const char *s, bool empty_null)
+{
+	struct buf b = BUF_INIT;
+	json_t *j;
+
+	if (s == NULL || (empty_null && s[0] == '\0'))
+		return json_null();
+	sanitize_appends(&b, s, 0);
+	j = json_stringn(b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
+	if (j == NULL)
+		fatal("out of memory");
+	return j;
+}
+
+void
+cli_json_print(json_t *v)
+{
+	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(v);
 }

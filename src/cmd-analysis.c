@@ -84,36 +84,6 @@ one_file(int argc, char **argv, const char *usage, bool *all, bool *json, int *s
 	return file;
 }
 
-/*
- * A new JSON string holding s made safe (valid UTF-8, control characters as
- * visible placeholders), or JSON null for NULL. Allocation failure exits
- * (jansson allocates through xmalloc).
- */
-static json_t *
-analysed_json_text(const char *s)
-{
-	struct buf b = BUF_INIT;
-	json_t *j;
-
-	if (s == NULL)
-		return json_null();
-	sanitize_appends(&b, s, 0);
-	j = json_stringn(b.data != NULL ? b.data : "", b.len);
-	buf_free(&b);
-	if (j == NULL)
-		fatal("out of memory");
-	return j;
-}
-
-/* Print v (a JSON value, released here) on standard output, then a newline. */
-static void
-analysed_json_print(json_t *v)
-{
-	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', stdout);
-	json_decref(v);
-}
-
 /* Print the quotes of x as a JSON array; fragments only with all. */
 static void
 quotes_json(const struct analysed *x, bool all)
@@ -133,15 +103,15 @@ quotes_json(const struct analysed *x, bool all)
 		analysis_quote_text(&x->in, q, &text);
 		o = json_object();
 		json_object_set_new(o, "speaker",
-		    analysed_json_text(q->speaker >= 0 ? x->an->people[q->speaker].name : NULL));
-		json_object_set_new(o, "text", analysed_json_text(text.data != NULL ? text.data : ""));
+		    cli_json_text(q->speaker >= 0 ? x->an->people[q->speaker].name : NULL, false));
+		json_object_set_new(o, "text", cli_json_text(text.data != NULL ? text.data : "", false));
 		json_object_set_new(o, "fragment", json_boolean(q->fragment));
-		json_object_set_new(o, "how", analysed_json_text(an_how_name(q->how)));
+		json_object_set_new(o, "how", cli_json_text(an_how_name(q->how), false));
 		json_object_set_new(o, "paragraph", json_integer((json_int_t)q->para + 1));
 		json_array_append_new(arr, o);
 	}
 	buf_free(&text);
-	analysed_json_print(arr);
+	cli_json_print(arr);
 }
 
 int
@@ -228,13 +198,13 @@ cmd_people(const struct cli *cli, int argc, char **argv)
 		arr = json_array();
 		for (i = 0; i < x.an->npeople; i++) {
 			o = json_object();
-			json_object_set_new(o, "name", analysed_json_text(sorted[i].name));
-			json_object_set_new(o, "role", analysed_json_text(sorted[i].role));
+			json_object_set_new(o, "name", cli_json_text(sorted[i].name, false));
+			json_object_set_new(o, "role", cli_json_text(sorted[i].role, false));
 			json_object_set_new(o, "mentions", json_integer((json_int_t)sorted[i].nmentions));
 			json_object_set_new(o, "quotes", json_integer((json_int_t)sorted[i].nquotes));
 			json_array_append_new(arr, o);
 		}
-		analysed_json_print(arr);
+		cli_json_print(arr);
 	}
 	for (i = 0; !json && i < x.an->npeople; i++) {
 		cli_field(stdout, sorted[i].name);

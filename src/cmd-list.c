@@ -39,27 +39,6 @@ usage_list(FILE *f, int status)
 	return status;
 }
 
-/*
- * A new JSON string holding s made safe (valid UTF-8, control characters as
- * visible placeholders), or JSON null for NULL or, when empty_null, for "".
- * Allocation failure exits (jansson allocates through xmalloc).
- */
-static json_t *
-list_json_text(const char *s, bool empty_null)
-{
-	struct buf b = BUF_INIT;
-	json_t *j;
-
-	if (s == NULL || (empty_null && s[0] == '\0'))
-		return json_null();
-	sanitize_appends(&b, s, 0);
-	j = json_stringn(b.data != NULL ? b.data : "", b.len);
-	buf_free(&b);
-	if (j == NULL)
-		fatal("out of memory");
-	return j;
-}
-
 /* Print lib as a JSON array, one object per article, with its read mark from rs. */
 static void
 list_json(const struct library *lib, struct readstate *rs)
@@ -74,16 +53,14 @@ list_json(const struct library *lib, struct readstate *rs)
 
 		o = json_object();
 		json_object_set_new(o, "read", json_boolean(readstate_is_read(rs, e->key)));
-		json_object_set_new(o, "date", list_json_text(e->date, true));
-		json_object_set_new(o, "source", list_json_text(e->source, true));
-		json_object_set_new(o, "title", list_json_text(e->title, false));
-		json_object_set_new(o, "path", list_json_text(e->path, false));
+		json_object_set_new(o, "date", cli_json_text(e->date, true));
+		json_object_set_new(o, "source", cli_json_text(e->source, true));
+		json_object_set_new(o, "title", cli_json_text(e->title, false));
+		json_object_set_new(o, "path", cli_json_text(e->path, false));
 		json_object_set_new(o, "broken", json_boolean((e->flags & ARTICLE_BROKEN) != 0));
 		json_array_append_new(arr, o);
 	}
-	json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', stdout);
-	json_decref(arr);
+	cli_json_print(arr);
 }
 
 int
