@@ -73,6 +73,10 @@ struct an_quote {
 	int		speaker;		/* index into analysis.people, or -1 */
 	enum an_how	how;
 	bool		fragment;		/* fewer than three words */
+	size_t		org_start, org_end;	/* when speaker is -1: the organisation or
+						   unnamed source quoted ("Microsoft",
+						   "one poster"), a span of the body;
+						   empty (start == end) when none */
 };
 
 /* Where a mention is. */

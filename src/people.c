@@ -1,0 +1,1578 @@
+/*
+ * people.c: who the article is about.
+ *
+ * The front matter's people come first and are authoritative. Then pass 1
+ * cuts every token stream into name chunks (runs of capitalised words, with
+ * particles and "of" inside: "Secretary of State Antony Blinken"), splits
+ * each into a title and a name, and weighs the evidence that the name is a
+ * person's: a title or role before it, a known given name, a reporting verb
+ * next to it, an apposition (", the alliance's secretary-general,"), a photo
+ * credit, "the Biden administration". Organisation and place words, "the"
+ * before a bare name, and a name seen only as a possessive count against.
+ * Between the passes, names with enough evidence become people, and a
+ * surname alone joins the full name it belongs to. Pass 2 marks every token
+ * that names a person (full name, surname, front matter alias) and records
+ * the mentions.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "an-internal.h"
+#include "util.h"
+
+/* ---- a small string map: key bytes to an int ---- */
+
+struct smap_slot {
+	char	*key;
+	size_t	 len;
+	uint64_t hash;
+	int	 val;
+};
+
+struct smap {
+	struct smap_slot *v;
+	size_t		  cap, n;
+};
+
+/* Slot for key in m (empty or matching); m->cap must be non-zero. */
+static struct smap_slot *
+smap_slot(const struct smap *m, const char *key, size_t len, uint64_t h)
+{
+	size_t i = (size_t)h & (m->cap - 1);
+
+	for (;;) {
+		struct smap_slot *s = &m->v[i];
+
+		if (s->key == NULL || (s->hash == h && s->len == len &&
+		    memcmp(s->key, key, len) == 0))
+			return s;
+		i = (i + 1) & (m->cap - 1);
+	}
+}
+
+/* Value of key in m, or -1. */
+static int
+smap_get(const struct smap *m, const char *key, size_t len)
+{
+	const struct smap_slot *s;
+
+	if (m->n == 0)
+		return -1;
+	s = smap_slot(m, key, len, fnv64(FNV64_INIT, key, len));
+	return s->key == NULL ? -1 : s->val;
+}
+
+/* Set key to val in m (the key is copied). */
+static void
+smap_put(struct smap *m, const char *key, size_t len, int val)
+{
+	uint64_t h = fnv64(FNV64_INIT, key, len);
+	struct smap_slot *s;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct smap old = *m;
+		size_t i;
+
+		m->cap = old.cap == 0 ? 64 : old.cap * 2;
+		m->v = xcalloc(m->cap, sizeof *m->v);
+		for (i = 0; i < old.cap; i++) {
+			if (old.v[i].key != NULL)
+				*smap_slot(m, old.v[i].key, old.v[i].len, old.v[i].hash) = old.v[i];
+		}
+		free(old.v);
+	}
+	s = smap_slot(m, key, len, h);
+	if (s->key == NULL) {
+		s->key = xstrndup(key, len);
+		s->len = len;
+		s->hash = h;
+		m->n++;
+	}
+	s->val = val;
+}
+
+/* Release the map. */
+static void
+smap_free(struct smap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->v[i].key);
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- the registry ---- */
+
+struct cand {
+	char	*name;		/* as first written */
+	char	*role;		/* first role the text gives, or NULL */
+	int	 score;		/* best evidence of one occurrence */
+	int	 score_ng;	/* the same without given-name evidence */
+	size_t	 nonposs;	/* occurrences that are not possessives */
+	size_t	 nposs;		/* occurrences that are */
+	size_t	 nlocative;	/* occurrences after "at", "in", "near" */
+	size_t	 nwords;
+	size_t	 order;
+	int	 gender;
+	bool	 photographer;
+};
+
+struct person {
+	char	*name;
+	char	*role;
+	char	*key;		/* lower-case full name */
+	char	*last;		/* lower-case last word */
+	char	*first;		/* lower-case first word (NULL for one word) */
+	size_t	 nwords;
+	int	 gender;
+	bool	 fm;
+	bool	 role_photographer;
+	int	 next_last;	/* next person with the same last word */
+	size_t	 seen;		/* when last mentioned (pass 2 order) */
+};
+
+struct alias {
+	char	**words;	/* lower case */
+	size_t	  nw;
+	int	  person;
+	int	  next;		/* next alias with the same first word */
+};
+
+struct an_people {
+	struct person	*p;
+	size_t		 np, pcap;
+	struct cand	*c;
+	size_t		 nc, ccap;
+	struct smap	 cmap;		/* candidate key -> index */
+	struct smap	 full;		/* person key -> index */
+	struct smap	 lastw;		/* last word -> first person */
+	struct smap	 firstw;	/* first word that is no given name -> person */
+	struct alias	*al;
+	size_t		 nal, alcap;
+	struct smap	 alfirst;	/* alias first word -> first alias */
+	size_t		 order;
+	size_t		 clock;
+	struct buf	 tmp;
+	bool		 exported;
+};
+
+/* ---- token helpers ---- */
+
+/* Is t a word? */
+static bool
+is_word(const struct an_tok *t)
+{
+	return t->kind == TK_WORD;
+}
+
+/* Is t the punctuation c? */
+static bool
+is_punct(const struct an_tok *t, unsigned char c)
+{
+	return t->kind == TK_PUNCT && t->ch == c;
+}
+
+/* Does word t equal the lower-case ASCII word w? */
+static bool
+word_is(const char *text, const struct an_tok *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t->kind == TK_WORD && t->bend - t->start == n &&
+	    ascii_strncasecmp(text + t->start, w, n) == 0;
+}
+
+/* Does the word end in "ist" or "ists" (journalist, Scientologist)? */
+static bool
+is_ist(const char *text, const struct an_tok *t)
+{
+	size_t n = t->bend - t->start;
+
+	if (t->lex & LX_ROLE)
+		return true;
+	static const char *const sfx[] = {
+		"ologist", "nist", "list", "tist", "mist", "cist", "pist", "rgist", "ivist",
+		"orist", "urist", "arist", "onist", "anist", "inist", "sist",
+	};
+	size_t k;
+
+	/* trades in -ist; Lindqvist, Gilchrist and Feist are names */
+	if (n < 7 || (t->lex & (LX_GIVEN | LX_NOTNAME)) || !ascii_endswith(text + t->start, n, "ist"))
+		return false;
+	for (k = 0; k < sizeof sfx / sizeof sfx[0]; k++)
+		if (ascii_endswith(text + t->start, n, sfx[k]))
+			return true;
+	return false;
+}
+
+/* Is t a role or title word usable before or after a name? */
+static bool
+is_roleword(const char *text, const struct an_tok *t)
+{
+	if (!is_word(t))
+		return false;
+	if (t->lex & (LX_ROLE | LX_TITLE))
+		return true;
+	return is_ist(text, t) && !(t->lex & LX_NATION);
+}
+
+/* Can t be a word of a name chunk? */
+static bool
+capword(const struct an_tok *t)
+{
+	if (t->kind != TK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_DIGIT))
+		return false;
+	if ((t->lex & LX_STOP) && !(t->lex & (LX_GIVEN | LX_TITLE | LX_HON)))
+		return false;
+	if ((t->flags & TF_ALLCAPS) && !(t->flags & TF_DOTTED))
+		return false;
+	if ((t->lex & LX_RVERB) && !(t->lex & (LX_GIVEN | LX_TITLE | LX_ROLE)))
+		return false;
+	return true;
+}
+
+/* A chunk: words w[0..nw) of a name-like run, the first tw of them a title. */
+#define CHUNK_MAX 8
+
+struct chunk {
+	size_t	a, b;		/* token range */
+	size_t	w[CHUNK_MAX];	/* token indexes of the words */
+	size_t	nw;
+	size_t	tw;		/* title words */
+	size_t	nb, ne;		/* name words: w[nb..ne) */
+};
+
+/*
+ * Find the next chunk at or after *i in t[0..n); returns false when there is
+ * none. *i moves past the chunk.
+ */
+static bool
+next_chunk(const char *text, const struct an_tok *t, size_t n, size_t *i, struct chunk *c)
+{
+	size_t k = *i;
+
+	while (k < n && !capword(&t[k]))
+		k++;
+	if (k >= n) {
+		*i = n;
+		return false;
+	}
+	memset(c, 0, sizeof *c);
+	c->a = k;
+	c->w[c->nw++] = k;
+	k++;
+	while (k < n && c->nw < CHUNK_MAX) {
+		const struct an_tok *prev = &t[c->w[c->nw - 1]];
+
+		if ((prev->flags & TF_POSS) && !(k < n && (t[k].lex & (LX_TITLE | LX_TMOD | LX_HON))))
+			break;
+		if (t[k].start > t[k - 1].end + 3)
+			break;	/* a line break or wide gap between words */
+		if (capword(&t[k]) && (t[k].flags & TF_SPACEBEFORE)) {
+			if ((t[k].lex & (LX_MONTH | LX_DAY)) && !(prev->lex & LX_GIVEN))
+				break;
+			if (t[k].q != prev->q)
+				break;
+			c->w[c->nw++] = k++;
+			continue;
+		}
+		/* "Mr. Smith", "George W. Bush", "J.K. Rowling", "U.S. President" */
+		if (is_punct(&t[k], '.') && k + 1 < n && capword(&t[k + 1]) &&
+		    t[k].start == prev->end &&
+		    ((prev->lex & (LX_ABBREV | LX_HON | LX_TITLE)) || (prev->flags & TF_INITIAL) ||
+		    ((prev->flags & TF_DOTTED) && (prev->flags & TF_ALLCAPS)))) {
+			k++;
+			continue;
+		}
+		/* particles and "of"/"for" between capitalised words */
+		if (is_word(&t[k]) && (t[k].flags & TF_LOWER) && k + 1 < n && capword(&t[k + 1]) &&
+		    ((t[k].lex & LX_PARTICLE) || word_is(text, &t[k], "of") ||
+		    word_is(text, &t[k], "for"))) {
+			k++;
+			continue;
+		}
+		/* "van der Berg", "de la Cruz" */
+		if (is_word(&t[k]) && (t[k].flags & TF_LOWER) && (t[k].lex & LX_PARTICLE) &&
+		    k + 2 < n && is_word(&t[k + 1]) && (t[k + 1].flags & TF_LOWER) &&
+		    (t[k + 1].lex & LX_PARTICLE) && capword(&t[k + 2])) {
+			k += 2;
+			continue;
+		}
+		break;
+	}
+	c->b = c->w[c->nw - 1] + 1;
+	*i = c->b;
+	return true;
+}
+
+/* Is the token between words w[j-1] and w[j] of c a connector "of"/"for"? */
+static bool
+of_between(const char *text, const struct an_tok *t, const struct chunk *c, size_t j)
+{
+	size_t k;
+
+	for (k = c->w[j - 1] + 1; k < c->w[j]; k++)
+		if (word_is(text, &t[k], "of") || word_is(text, &t[k], "for"))
+			return true;
+	return false;
+}
+
+/* Is word t usable in a title prefix before the title word itself? */
+static bool
+title_lead(const char *text, const struct an_tok *t)
+{
+	if (t->lex & (LX_TMOD | LX_NATION | LX_PLACE | LX_COMMON | LX_ORG | LX_DEPT))
+		return !(t->lex & LX_GIVEN) || (t->lex & LX_TMOD);
+	if (t->flags & TF_POSS)
+		return true;
+	(void)text;
+	return false;
+}
+
+/* Split chunk c into title words and name words. */
+static void
+chunk_parse(const char *text, const struct an_tok *t, struct chunk *c)
+{
+	size_t k = 0, last = 0, j;
+
+	while (k < c->nw) {
+		const struct an_tok *w = &t[c->w[k]];
+
+		if ((w->lex & (LX_TITLE | LX_HON | LX_TITLE_WEAK | LX_ROLE)) ||
+		    (is_ist(text, w) && !(w->lex & LX_GIVEN))) {
+			if ((w->lex & LX_GIVEN) && !(w->lex & (LX_TITLE | LX_HON)) && k + 1 < c->nw &&
+			    !(t[c->w[k + 1]].lex & (LX_TITLE | LX_HON)))
+				break;	/* "Will Smith", "Dean Martin": a given name */
+			k++;
+			last = k;
+			/* "Secretary of State", "Minister for Foreign Affairs" */
+			while (k < c->nw && of_between(text, t, c, k) &&
+			    (t[c->w[k]].lex & (LX_DEPT | LX_PLACE | LX_NATION)) &&
+			    !(t[c->w[k]].lex & LX_GIVEN)) {
+				k++;
+				while (k < c->nw && !of_between(text, t, c, k) &&
+				    (t[c->w[k]].lex & (LX_DEPT)) && !(t[c->w[k]].lex & LX_GIVEN))
+					k++;
+				last = k;
+			}
+			continue;
+		}
+		if (title_lead(text, w) && k + 1 < c->nw) {
+			k++;
+			continue;
+		}
+		break;
+	}
+	c->tw = last;
+	c->nb = last;
+	c->ne = c->nw;
+	/* the name stops at "of": "Jens Stoltenberg of Norway" */
+	for (j = c->nb + 1; j < c->nw; j++) {
+		if (of_between(text, t, c, j)) {
+			c->ne = j;
+			break;
+		}
+	}
+	/* a sentence-initial common word before a given name: "Actress Emma Stone" */
+	if (c->tw == 0 && c->ne - c->nb >= 3 && (t[c->w[0]].flags & TF_SSTART) &&
+	    !(t[c->w[0]].lex & LX_GIVEN) && (t[c->w[1]].lex & LX_GIVEN))
+		c->nb = 1;
+	else if (c->tw == 0 && c->ne - c->nb == 2 && (t[c->w[0]].flags & TF_SSTART) &&
+	    (t[c->w[0]].lex & (LX_STOP | LX_PREP)))
+		c->nb = 1;
+	/* Jr, Sr, III close the name */
+	while (c->ne > c->nb + 1 && (t[c->w[c->ne - 1]].lex & LX_SUFFIX))
+		c->ne--;
+}
+
+/* Append the lower-case key of name words w[from..to) of c to b. */
+static void
+chunk_key(const char *text, const struct an_tok *t, const struct chunk *c, size_t from,
+    size_t to, struct buf *b)
+{
+	size_t j;
+
+	buf_reset(b);
+	for (j = from; j < to; j++) {
+		const struct an_tok *w = &t[c->w[j]];
+
+		if (j > from)
+			buf_addc(b, ' ');
+		an_lower(text + w->start, w->bend - w->start, b);
+	}
+	buf_addc(b, '\0');
+	b->len--;
+}
+
+/* Append the words w[from..to) as written (possessive dropped) to b. */
+static void
+chunk_text(const char *text, const struct an_tok *t, const struct chunk *c, size_t from,
+    size_t to, struct buf *b)
+{
+	size_t j;
+
+	size_t a, e, k;
+	bool space = false;
+
+	buf_reset(b);
+	if (from >= to) {
+		buf_addc(b, '\0');
+		b->len--;
+		return;
+	}
+	a = c->w[from];
+	e = c->w[to - 1];
+	for (k = a; k <= e; k++) {
+		size_t end = k == e ? t[k].bend : t[k].end;
+
+		if (k > a && (t[k].flags & TF_SPACEBEFORE))
+			space = true;
+		if (space && b->len > 0)
+			buf_addc(b, ' ');
+		space = false;
+		buf_add(b, text + t[k].start, end - t[k].start);
+	}
+	(void)j;
+	buf_addc(b, '\0');
+	b->len--;
+}
+
+/* Kinds of name part. */
+enum nkind { NK_NONE, NK_ORG, NK_PLACE, NK_PERSONLIKE };
+
+/* What the name words of c look like. */
+static enum nkind
+name_kind(const struct an_tok *t, const struct chunk *c)
+{
+	size_t j, nw = c->ne - c->nb;
+	bool given = false, all_place = true;
+
+	if (nw == 0)
+		return NK_NONE;
+	if (nw > 4)
+		return NK_NONE;
+	given = (t[c->w[c->nb]].lex & LX_GIVEN) != 0;
+	if (t[c->w[c->nb]].lex & LX_WORK)
+		return NK_NONE;		/* "Hurricane Katrina", "Operation Overlord" */
+	for (j = c->nb; j < c->ne; j++) {
+		uint64_t lx = t[c->w[j]].lex;
+
+		if (lx & (LX_PLURALTITLE | LX_CREDIT | LX_AGENCY))
+			return NK_ORG;	/* "Quad Foreign Ministers", "Byline Sample Photo" */
+		if ((lx & LX_ORG) && !((lx & LX_SURNAMEOK) && given && j == c->ne - 1 && j > c->nb))
+			return NK_ORG;
+		if (!(lx & (LX_PLACE | LX_NATION | LX_COMMON | LX_DAY | LX_MONTH)))
+			all_place = false;
+	}
+	if (all_place)
+		return NK_PLACE;
+	if (!given) {
+		for (j = c->nb; j < c->ne; j++) {
+			uint64_t lx = t[c->w[j]].lex;
+
+			if ((lx & (LX_PLACE | LX_NATION)) && !(lx & (LX_SURNAMEOK | LX_GIVEN)))
+				return NK_PLACE;
+		}
+	}
+	if (nw == 1) {
+		uint64_t lx = t[c->w[c->nb]].lex;
+
+		if (lx & (LX_NOTNAME | LX_PLACE | LX_NATION | LX_MONTH | LX_DAY | LX_COMMON |
+		    LX_RVERB | LX_ROLE | LX_TITLE | LX_PARTICLE | LX_CREDIT | LX_AGENCY))
+			return NK_NONE;
+	}
+	return NK_PERSONLIKE;
+}
+
+/* Does an apposition with a role follow the chunk (", the alliance's secretary-general")? */
+static int
+appos_after(const char *text, const struct an_tok *t, size_t n, size_t b, size_t *rs,
+    size_t *re)
+{
+	size_t k, words = 0;
+	bool role = false;
+
+	/* "Takahashi Ren (高橋蓮), a literary translator" */
+	if (b < n && is_punct(&t[b], '(')) {
+		for (k = b + 1; k < n && k < b + 12 && !is_punct(&t[k], ')'); k++)
+			;
+		if (k < n && is_punct(&t[k], ')'))
+			b = k + 1;
+	}
+	if (b >= n || !is_punct(&t[b], ','))
+		return 0;
+	k = b + 1;
+	if (k < n && word_is(text, &t[k], "who"))
+		return 1;
+	if (k < n && (t[k].flags & TF_DIGIT) && k + 1 < n && is_punct(&t[k + 1], ','))
+		return 1;	/* "Smith, 45," */
+	*rs = k;
+	if (k >= n || t[k].kind != TK_WORD)
+		return 0;
+	if (!((t[k].lex & (LX_DET | LX_TMOD | LX_NATION | LX_TITLE | LX_ROLE)) ||
+	    (t[k].flags & (TF_POSS | TF_CAP)) || is_ist(text, &t[k])) || (t[k].lex & LX_INDEF &&
+	    !(t[k].lex & LX_DET)))
+		return 0;
+	if ((t[k].lex & LX_PREP) && !(t[k].lex & (LX_DET | LX_TMOD | LX_TITLE | LX_ROLE)))
+		return 0;
+	for (; k < n && words < 9; k++) {
+		if (t[k].kind != TK_WORD) {
+			if (is_punct(&t[k], '(') || is_punct(&t[k], ')') || is_punct(&t[k], '-'))
+				continue;
+			break;
+		}
+		if (t[k].flags & TF_INQ)
+			break;
+		if (is_roleword(text, &t[k]) && !(t[k].lex & LX_PLURALTITLE))
+			role = true;
+		if ((t[k].lex & LX_RVERB) && (t[k].flags & TF_LOWER) && words > 0)
+			break;
+		if (words > 0 && (word_is(text, &t[k], "who") || word_is(text, &t[k], "which") ||
+		    word_is(text, &t[k], "that") || word_is(text, &t[k], "whose")))
+			break;	/* the role ends where a clause starts */
+		words++;
+	}
+	*re = k;
+	return role ? 2 : 0;	/* ", a market town": not a person's apposition */
+}
+
+/* Does a segment with a role end right before the chunk ("Malaysia's Prime Minister, X")? */
+static int
+appos_before(const char *text, const struct an_tok *t, size_t a, size_t *rs, size_t *re)
+{
+	size_t k, steps = 0;
+	bool role = false;
+
+	if (a == 0 || !is_punct(&t[a - 1], ','))
+		return 0;
+	*re = a - 1;
+	k = a - 1;
+	while (k > 0 && steps < 12) {
+		const struct an_tok *p = &t[k - 1];
+
+		if (p->kind == TK_PUNCT && !is_punct(p, '(') && !is_punct(p, ')') &&
+		    !is_punct(p, '-') && !is_punct(p, '.'))
+			break;
+		if (is_punct(p, '.') && !(k >= 2 && is_word(&t[k - 2]) &&
+		    ((t[k - 2].lex & (LX_ABBREV | LX_HON)) || (t[k - 2].flags & TF_INITIAL))))
+			break;	/* a sentence ends here */
+		if (p->flags & TF_INQ)
+			break;
+		if (is_roleword(text, p) && !(p->lex & LX_PLURALTITLE))
+			role = true;
+		if ((p->lex & LX_RVERB) && (p->flags & TF_LOWER))
+			break;
+		k--;
+		steps++;
+	}
+	*rs = k;
+	return role ? 2 : 0;
+}
+
+/* Add or update candidate key with one occurrence's evidence. */
+static struct cand *
+cand_get(struct an_people *pp, const char *key, size_t klen, const char *name, size_t nw)
+{
+	int ci = smap_get(&pp->cmap, key, klen);
+	struct cand *c;
+
+	if (ci >= 0)
+		return &pp->c[ci];
+	ARRAY_GROW(pp->c, pp->nc + 1, pp->ccap);
+	c = &pp->c[pp->nc];
+	memset(c, 0, sizeof *c);
+	c->name = xstrdup(name);
+	c->nwords = nw;
+	c->order = pp->order++;
+	c->score = -100;
+	c->score_ng = -100;
+	smap_put(&pp->cmap, key, klen, (int)pp->nc);
+	pp->nc++;
+	return c;
+}
+
+/* Text t[from..to) joined as written, without a leading article, for a role. */
+static char *
+role_text(const char *text, const struct an_tok *t, size_t n, size_t from, size_t to)
+{
+	struct buf b = BUF_INIT;
+	size_t k;
+
+	while (from < to && t[from].kind == TK_WORD &&
+	    ((t[from].lex & (LX_STOP | LX_PREP)) && !(t[from].lex & (LX_TITLE | LX_ROLE | LX_TMOD))))
+		from++;
+	while (to > from && ((t[to - 1].lex & LX_HON) || (t[to - 1].kind != TK_WORD &&
+	    !is_punct(&t[to - 1], ')'))))
+		to--;
+	if (from >= to)
+		return NULL;
+	if (to < n && is_punct(&t[to], '.') && t[to].start == t[to - 1].end &&
+	    (t[to - 1].lex & LX_ABBREV))
+		to++;	/* "Sen." */
+	for (k = from; k < to; k++) {
+		if (k > from && (t[k].flags & TF_SPACEBEFORE))
+			buf_addc(&b, ' ');
+		buf_add(&b, text + t[k].start, t[k].end - t[k].start);
+	}
+	return buf_detach(&b);
+}
+
+/* Is name word t credible as a name word on its own (no lexicon meaning)? */
+static bool
+nameshaped(const struct an_tok *t)
+{
+	return (t->lex & ~(LX_GIVEN | LX_EASURNAME | LX_PARTICLE | LX_SURNAMEOK)) == 0;
+}
+
+/* Pass 1 over one token stream: weigh every name chunk as a possible person. */
+void
+an_people_detect(struct an_people *pp, const char *text, const struct an_tok *t, size_t n,
+    enum an_src src)
+{
+	size_t i = 0;
+	struct chunk c;
+
+	if (src == SRC_IMG_TITLE)
+		return;		/* headlines are title case: mentions only */
+	while (next_chunk(text, t, n, &i, &c)) {
+		size_t nw, rs = 0, re = 0;
+		int score = 0, given = 0, ap, tstr = 0;
+		bool group = false, photo = false, det_before = false;
+		char *role = NULL;
+		struct cand *cd;
+		enum nkind kind;
+		const struct an_tok *first;
+
+		chunk_parse(text, t, &c);
+		kind = name_kind(t, &c);
+		if (kind != NK_PERSONLIKE)
+			continue;
+		nw = c.ne - c.nb;
+		first = &t[c.w[c.nb]];
+
+		/* title words inside the chunk */
+		if (c.tw > 0) {
+			size_t j;
+			bool hon_only = true;
+
+			for (j = 0; j < c.tw; j++) {
+				uint64_t lx = t[c.w[j]].lex;
+
+				if ((lx & (LX_TITLE | LX_HON)) && !(lx & LX_TITLE_WEAK))
+					tstr = 2;
+				else if ((lx & (LX_ROLE)) || is_ist(text, &t[c.w[j]]))
+					tstr = tstr > 1 ? tstr : (nw >= 2 ? 2 : 1);
+				else if ((lx & LX_TITLE_WEAK) && tstr == 0)
+					tstr = 1;
+				if (!(lx & LX_HON) && (lx & (LX_TITLE | LX_ROLE | LX_TITLE_WEAK)))
+					hon_only = false;
+				if (is_ist(text, &t[c.w[j]]))
+					hon_only = false;
+			}
+			for (j = 0; j < c.tw; j++)
+				if (t[c.w[j]].lex & LX_WORK)
+					tstr = -4;
+			if ((t[c.w[0]].lex & (LX_TITLE_WEAK)) && c.tw == 1 && nw == 1 &&
+			    !(t[c.w[0]].lex & LX_HON) && (t[c.w[0]].lex & LX_TITLE_WEAK))
+				tstr = 1;
+			score += tstr;
+			if (!hon_only)
+				role = role_text(text, t, n, c.w[0], c.w[c.tw - 1] + 1);
+		}
+		/* a lower-case role or title right before: "illustrator Johnnie Christmas" */
+		if ((c.tw == 0 || (role == NULL && (t[c.w[0]].lex & LX_HON))) && c.a > 0 &&
+		    is_word(&t[c.a - 1]) &&
+		    ((t[c.a - 1].flags & TF_LOWER) || ((t[c.a - 1].flags & TF_ALLCAPS) &&
+		    (t[c.a - 1].lex & LX_TITLE))) &&
+		    is_roleword(text, &t[c.a - 1]) && !(t[c.a - 1].lex & LX_PLURALTITLE)) {
+			size_t k = c.a - 1, steps = 0;
+
+			if (c.tw == 0)
+				score += nw >= 2 ? 2 : 1;
+			free(role);
+			while (k > 0 && steps < 3 && is_word(&t[k - 1]) &&
+			    ((t[k - 1].lex & LX_TMOD) || ((t[k - 1].flags & TF_CAP) &&
+			    (t[k - 1].lex & (LX_TITLE | LX_TMOD | LX_NATION)))) &&
+			    !(t[k - 1].lex & LX_STOP)) {
+				k--;
+				steps++;
+			}
+			role = role_text(text, t, n, k, c.a);
+		}
+		/* given name */
+		if (nw >= 2 && ((first->lex & LX_GIVEN) ||
+		    ((first->flags & TF_INITIAL) && (t[c.w[c.nb + 1]].lex & LX_GIVEN)))) {
+			given = 2;
+			score += 2;
+		} else if (nw >= 2 && nw <= 3 && (first->lex & LX_EASURNAME)) {
+			score += 1;
+		}
+		/* a reporting verb next to it */
+		if (nw >= 2) {
+			size_t k = c.b, steps = 0;
+
+			while (k < n && steps < 2 && is_word(&t[k]) && (t[k].lex & LX_AUX) &&
+			    (t[k].flags & TF_LOWER)) {
+				k++;
+				steps++;
+			}
+			if (k < n && is_word(&t[k]) && (t[k].lex & LX_RVERB) && (t[k].flags & TF_LOWER) &&
+			    !(t[k].lex & LX_RVERB_ING))
+				score += 2;
+			else if (c.a > 0 && is_word(&t[c.a - 1]) && (t[c.a - 1].flags & TF_LOWER) &&
+			    (t[c.a - 1].lex & LX_STRONGVERB) && !(t[c.a - 1].lex & LX_RVERB_ING))
+				score += 2;
+			else if (c.b + 1 < n && is_punct(&t[c.b], ',')) {
+				k = c.b + 1;
+				steps = 0;
+				while (k < n && steps < 2 && is_word(&t[k]) && (t[k].lex & LX_AUX) &&
+				    (t[k].flags & TF_LOWER)) {
+					k++;
+					steps++;
+				}
+				if (k < n && steps > 0 && is_word(&t[k]) && (t[k].lex & LX_RVERB) &&
+				    (t[k].flags & TF_LOWER))
+					score += 2;
+			}
+		}
+		/* appositions */
+		ap = appos_after(text, t, n, c.b, &rs, &re);
+		if (ap > 0) {
+			score += ap == 2 ? (nw >= 2 ? 2 : 1) : 1;
+			if (ap == 2 && role == NULL)
+				role = role_text(text, t, n, rs, re);
+		} else if (c.tw == 0 && (ap = appos_before(text, t, c.a, &rs, &re)) > 0) {
+			score += nw >= 2 ? 2 : 1;
+			if (role == NULL)
+				role = role_text(text, t, n, rs, re);
+		}
+		/* what comes before */
+		if (c.tw == 0 && c.a > 0 && is_word(&t[c.a - 1])) {
+			const struct an_tok *p = &t[c.a - 1];
+
+			if (p->lex & LX_WORK)
+				score -= 4;	/* "the novel Angel Catbird", "Hurricane Katrina" */
+
+			if (word_is(text, p, "by"))
+				score += 1;
+			if ((p->lex & LX_DET) && !(p->lex & (LX_PRON_M | LX_PRON_F)) &&
+			    !(p->flags & TF_POSS))
+				det_before = true;
+		}
+		if (det_before && c.b < n && is_word(&t[c.b]) && (t[c.b].lex & LX_GROUP) &&
+		    (t[c.b].flags & TF_LOWER) && nw <= 2) {
+			size_t j;
+			bool ok = true;
+
+			for (j = c.nb; j < c.ne; j++)
+				if (t[c.w[j]].lex & (LX_PARTY | LX_NATION | LX_PLACE | LX_COMMON | LX_ORG))
+					ok = false;
+			if (ok && word_is(text, &t[c.a - 1], "the")) {
+				group = true;
+				score += 2;
+			}
+		}
+		if (det_before && !group)
+			score -= 2;
+		/* an affiliation: "Abdoulaye Wade of Senegal", "Jane Roe of Yale University" */
+		if (nw >= 2 && c.b + 1 < n && word_is(text, &t[c.b], "of")) {
+			size_t k;
+
+			for (k = c.b + 1; k < n && k < c.b + 5 && is_word(&t[k]) &&
+			    ((t[k].flags & TF_CAP) || word_is(text, &t[k], "the")); k++) {
+				if (t[k].lex & (LX_PLACE | LX_ORG)) {
+					score += 1;
+					break;
+				}
+			}
+		}
+		/* two or more words that mean nothing else */
+		if (nw >= 2) {
+			size_t j;
+			bool shaped = true;
+
+			for (j = c.nb; j < c.ne; j++)
+				if (!nameshaped(&t[c.w[j]]))
+					shaped = false;
+			if (shaped && !(first->flags & TF_SSTART))
+				score += 1;
+		}
+		/* photo credits: "Darrian Traynor/Getty Images", "Image: Nick Moreau" */
+		if (nw >= 2) {
+			if (src == SRC_IMG_CREDIT)
+				photo = true;
+			if (c.b + 1 < n && is_punct(&t[c.b], '/') &&
+			    (t[c.b + 1].kind == TK_WORD) && ((t[c.b + 1].lex & (LX_AGENCY | LX_ORG)) ||
+			    (t[c.b + 1].flags & TF_ALLCAPS)))
+				photo = true;
+			if (c.a >= 2 && is_punct(&t[c.a - 1], '/') && is_word(&t[c.a - 2]) &&
+			    ((t[c.a - 2].lex & (LX_AGENCY | LX_ORG)) || (t[c.a - 2].flags & TF_ALLCAPS)))
+				photo = true;
+			if (c.a >= 2 && (is_punct(&t[c.a - 1], ':') || word_is(text, &t[c.a - 1], "by")) &&
+			    is_word(&t[c.a - 2]) && (t[c.a - 2].lex & LX_CREDIT))
+				photo = true;
+			if (photo)
+				score += 3;
+		}
+
+		chunk_key(text, t, &c, c.nb, c.ne, &pp->tmp);
+		{
+			struct buf nm = BUF_INIT;
+			int ng = score - given;
+
+			chunk_text(text, t, &c, c.nb, c.ne, &nm);
+			cd = cand_get(pp, pp->tmp.data, pp->tmp.len, nm.data, nw);
+			buf_free(&nm);
+			if (score > cd->score)
+				cd->score = score;
+			if (ng > cd->score_ng)
+				cd->score_ng = ng;
+			if (!(t[c.w[c.ne - 1]].flags & TF_POSS) || group)
+				cd->nonposs++;
+			else
+				cd->nposs++;
+			/* "at Roland Garros", "in Bruce Wayne's manor": a place more than a person */
+			if (c.tw == 0 && c.a > 0 && is_word(&t[c.a - 1]) && (t[c.a - 1].flags & TF_LOWER) &&
+			    (word_is(text, &t[c.a - 1], "at") || word_is(text, &t[c.a - 1], "in") ||
+			    word_is(text, &t[c.a - 1], "near") || word_is(text, &t[c.a - 1], "outside") ||
+			    word_is(text, &t[c.a - 1], "inside") || word_is(text, &t[c.a - 1], "into") ||
+			    word_is(text, &t[c.a - 1], "across") || word_is(text, &t[c.a - 1], "through") ||
+			    word_is(text, &t[c.a - 1], "via") || word_is(text, &t[c.a - 1], "onto")))
+				cd->nlocative++;
+			if (photo)
+				cd->photographer = true;
+			if (role != NULL && cd->role == NULL) {
+				cd->role = role;
+				role = NULL;
+			}
+			if (cd->gender == 0 && c.tw > 0) {
+				const struct an_tok *h = &t[c.w[c.tw - 1]];
+
+				if (word_is(text, h, "mr") || word_is(text, h, "sir") ||
+				    word_is(text, h, "mister") || word_is(text, h, "king") ||
+				    word_is(text, h, "prince") || word_is(text, h, "lord"))
+					cd->gender = 'm';
+				else if (word_is(text, h, "mrs") || word_is(text, h, "ms") ||
+				    word_is(text, h, "miss") || word_is(text, h, "dame") ||
+				    word_is(text, h, "queen") || word_is(text, h, "princess") ||
+				    word_is(text, h, "lady"))
+					cd->gender = 'f';
+			}
+		}
+		free(role);
+	}
+}
+
+/* ---- settling ---- */
+
+/* Last word of a lower-case key. */
+static const char *
+key_last(const char *key)
+{
+	const char *sp = strrchr(key, ' ');
+
+	return sp != NULL ? sp + 1 : key;
+}
+
+/* Add a person; name and role are copied. Returns its index. */
+static int
+person_add(struct an_people *pp, const char *name, const char *role, bool fm)
+{
+	struct person *p;
+	struct buf b = BUF_INIT;
+	const char *last, *sp;
+	int prev;
+	size_t nw = 1;
+
+	ARRAY_GROW(pp->p, pp->np + 1, pp->pcap);
+	p = &pp->p[pp->np];
+	memset(p, 0, sizeof *p);
+	p->name = xstrdup(name);
+	p->role = role != NULL && *role != '\0' ? xstrdup(role) : NULL;
+	p->fm = fm;
+	/* key: lower case, single spaces */
+	{
+		const char *s = name;
+		bool sp_pending = false;
+
+		while (*s != '\0') {
+			if (*s == ' ' || *s == '\t' || *s == '\n') {
+				if (b.len > 0)
+					sp_pending = true;
+				s++;
+				continue;
+			}
+			if (sp_pending) {
+				buf_addc(&b, ' ');
+				nw++;
+				sp_pending = false;
+			}
+			{
+				const char *e = s;
+
+				while (*e != '\0' && *e != ' ' && *e != '\t' && *e != '\n')
+					e++;
+				an_lower(s, (size_t)(e - s), &b);
+				s = e;
+			}
+		}
+	}
+	p->key = buf_detach(&b);
+	p->nwords = nw;
+	last = key_last(p->key);
+	p->last = xstrdup(last);
+	sp = strchr(p->key, ' ');
+	p->first = sp != NULL ? xstrndup(p->key, (size_t)(sp - p->key)) : NULL;
+	p->gender = 0;
+	if (p->first != NULL) {
+		uint64_t lx = an_lex(p->first, strlen(p->first));
+
+		if ((lx & LX_GIVEN) == LX_GIVEN_M)
+			p->gender = 'm';
+		else if ((lx & LX_GIVEN) == LX_GIVEN_F)
+			p->gender = 'f';
+	}
+	p->next_last = -1;
+	if (smap_get(&pp->full, p->key, strlen(p->key)) < 0)
+		smap_put(&pp->full, p->key, strlen(p->key), (int)pp->np);
+	/* "Lin Yu-hsuan", "Kim Jong-un": the surname comes first */
+	if (p->first != NULL && p->nwords <= 3) {
+		uint64_t lx = an_lex(p->first, strlen(p->first));
+		const char *h = strchr(p->last, '-');
+
+		if ((lx & LX_EASURNAME) && (!(lx & LX_GIVEN) ||
+		    (h != NULL && ascii_islower((unsigned char)h[1])))) {
+			int f2 = smap_get(&pp->lastw, p->first, strlen(p->first));
+
+			if (f2 < 0)
+				smap_put(&pp->lastw, p->first, strlen(p->first), (int)pp->np);
+		}
+	}
+	/* "Takahashi Ren" may be "Takahashi" later */
+	if (p->first != NULL && !(an_lex(p->first, strlen(p->first)) & (LX_GIVEN | LX_STOP)) &&
+	    smap_get(&pp->firstw, p->first, strlen(p->first)) < 0)
+		smap_put(&pp->firstw, p->first, strlen(p->first), (int)pp->np);
+	prev = smap_get(&pp->lastw, p->last, strlen(p->last));
+	if (prev < 0) {
+		smap_put(&pp->lastw, p->last, strlen(p->last), (int)pp->np);
+	} else {
+		/* second in the chain: the first stays the one met first */
+		p->next_last = pp->p[prev].next_last;
+		pp->p[prev].next_last = (int)pp->np;
+	}
+	return (int)pp->np++;
+}
+
+/* Add an alias of person pi (words split at spaces, lower case). */
+static void
+alias_add(struct an_people *pp, const char *alias, int pi)
+{
+	struct alias *a;
+	struct buf b = BUF_INIT;
+	const char *s = alias;
+	int prev;
+
+	ARRAY_GROW(pp->al, pp->nal + 1, pp->alcap);
+	a = &pp->al[pp->nal];
+	memset(a, 0, sizeof *a);
+	a->person = pi;
+	a->next = -1;
+	while (*s != '\0') {
+		const char *e;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		e = s;
+		while (*e != '\0' && *e != ' ' && *e != '\t' && *e != '\n')
+			e++;
+		if (e > s) {
+			buf_reset(&b);
+			an_lower(s, (size_t)(e - s), &b);
+			/* keep only word characters at the edges: "Zelensky," */
+			a->words = xreallocarray(a->words, a->nw + 1, sizeof *a->words);
+			a->words[a->nw++] = xstrndup(b.data, b.len);
+		}
+		s = e;
+	}
+	buf_free(&b);
+	if (a->nw == 0) {
+		free(a->words);
+		return;
+	}
+	prev = smap_get(&pp->alfirst, a->words[0], strlen(a->words[0]));
+	if (prev < 0) {
+		smap_put(&pp->alfirst, a->words[0], strlen(a->words[0]), (int)pp->nal);
+	} else {
+		a->next = pp->al[prev].next;
+		pp->al[prev].next = (int)pp->nal;
+	}
+	pp->nal++;
+}
+
+/* A registry holding the front matter's people and aliases; free it with an_people_free(). */
+struct an_people *
+an_people_new(const struct an_input *in)
+{
+	struct an_people *pp = xcalloc(1, sizeof *pp);
+	size_t i, j;
+
+	for (i = 0; i < in->npeople && in->people != NULL; i++) {
+		const struct an_person_in *pi = &in->people[i];
+		int k;
+
+		if (pi->name == NULL || pi->name[0] == '\0')
+			continue;
+		k = person_add(pp, pi->name, pi->role, true);
+		for (j = 0; j < pi->naliases && pi->aliases != NULL; j++)
+			if (pi->aliases[j] != NULL && pi->aliases[j][0] != '\0')
+				alias_add(pp, pi->aliases[j], k);
+	}
+	return pp;
+}
+
+/* Person a candidate with lower-case key and nw words is, or -1. */
+static int
+match_person(const struct an_people *pp, const char *key, size_t nw)
+{
+	int k = smap_get(&pp->full, key, strlen(key));
+	const char *last;
+	const char *sp;
+	size_t flen;
+
+	if (k >= 0)
+		return k;
+	last = key_last(key);
+	sp = strchr(key, ' ');
+	flen = sp != NULL ? (size_t)(sp - key) : 0;
+	int steps = 0;
+
+	for (k = smap_get(&pp->lastw, last, strlen(last)); k >= 0 && steps < 64;
+	    k = pp->p[k].next_last, steps++) {
+		const struct person *p = &pp->p[k];
+
+		if (nw == 1)
+			return k;
+		if (p->first != NULL && strlen(p->first) == flen && memcmp(p->first, key, flen) == 0)
+			return k;
+		/* "De Vincenti" for "Claudio De Vincenti"; "J. Smith" for "John Smith" */
+		if (p->nwords > nw && ascii_endswith(p->key, strlen(p->key), key))
+			return k;
+		if (p->first != NULL && flen == 1 && p->first[0] == key[0])
+			return k;
+	}
+	return -1;
+}
+
+/* Is the lower-case key a firm or brand that looks like a person's name? */
+static bool
+firm_name(const char *key)
+{
+	static const char *const firms[] = {
+		"morgan stanley", "goldman sachs", "wells fargo", "merrill lynch", "dow jones",
+		"charles schwab", "lehman brothers", "jp morgan", "j.p morgan", "calvin klein",
+		"ralph lauren", "hugo boss", "tommy hilfiger", "louis vuitton", "marks spencer",
+		"ernst young", "johnson johnson", "procter gamble", "harley davidson",
+		"rolls royce", "mercedes benz", "estee lauder", "christian dior", "yves saint laurent",
+		"victoria beckham", "ben jerry", "dolce gabbana", "salvatore ferragamo",
+		"giorgio armani", "tom ford", "kate spade", "michael kors", "vera wang",
+		"elizabeth arden", "jack daniel", "johnnie walker", "ronald mcdonald",
+		"chuck taylor", "marie claire", "bloomberg news", "john lewis", "ted baker",
+		"martha stewart living", "tim hortons", "dick smith", "max factor",
+		"alfa romeo", "aston martin", "lamborghini", "ferrari", "walt disney world",
+		"disney", "ryanair", "warner bros", "paramount",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof firms / sizeof firms[0]; i++)
+		if (strcmp(key, firms[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Order candidates: more words first, then by first occurrence. */
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = *(const struct cand *const *)a, *y = *(const struct cand *const *)b;
+	size_t xw = x->nwords >= 2 ? 2 : 1, yw = y->nwords >= 2 ? 2 : 1;
+
+	if (xw != yw)
+		return xw > yw ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order ? 1 : 0;
+}
+
+/* Turn the candidates with enough evidence into people, merging surnames into full names. */
+void
+an_people_settle(struct an_people *pp)
+{
+	struct cand **v;
+	size_t i, nv = 0;
+
+	v = xcalloc(pp->nc + 1, sizeof *v);
+	for (i = 0; i < pp->nc; i++) {
+		struct cand *c = &pp->c[i];
+
+		/* a full name the text later calls by its surname alone */
+		if (c->score == 1 && c->nwords >= 2) {
+			const char *sp = strrchr(c->name, ' ');
+			struct buf last = BUF_INIT;
+			int k;
+
+			if (sp != NULL) {
+				an_lower(sp + 1, strlen(sp + 1), &last);
+				k = smap_get(&pp->cmap, last.data != NULL ? last.data : "", last.len);
+				if (k >= 0 && pp->c[k].nwords == 1 && pp->c[k].nonposs + pp->c[k].nposs >= 1)
+					c->score = 2;
+			}
+			buf_free(&last);
+		}
+		if (c->score < 2)
+			continue;
+		if (c->nonposs == 0 && c->score_ng < 2)
+			continue;	/* "in Bruce Wayne's manor": a possessive and nothing else */
+		if (c->score_ng < 2 && c->nlocative >= c->nonposs + c->nposs)
+			continue;	/* "at Roland Garros": only ever a place */
+		v[nv++] = c;
+	}
+	qsort(v, nv, sizeof *v, cand_cmp);
+	for (i = 0; i < nv; i++) {
+		struct cand *c = v[i];
+		struct buf key = BUF_INIT;
+		int k;
+
+		an_lower(c->name, strlen(c->name), &key);
+		buf_addc(&key, '\0');
+		if (firm_name(key.data)) {
+			buf_free(&key);
+			continue;
+		}
+		k = match_person(pp, key.data, c->nwords);
+		if (k < 0) {
+			k = person_add(pp, c->name, c->role, false);
+			if (c->role == NULL && c->photographer) {
+				pp->p[k].role = xstrdup("photographer");
+				pp->p[k].role_photographer = true;
+			}
+		} else if (!pp->p[k].fm) {
+			if (pp->p[k].role == NULL && c->role != NULL)
+				pp->p[k].role = xstrdup(c->role);
+			else if (pp->p[k].role_photographer && c->role != NULL) {
+				free(pp->p[k].role);
+				pp->p[k].role = xstrdup(c->role);
+				pp->p[k].role_photographer = false;
+			}
+		}
+		if (pp->p[k].gender == 0 && c->gender != 0)
+			pp->p[k].gender = c->gender;
+		buf_free(&key);
+	}
+	free(v);
+}
+
+/* ---- pass 2 ---- */
+
+/* The person that word t names as a surname, or -1: the most recently seen. */
+static int
+surname_person(struct an_people *pp, const char *text, const struct an_tok *t, int gender)
+{
+	int k, best = -1;
+
+	buf_reset(&pp->tmp);
+	an_lower(text + t->start, t->bend - t->start, &pp->tmp);
+	int steps = 0;
+
+	for (k = smap_get(&pp->lastw, pp->tmp.data, pp->tmp.len); k >= 0 && steps < 16;
+	    k = pp->p[k].next_last, steps++) {
+		bool fits = gender == 0 || pp->p[k].gender == 0 || pp->p[k].gender == gender;
+		bool bfits = best >= 0 && (gender == 0 || pp->p[best].gender == 0 ||
+		    pp->p[best].gender == gender);
+
+		if (best < 0 || (fits && !bfits) || (fits == bfits && pp->p[k].seen > pp->p[best].seen))
+			best = k;
+	}
+	return best;
+}
+
+/* Gender an honorific in title words w[0..tw) of c gives: 'm', 'f' or 0. */
+static int
+title_gender(const char *text, const struct an_tok *t, const struct chunk *c)
+{
+	size_t j;
+
+	for (j = 0; j < c->tw; j++) {
+		const struct an_tok *h = &t[c->w[j]];
+
+		if (word_is(text, h, "mr") || word_is(text, h, "sir") || word_is(text, h, "mister") ||
+		    word_is(text, h, "king") || word_is(text, h, "prince") || word_is(text, h, "lord"))
+			return 'm';
+		if (word_is(text, h, "mrs") || word_is(text, h, "ms") || word_is(text, h, "miss") ||
+		    word_is(text, h, "dame") || word_is(text, h, "queen") ||
+		    word_is(text, h, "princess") || word_is(text, h, "lady"))
+			return 'f';
+	}
+	return 0;
+}
+
+/* Record a mention of person pi over tokens t[a..b] (inclusive). */
+static void
+mention_add(struct an_people *pp, struct an_tok *t, size_t a, size_t b, int pi,
+    unsigned char mk, enum an_where where, size_t image, struct an_mention **m, size_t *nm,
+    size_t *cap)
+{
+	size_t k;
+	struct an_mention *x;
+
+	for (k = a; k <= b; k++) {
+		t[k].person = pi;
+		t[k].mkind = mk;
+	}
+	pp->p[pi].seen = ++pp->clock;
+	ARRAY_GROW(*m, *nm + 1, *cap);
+	x = &(*m)[(*nm)++];
+	x->where = where;
+	x->image = image;
+	x->start = t[a].start;
+	x->end = t[b].bend;
+	x->person = pi;
+}
+
+/* Does an alias of the front matter start at token i? Returns its length in tokens. */
+static size_t
+alias_at(struct an_people *pp, const char *text, const struct an_tok *t, size_t n, size_t i,
+    int *pi)
+{
+	int k, steps = 0;
+	size_t best = 0;
+
+	buf_reset(&pp->tmp);
+	an_lower(text + t[i].start, t[i].bend - t[i].start, &pp->tmp);
+	k = smap_get(&pp->alfirst, pp->tmp.data, pp->tmp.len);
+	for (; k >= 0 && steps < 32; k = pp->al[k].next, steps++) {
+		const struct alias *a = &pp->al[k];
+		size_t j, ti = i;
+		bool ok = true;
+
+		for (j = 0; j < a->nw; j++, ti++) {
+			struct buf w = BUF_INIT;
+			size_t wl = strlen(a->words[j]);
+
+			if (ti >= n || t[ti].kind != TK_WORD) {
+				ok = false;
+				break;
+			}
+			/* a possessive is allowed on the last word only */
+			if (j + 1 < a->nw && (t[ti].flags & TF_POSS) && t[ti].bend != t[ti].end) {
+				ok = false;
+				break;
+			}
+			an_lower(text + t[ti].start, t[ti].bend - t[ti].start, &w);
+			if (w.len != wl || memcmp(w.data, a->words[j], wl) != 0)
+				ok = false;
+			buf_free(&w);
+			if (!ok)
+				break;
+		}
+		if (ok && a->nw > best) {
+			best = a->nw;
+			*pi = a->person;
+		}
+	}
+	return best;
+}
+
+/* Order mentions by where they start. */
+static int
+mention_cmp(const void *a, const void *b)
+{
+	const struct an_mention *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+}
+
+/* Pass 2 over one token stream: mark the tokens naming people and record the mentions. */
+void
+an_people_mark(struct an_people *pp, const char *text, struct an_tok *t, size_t n,
+    enum an_where where, size_t image, struct an_mention **m, size_t *nm, size_t *cap)
+{
+	size_t i = 0, first = *nm;
+	struct chunk c;
+
+	if (pp->np == 0)
+		return;
+	/* front matter aliases */
+	if (pp->nal > 0) {
+		for (i = 0; i < n; i++) {
+			int pi = -1;
+			size_t l;
+
+			if (t[i].kind != TK_WORD || t[i].person >= 0)
+				continue;
+			l = alias_at(pp, text, t, n, i, &pi);
+			if (l > 0) {
+				mention_add(pp, t, i, i + l - 1, pi, MK_ALIAS, where, image, m, nm, cap);
+				i += l - 1;
+			}
+		}
+	}
+	/* names */
+	i = 0;
+	while (next_chunk(text, t, n, &i, &c)) {
+		size_t j;
+
+		chunk_parse(text, t, &c);
+		j = c.nb;
+		/* a title-only chunk may still end in a surname: "Prime Minister Key" is parsed whole */
+		while (j < c.nw) {
+			size_t L, best = 0;
+			int pi = -1;
+
+			if (t[c.w[j]].person >= 0) {
+				j++;
+				continue;
+			}
+			for (L = c.nw - j < 4 ? c.nw - j : 4; L >= 2; L--) {
+				int k;
+
+				chunk_key(text, t, &c, j, j + L, &pp->tmp);
+				k = smap_get(&pp->full, pp->tmp.data, pp->tmp.len);
+				if (k >= 0) {
+					best = L;
+					pi = k;
+					break;
+				}
+			}
+			if (best == 0) {
+				if (j + 1 < c.nw && (t[c.w[j]].lex & LX_GIVEN) && !(t[c.w[j]].flags & TF_POSS)) {
+					/* "John Smith" where only "Smith" is known: not the same person */
+					int k = surname_person(pp, text, &t[c.w[j + 1]], 0);
+
+					if (k >= 0 && pp->p[k].first != NULL) {
+						buf_reset(&pp->tmp);
+						an_lower(text + t[c.w[j]].start,
+						    t[c.w[j]].bend - t[c.w[j]].start, &pp->tmp);
+						if (strcmp(pp->p[k].first, pp->tmp.data) != 0) {
+							j += 2;
+							continue;
+						}
+					}
+				}
+				pi = surname_person(pp, text, &t[c.w[j]], title_gender(text, t, &c));
+				if (pi < 0 && c.nw - c.nb == 1) {
+					/* a surname written first: "Takahashi said" for "Takahashi Ren" */
+					buf_reset(&pp->tmp);
+					an_lower(text + t[c.w[j]].start, t[c.w[j]].bend - t[c.w[j]].start,
+					    &pp->tmp);
+					pi = smap_get(&pp->firstw, pp->tmp.data, pp->tmp.len);
+				}
+				if (pi >= 0)
+					best = 1;
+			}
+			if (best > 0) {
+				unsigned char mk = MK_NAME;
+				size_t a = c.w[j], b = c.w[j + best - 1];
+
+				if (a > 0 && word_is(text, &t[a - 1], "the") && b + 1 < n &&
+				    is_word(&t[b + 1]) && (t[b + 1].lex & LX_GROUP) &&
+				    (t[b + 1].flags & TF_LOWER))
+					mk = MK_GROUP;
+				mention_add(pp, t, a, b, pi, mk, where, image, m, nm, cap);
+				j += best;
+			} else {
+				j++;
+			}
+		}
+	}
+	/* keep this stream's mentions in text order (aliases were found first) */
+	if (pp->nal > 0 && *nm - first > 1)
+		qsort(*m + first, *nm - first, sizeof **m, mention_cmp);
+}
+
+/* How many people the registry holds. */
+size_t
+an_people_count(const struct an_people *pp)
+{
+	return pp->np;
+}
+
+/* The gender known for person p, or 0. */
+int
+an_people_gender(const struct an_people *pp, int p)
+{
+	if (p < 0 || (size_t)p >= pp->np)
+		return 0;
+	return pp->p[p].gender;
+}
+
+/* Remember a gender for p unless one is already known. */
+void
+an_people_set_gender(struct an_people *pp, int p, int g)
+{
+	if (p >= 0 && (size_t)p < pp->np && pp->p[p].gender == 0)
+		pp->p[p].gender = g;
+}
+
+/* Does the lower-case role r hold the word w (n bytes) as a whole word, not after vice/deputy? */
+static bool
+role_has_word(const char *r, const char *w, size_t n)
+{
+	const char *s = r;
+
+	while ((s = strstr(s, w)) != NULL) {
+		bool left = s == r || s[-1] == ' ' || s[-1] == '-' || s[-1] == '(';
+		char after = s[n];
+		bool right = after == '\0' || after == ' ' || after == ',' || after == ')' ||
+		    after == '-' || after == '\'' || (after == 's' && (s[n + 1] == '\0' || s[n + 1] == ' '));
+
+		if (left && right) {
+			/* "vice president", "deputy minister", "former mayor" are someone else */
+			size_t off = (size_t)(s - r);
+			static const char *const not[] = { "vice", "deputy", "former", "under",
+			    "assistant", "ex", "acting", "shadow" };
+			size_t k;
+			bool bad = false;
+
+			for (k = 0; k < sizeof not / sizeof not[0]; k++) {
+				size_t l = strlen(not[k]);
+
+				if (off >= l + 1 && memcmp(s - l - 1, not[k], l) == 0 &&
+				    (s[-1] == ' ' || s[-1] == '-') &&
+				    (off == l + 1 || *(s - l - 2) == ' '))
+					bad = true;
+			}
+			if (!bad)
+				return true;
+		}
+		s += n;
+	}
+	return false;
+}
+
+/* Does person p's role hold the role word s (abbreviations expanded)? */
+bool
+an_people_has_role(const struct an_people *pp, int p, const char *s, size_t n)
+{
+	struct buf r = BUF_INIT, w = BUF_INIT;
+	bool ok = false;
+
+	if (p < 0 || (size_t)p >= pp->np || pp->p[p].role == NULL || n == 0)
+		return false;
+	{
+		/* expand abbreviated titles: "Lt. Gen." holds the role "general" */
+		static const char *const ab[][2] = {
+			{ "gen", "general" }, { "lt", "lieutenant" }, { "col", "colonel" },
+			{ "sen", "senator" }, { "gov", "governor" }, { "rep", "representative" },
+			{ "prof", "professor" }, { "dr", "doctor" }, { "capt", "captain" },
+			{ "sgt", "sergeant" }, { "adm", "admiral" }, { "maj", "major" },
+			{ "pres", "president" }, { "supt", "superintendent" }, { "insp", "inspector" },
+			{ "pm", "prime minister" }, { "ceo", "chief executive" },
+		};
+		struct buf low = BUF_INIT;
+		const char *q;
+
+		an_lower(pp->p[p].role, strlen(pp->p[p].role), &low);
+		buf_addc(&low, '\0');
+		for (q = low.data; *q != '\0';) {
+			const char *e = q;
+			size_t k, l;
+
+			while (*e != '\0' && *e != ' ' && *e != '.' && *e != ',')
+				e++;
+			l = (size_t)(e - q);
+			for (k = 0; k < sizeof ab / sizeof ab[0]; k++)
+				if (strlen(ab[k][0]) == l && memcmp(ab[k][0], q, l) == 0)
+					break;
+			if (k < sizeof ab / sizeof ab[0])
+				buf_adds(&r, ab[k][1]);
+			else
+				buf_add(&r, q, l);
+			if (*e != '\0') {
+				buf_addc(&r, *e == '.' ? ' ' : *e);
+				e++;
+			}
+			q = e;
+		}
+		buf_addc(&r, '\0');
+		buf_free(&low);
+	}
+	an_lower(s, n, &w);
+	buf_addc(&w, '\0');
+	ok = role_has_word(r.data, w.data, w.len - 1);
+	if (!ok) {
+		/* spokesman, spokeswoman and spokesperson are one role */
+		if (strncmp(w.data, "spokes", 6) == 0)
+			ok = role_has_word(r.data, "spokesman", 9) ||
+			    role_has_word(r.data, "spokeswoman", 11) ||
+			    role_has_word(r.data, "spokesperson", 12);
+		/* "secretary general" for "secretary-general" and back */
+		else if (strchr(w.data, '-') != NULL) {
+			char *d = xstrdup(w.data), *q;
+
+			for (q = d; *q != '\0'; q++)
+				if (*q == '-')
+					*q = ' ';
+			ok = role_has_word(r.data, d, strlen(d));
+			free(d);
+		} else if (strcmp(w.data, "ceo") == 0) {
+			ok = role_has_word(r.data, "chief executive", 15);
+		}
+	}
+	buf_free(&r);
+	buf_free(&w);
+	return ok;
+}
+
+/* Hand names and roles over to an; the registry keeps its lookup tables. */
+void
+an_people_export(struct an_people *pp, struct analysis *an)
+{
+	size_t i;
+
+	an->npeople = pp->np;
+	an->people = pp->np > 0 ? xcalloc(pp->np, sizeof *an->people) : NULL;
+	for (i = 0; i < pp->np; i++) {
+		an->people[i].name = pp->p[i].name;
+		an->people[i].role = pp->p[i].role;
+		an->people[i].from_frontmatter = pp->p[i].fm;
+		pp->p[i].name = NULL;
+		pp->p[i].role = NULL;
+	}
+	pp->exported = true;
+}
+
+/* Release the registry; NULL is fine. */
+void
+an_people_free(struct an_people *pp)
+{
+	size_t i, j;
+
+	if (pp == NULL)
+		return;
+	for (i = 0; i < pp->np; i++) {
+		free(pp->p[i].name);
+		free(pp->p[i].role);
+		free(pp->p[i].key);
+		free(pp->p[i].last);
+		free(pp->p[i].first);
+	}
+	free(pp->p);
+	for (i = 0; i < pp->nc; i++) {
+		free(pp->c[i].name);
+		free(pp->c[i].role);
+	}
+	free(pp->c);
+	for (i = 0; i < pp->nal; i++) {
+		for (j = 0; j < pp->al[i].nw; j++)
+			free(pp->al[i].words[j]);
+		free(pp->al[i].words);
+	}
+	free(pp->al);
+	smap_free(&pp->cmap);
+	smap_free(&pp->full);
+	smap_free(&pp->lastw);
+	smap_free(&pp->firstw);
+	smap_free(&pp->alfirst);
+	buf_free(&pp->tmp);
+	free(pp);
+}
