@@ -105,10 +105,15 @@ cmd_show(const struct cli *cli, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (cli_is_help(argv[i]))
 			return usage_show(stdout, EXIT_OK);
-		if (strcmp(argv[i], "--width") == 0 && i + 1 < argc) {
-			width = atoi(argv[++i]);
-		} else if (strncmp(argv[i], "--width=", 8) == 0) {
-			width = atoi(argv[i] + 8);
+		if ((strcmp(argv[i], "--width") == 0 && i + 1 < argc) ||
+		    strncmp(argv[i], "--width=", 8) == 0) {
+			const char *v = argv[i][7] == '=' ? argv[i] + 8 : argv[++i];
+			char *end;
+			long n = strtol(v, &end, 10);
+
+			if (end == v || *end != '\0' || n < 1 || n > 100000)
+				return usage_show(stderr, EXIT_USAGE);
+			width = (int)n;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			return usage_show(stderr, EXIT_USAGE);
 		} else if (file == NULL) {

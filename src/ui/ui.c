@@ -3,8 +3,10 @@
  * the event loop, and the one place that draws (ui_draw).
  *
  * Signals only set a flag: SIGINT, SIGTERM and SIGHUP end the loop, and the
- * terminal is restored on the way out; curses handles SIGTSTP and SIGWINCH
- * (KEY_RESIZE). Nothing is drawn from a signal handler.
+ * terminal is restored on the way out; SIGWINCH makes the loop ask the
+ * terminal its size and relayout (curses's own handler is not installed,
+ * so no resize can be lost in its escape-sequence timing). curses handles
+ * SIGTSTP. Nothing is drawn from a signal handler.
  */
 #include <errno.h>
 #include <langinfo.h>
@@ -13,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,11 +28,15 @@
 #include "utf8.h"
 
 static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_winch;
 
 static void
 on_signal(int sig)
 {
-	got_signal = sig;
+	if (sig == SIGWINCH)
+		got_winch = 1;
+	else
+		got_signal = sig;
 }
 
 void
@@ -398,9 +405,20 @@ on_key(struct ui *ui, int kind, wint_t ch)
 		list_key(ui, act);
 }
 
+/*
+ * Take the terminal's size now: after SIGWINCH, or when a key or a timeout
+ * comes and the size is not what was drawn for.
+ */
 static void
 on_resize(struct ui *ui)
 {
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
+		resize_term(ws.ws_row, ws.ws_col);
+	/* what the terminal kept of the old screen is unknown: repaint it all */
+	clearok(curscr, TRUE);
 	getmaxyx(stdscr, ui->h, ui->w);
 	if (ui->r != NULL)
 		article_relayout(ui);
@@ -443,6 +461,7 @@ install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGWINCH, &sa, NULL);
 }
 
 int
@@ -478,6 +497,7 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 
 		fprintf(stderr, "byline: cannot use the terminal type \"%s\"\n",
 		    term != NULL ? term : "");
+		config_free(&config);
 		return EXIT_PROBLEM;
 	}
 	set_term(scr);
@@ -533,6 +553,10 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 		kind = get_wch(&ch);
 		if (got_signal != 0)
 			break;
+		if (got_winch) {
+			got_winch = 0;
+			on_resize(&ui);
+		}
 		if (kind == ERR)
 			continue;
 		ui.msg[0] = '\0';
