@@ -51,6 +51,64 @@ struct render {
 	size_t		 nlinks, links_cap;
 };
 
+/* Does the line from s (to the next newline or end) hold "](", "][" or "]:" after p? */
+static bool
+link_follows(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p)), *q;
+
+	if (nl == NULL)
+		nl = end;
+	for (q = p; q + 1 < nl; q++)
+		if (q[0] == ']' && (q[1] == '(' || q[1] == '[' || q[1] == ':'))
+			return true;
+	return false;
+}
+
+/*
+ * Is the character at text[i] Markdown inline syntax rather than an
+ * ordinary character of news prose? A lone "[", "&", "*" or "<" in running
+ * text is not.
+ */
+static bool
+inline_syntax(const char *text, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)text[i];
+	unsigned char prev = i > 0 ? (unsigned char)text[i - 1] : ' ';
+	unsigned char next = i + 1 < len ? (unsigned char)text[i + 1] : ' ';
+
+	switch (c) {
+	case '*':
+	case '_':
+		/* an opening emphasis marker: not inside a word, not before a space */
+		return !ascii_isspace(next) && !ascii_isalpha(prev) && !ascii_isdigit(prev);
+	case '`':
+		return true;
+	case '~':
+		return next == '~';
+	case '\\':
+		return next > 0x20 && next < 0x7f && !ascii_isalpha(next) && !ascii_isdigit(next);
+	case '<':
+		return ascii_isalpha(next) || next == '/';
+	case '[':
+		return link_follows(text + i, text + len);
+	case '&':
+		/* an entity: &name; or &#123; */
+		if (next == '#')
+			return true;
+		if (ascii_isalpha(next)) {
+			size_t k;
+
+			for (k = i + 1; k < len && k < i + 12 && ascii_isalpha((unsigned char)text[k]); k++)
+				;
+			return k < len && text[k] == ';';
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
 bool
 markdown_detect(const char *text, size_t len)
 {
@@ -90,17 +148,8 @@ markdown_detect(const char *text, size_t len)
 			}
 			bol = false;
 		}
-		switch (c) {
-		case '*': case '_': case '`': case '[': case '<': case '\\': case '~':
+		if (c != 0 && c < 0x80 && strchr("*_`[<\\~&", c) != NULL && inline_syntax(text, len, i))
 			return true;
-		case '&':
-			/* an entity: &name; or &#123; */
-			if (i + 2 < len && (text[i + 1] == '#' || ascii_isalpha((unsigned char)text[i + 1])))
-				return true;
-			break;
-		default:
-			break;
-		}
 	}
 	return false;
 }
