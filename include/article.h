@@ -57,6 +57,10 @@ struct article_update {
 #define ARTICLE_BAD_DATE	0x08	/* a date that could not be read: sorts last */
 #define ARTICLE_MARKDOWN	0x10	/* the body is Markdown (.md, .markdown) */
 #define ARTICLE_HEAD_ONLY	0x20	/* loaded with ARTICLE_LOAD_HEAD: no body */
+#define ARTICLE_PARTIAL		0x40	/* loaded with ARTICLE_LOAD_START: the body so far */
+
+/* Bytes ARTICLE_LOAD_START reads before the first paint. */
+#define ARTICLE_START		(256u * 1024)
 
 struct article {
 	struct arena		*arena;		/* owns every string below */
@@ -88,6 +92,8 @@ struct article {
 	struct diags		  diags;
 	char			 *data;		/* the file's bytes (owned) */
 	size_t			  data_len;
+	size_t			  data_cap;	/* bytes data can hold (the file's size) */
+	int			  fd;		/* open while ARTICLE_PARTIAL, else -1 */
 	char			  key[80];	/* read-mark key, see article_key() */
 };
 
@@ -95,6 +101,8 @@ struct article {
 enum article_load_how {
 	ARTICLE_LOAD_HEAD,	/* the front matter only (enough for the library) */
 	ARTICLE_LOAD_FULL,	/* front matter and body */
+	ARTICLE_LOAD_START,	/* front matter and the body's first ARTICLE_START bytes;
+				 * article_load_rest() reads the rest */
 };
 
 /*
@@ -114,6 +122,14 @@ void article_load(struct article *a, const char *path, enum article_load_how how
  */
 void article_parse(struct article *a, const char *path, const char *data, size_t len,
     bool complete, struct arena *arena);
+
+/*
+ * Read the rest of an article loaded with ARTICLE_LOAD_START into the same
+ * buffer (pointers into the body stay valid) and clear ARTICLE_PARTIAL.
+ * Returns 0, or -1 after adding a diagnostic (the body read so far stays).
+ * Does nothing to an article that is not partial.
+ */
+int article_load_rest(struct article *a);
 
 /* Release what article_load() or article_parse() allocated. */
 void article_free(struct article *a);

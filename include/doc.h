@@ -82,6 +82,14 @@ void doc_build(struct doc *d, const struct article *a);
 void doc_free(struct doc *d);
 
 /*
+ * After article_load_rest(): lay out the rest of the body. The blocks
+ * before the last body block built so far are kept as they were (so
+ * positions in them stay valid); that block and all after it are rebuilt.
+ * Only for plain bodies (Markdown is rendered from the whole file).
+ */
+void doc_extend(struct doc *d, const struct article *a);
+
+/*
  * The block holding body offset off (the last body block starting at or
  * before it), found by binary search; d->first_body when off precedes them.
  */

@@ -13,7 +13,7 @@
 struct doc;
 
 /*
- * Does text use any Markdown at all (in its first megabyte)? A body without
+ * Does text use any Markdown at all (in its first 256 KiB)? A body without
  * it (plain paragraphs) is shown exactly as plain text, without a copy.
  */
 bool markdown_detect(const char *text, size_t len);

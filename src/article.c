@@ -267,6 +267,7 @@ static void
 article_init(struct article *a, const char *path, struct arena *arena)
 {
 	memset(a, 0, sizeof *a);
+	a->fd = -1;
 	a->own_arena = arena == NULL;
 	a->arena = arena != NULL ? arena : arena_new();
 	a->path = arena_strdup(a->arena, path);
@@ -308,7 +309,7 @@ load_failed(struct article *a, const char *fmt, const char *detail)
 static int
 read_file(struct article *a, int fd, bool full, size_t hint, bool *eof)
 {
-	size_t cap, len = 0, limit;
+	size_t cap, len = 0, limit, stop;
 	char *buf;
 
 	limit = full ? ARTICLE_MAX_FILE : ARTICLE_MAX_FRONTMATTER + HEAD_CHUNK;
@@ -317,9 +318,26 @@ read_file(struct article *a, int fd, bool full, size_t hint, bool *eof)
 		cap = 64;
 	buf = xmalloc(cap + 1);
 	*eof = false;
+	/* a start read fills the front of a whole-file buffer, and stops early */
+	stop = a->data_cap > 0 ? ARTICLE_START : SIZE_MAX;
 	for (;;) {
+		size_t want;
 		ssize_t r;
 
+		if (len >= stop) {
+			const char *d = buf, *delim;
+			size_t dl = len, fe, bo;
+			unsigned ln;
+
+			if (dl >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0) {
+				d += 3;
+				dl -= 3;
+			}
+			delim = opening_delim(d, dl);
+			if (delim == NULL || find_close(d, dl, delim, &fe, &bo, &ln))
+				break;
+			stop = SIZE_MAX;	/* a long front matter: read it all */
+		}
 		if (len == cap) {
 			if (!full) {
 				/* enough if the front matter (if any) is closed by now */
@@ -341,7 +359,10 @@ read_file(struct article *a, int fd, bool full, size_t hint, bool *eof)
 			cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
 			buf = xrealloc(buf, cap + 1);
 		}
-		r = read(fd, buf + len, cap - len);
+		want = cap - len;
+		if (stop > len && stop - len < want)
+			want = stop - len;
+		r = read(fd, buf + len, want);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -366,7 +387,7 @@ article_load(struct article *a, const char *path, enum article_load_how how,
 {
 	struct stat st, lst;
 	int fd, err;
-	bool eof, full = how == ARTICLE_LOAD_FULL;
+	bool eof, full = how != ARTICLE_LOAD_HEAD;
 
 	article_init(a, path, arena);
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
@@ -411,7 +432,16 @@ article_load(struct article *a, const char *path, enum article_load_how how,
 		return;
 	}
 	/* the descriptor was opened non-blocking for FIFOs; reads of a file don't care */
+	if (how == ARTICLE_LOAD_START && (uint64_t)st.st_size > 2 * ARTICLE_START)
+		a->data_cap = (size_t)st.st_size;
 	err = read_file(a, fd, full, (size_t)st.st_size, &eof);
+	if (err == 0 && a->data_cap > 0 && !eof && a->data_len < a->data_cap) {
+		a->fd = fd;	/* kept for article_load_rest() */
+		a->flags |= ARTICLE_PARTIAL;
+		parse_owned(a, true);
+		return;
+	}
+	a->data_cap = 0;
 	close(fd);
 	if (err != 0) {
 		load_failed(a, "cannot read: %s", strerror(err));
@@ -430,9 +460,44 @@ article_load(struct article *a, const char *path, enum article_load_how how,
 	parse_owned(a, full || eof);
 }
 
+int
+article_load_rest(struct article *a)
+{
+	size_t off;
+	int err = 0;
+
+	if (!(a->flags & ARTICLE_PARTIAL))
+		return 0;
+	off = (size_t)(a->body - a->data);
+	while (a->data_len < a->data_cap) {
+		ssize_t r = read(a->fd, a->data + a->data_len, a->data_cap - a->data_len);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			err = errno;
+		if (r <= 0)
+			break;		/* the file shrank: what was read is the article */
+		a->data_len += (size_t)r;
+	}
+	a->data[a->data_len] = '\0';
+	close(a->fd);
+	a->fd = -1;
+	a->flags &= ~ARTICLE_PARTIAL;
+	a->body_len = a->data_len - off;
+	if (err != 0) {
+		diags_add(&a->diags, DIAG_ERROR, 0, 0, "cannot read: %s", strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
 void
 article_free(struct article *a)
 {
+	if (a->fd >= 0)
+		close(a->fd);
+	a->fd = -1;
 	diags_free(&a->diags);
 	free(a->data);
 	a->data = NULL;

@@ -112,6 +112,43 @@ doc_build(struct doc *d, const struct article *a)
 		b->body_off = p->start;
 	}
 	d->end_body = d->nblocks;
+	if (!(a->flags & ARTICLE_PARTIAL))
+		add_notes(d, a);
+}
+
+void
+doc_extend(struct doc *d, const struct article *a)
+{
+	struct an_span *tail;
+	size_t from = 0, ntail, i, keep = d->nparas;
+
+	if (d->owned != NULL)
+		return;		/* Markdown: rendered whole, nothing to extend */
+	/* start again at the last paragraph: it may have been cut short */
+	if (d->end_body > d->first_body) {
+		from = d->blocks[d->end_body - 1].body_off;
+		d->nblocks = d->end_body - 1;
+	} else {
+		d->nblocks = d->first_body;
+	}
+	while (keep > 0 && d->paras[keep - 1].start >= from)
+		keep--;
+	d->text = a->body;
+	d->len = a->body_len;
+	ntail = para_split(d->text + from, d->len - from, &tail);
+	d->paras = xreallocarray(d->paras, keep + ntail + 1, sizeof *d->paras);
+	for (i = 0; i < ntail; i++) {
+		struct block *b;
+
+		d->paras[keep + i].start = tail[i].start + from;
+		d->paras[keep + i].end = tail[i].end + from;
+		b = add_block(d, BLOCK_PARA, d->text + d->paras[keep + i].start,
+		    d->paras[keep + i].end - d->paras[keep + i].start);
+		b->body_off = d->paras[keep + i].start;
+	}
+	d->nparas = keep + ntail;
+	free(tail);
+	d->end_body = d->nblocks;
 	add_notes(d, a);
 }
 

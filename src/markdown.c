@@ -17,8 +17,8 @@
 #include "utf8.h"
 #include "util.h"
 
-#define MAX_NEST 64
-#define MARKDOWN_DETECT_MAX (1024 * 1024)	/* bytes looked at by markdown_detect */		/* spans and lists deeper than this are flattened */
+#define MAX_NEST 64		/* spans and lists deeper than this are flattened */
+#define MARKDOWN_DETECT_MAX (256 * 1024)	/* as much as the reader reads before painting */
 
 struct list {
 	bool		ordered;

@@ -158,6 +158,7 @@ struct reader {
 	size_t			 match_block;	/* the current match, if match_len */
 	size_t			 match_off;
 	size_t			 match_len;
+	bool			 mark_pending;	/* mark read once the first paint is out */
 };
 
 enum prompt {
@@ -228,6 +229,12 @@ void article_mouse(struct ui *ui, const MEVENT *ev);
 void article_relayout(struct ui *ui);
 /* Run the analysis if it has not run yet (after the first paint). */
 bool article_analyse(struct ui *ui);
+/*
+ * The work put off until the first paint is out, one step a call: read the
+ * rest of a big file, save the read mark, analyse. Returns whether it did
+ * anything (then the screen is due a repaint).
+ */
+bool article_complete(struct ui *ui);
 /* Search the body from the current place; forward or back. */
 void article_search(struct ui *ui, bool forward, bool from_top);
 

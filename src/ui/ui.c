@@ -292,7 +292,12 @@ load_library(struct ui *ui)
 	library_free(&ui->lib);
 	free(ui->rows);
 	ui->nrows = 0;
-	library_scan_cached(&ui->lib, ui->paths, ui->npaths, &opts);
+	if (ui->single) {
+		/* one file: nothing to gain from the cache */
+		library_scan(&ui->lib, ui->paths, ui->npaths, &opts);
+	} else {
+		library_scan_cached(&ui->lib, ui->paths, ui->npaths, &opts);
+	}
 	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
 }
 
@@ -505,6 +510,7 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	typeahead(-1);	/* one write per screen, not a poll and a write per line */
 	set_escdelay(25);
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
@@ -545,11 +551,8 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 		int kind;
 
 		ui_draw(&ui);
-		if (ui.r != NULL && ui.r->an == NULL) {
-			/* the first paint is out: now find the quotes and people */
-			article_analyse(&ui);
-			continue;
-		}
+		if (article_complete(&ui))
+			continue;	/* the first paint is out: the rest of the work, then again */
 		kind = get_wch(&ch);
 		if (got_signal != 0)
 			break;

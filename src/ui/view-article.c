@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "markdown.h"
 #include "readstate.h"
 #include "sanitize.h"
 #include "ui-int.h"
@@ -187,7 +188,12 @@ article_open(struct ui *ui, size_t entry, const char *path)
 	size_t i;
 
 	r = xcalloc(1, sizeof *r);
-	article_load(&r->a, e != NULL ? e->path : path, ARTICLE_LOAD_FULL, NULL);
+	/* a big file: its start now, the rest after the first paint */
+	article_load(&r->a, e != NULL ? e->path : path, ARTICLE_LOAD_START, NULL);
+	pos = readstate_position(ui->rs, r->a.key);
+	if ((r->a.flags & ARTICLE_PARTIAL) && (pos > r->a.body_len ||
+	    ((r->a.flags & ARTICLE_MARKDOWN) && markdown_detect(r->a.body, r->a.body_len))))
+		article_load_rest(&r->a);	/* Markdown and far positions need it all */
 	if ((r->a.flags & ARTICLE_BROKEN) && r->a.body_len == 0) {
 		const char *why = "cannot be read";
 
@@ -215,7 +221,6 @@ article_open(struct ui *ui, size_t entry, const char *path)
 	ui->view = V_ARTICLE;
 	article_relayout(ui);
 	r->top = layout_first(r->L);
-	pos = readstate_position(ui->rs, r->a.key);
 	if (pos > 0 && pos - 1 <= r->d.len)
 		r->top = layout_pos_of_body(r->L, (size_t)(pos - 1));
 	r->top_set = true;
@@ -224,9 +229,39 @@ article_open(struct ui *ui, size_t entry, const char *path)
 			ui_message(ui, true, "%s", r->a.diags.v[i].msg);
 			break;
 		}
-	if (ui->mark_on_open && entry != SIZE_MAX && !ui_is_read(ui, entry))
-		ui_set_read(ui, entry, true);
+	/* marked read after the first paint: saving waits for the disk */
+	r->mark_pending = ui->mark_on_open && entry != SIZE_MAX && !ui_is_read(ui, entry);
 	return true;
+}
+
+bool
+article_complete(struct ui *ui)
+{
+	struct reader *r = ui->r;
+	size_t block = 0, off = 0;
+
+	if (r == NULL)
+		return false;
+	if (r->a.flags & ARTICLE_PARTIAL) {
+		top_anchor(r, &block, &off);
+		article_load_rest(&r->a);
+		doc_extend(&r->d, &r->a);
+		r->in.text = r->d.text;
+		r->in.len = r->d.len;
+		r->in.paras = r->d.paras;
+		r->in.nparas = r->d.nparas;
+		/* the last block changed: wrap again, from the same place */
+		layout_free(r->L);
+		r->L = layout_new(&r->d, body_text(r).w);
+		r->top = layout_pos_of(r->L, block, off);
+		return true;
+	}
+	if (r->mark_pending) {
+		r->mark_pending = false;
+		ui_set_read(ui, r->entry, true);
+		return true;
+	}
+	return article_analyse(ui);
 }
 
 /* The body offset (+1) of the top line, or 0 when the top is not in the body. */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "doc.h"
 #include "util.h"
 
 /* Parse text as the file "t.md" into a. */
@@ -581,6 +582,57 @@ test_head_only(void **state)
 	free(p);
 }
 
+/* A big file read in two steps gives the same article and the same blocks. */
+static void
+test_load_start(void **state)
+{
+	char *p = tmp_path("big.md");
+	struct article a, full;
+	struct doc d, dfull;
+	const char *body_before;
+	FILE *f;
+	size_t i;
+
+	(void)state;
+	f = fopen(p, "w");
+	fputs("---\ntitle: Big\nupdates:\n  - {date: x, note: the end}\n---\n", f);
+	for (i = 0; i < 20000; i++)
+		fprintf(f, "Paragraph %zu says \"something quoted,\" a person said.\n\n", i);
+	fclose(f);
+	article_load(&a, p, ARTICLE_LOAD_START, NULL);
+	assert_true(a.flags & ARTICLE_PARTIAL);
+	assert_true(a.body_len < ARTICLE_START);
+	assert_string_equal(a.title, "Big");
+	doc_build(&d, &a);
+	/* no update note until the end is known */
+	assert_int_equal(d.blocks[d.nblocks - 1].kind, BLOCK_PARA);
+	body_before = a.body;
+	assert_int_equal(article_load_rest(&a), 0);
+	assert_false(a.flags & ARTICLE_PARTIAL);
+	assert_ptr_equal(a.body, body_before);
+	doc_extend(&d, &a);
+	article_load(&full, p, ARTICLE_LOAD_FULL, NULL);
+	doc_build(&dfull, &full);
+	assert_int_equal(a.body_len, full.body_len);
+	assert_int_equal(d.nblocks, dfull.nblocks);
+	assert_int_equal(d.nparas, dfull.nparas);
+	for (i = 0; i < d.nblocks; i++) {
+		assert_int_equal(d.blocks[i].len, dfull.blocks[i].len);
+		assert_memory_equal(d.blocks[i].text, dfull.blocks[i].text, d.blocks[i].len);
+		assert_int_equal(d.blocks[i].body_off, dfull.blocks[i].body_off);
+	}
+	assert_int_equal(d.blocks[d.nblocks - 1].kind, BLOCK_NOTE);
+	doc_free(&d);
+	doc_free(&dfull);
+	article_free(&a);
+	article_free(&full);
+	/* a small file is read whole at once */
+	article_parse(&a, "s.md", "---\ntitle: S\n---\nx\n", 20, true, NULL);
+	assert_false(a.flags & ARTICLE_PARTIAL);
+	article_free(&a);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -606,6 +658,7 @@ main(void)
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_head_only),
+		cmocka_unit_test(test_load_start),
 	};
 
 	return cmocka_run_group_tests_name("article", tests, make_tmp, remove_tmp);
