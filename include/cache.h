@@ -35,8 +35,9 @@ void cache_free(struct lib_cache *c);
 size_t cache_count(const struct lib_cache *c);
 
 /*
- * Fill e from the record for path if its size and time match st; strings
- * are copied into arena. Returns false on a miss.
+ * Fill e from the record for path if its size and time match st. Its
+ * strings point into the cache, which must outlive e (library.cache);
+ * arena holds the little else. Returns false on a miss.
  */
 bool cache_lookup(const struct lib_cache *c, const char *path, const struct stat *st,
     struct lib_entry *e, struct arena *arena);
@@ -44,9 +45,9 @@ bool cache_lookup(const struct lib_cache *c, const char *path, const struct stat
 /*
  * Add every record to lib, in the order saved (the library's sorted order),
  * without looking at the files: for painting at once while the library is
- * checked. Strings are copied into lib's arena.
+ * checked. lib takes c (library_free() frees it).
  */
-void cache_fill(const struct lib_cache *c, struct library *lib);
+void cache_fill(struct lib_cache *c, struct library *lib);
 
 /*
  * Write lib as the cache at path, atomically, leaving out entries whose

@@ -12,6 +12,7 @@
 #include "diag.h"
 
 struct arena;
+struct lib_cache;
 
 /* One article in the library; strings live in the library's arena. */
 struct lib_entry {
@@ -27,6 +28,7 @@ struct lib_entry {
 	int		 flags;		/* ARTICLE_* flags */
 	unsigned	 nerrors;	/* errors found while reading the head */
 	struct diag	*errors;	/* those errors */
+	uint32_t	 rank;		/* its place in the cache's order, or UINT32_MAX */
 };
 
 struct library {
@@ -35,6 +37,7 @@ struct library {
 	size_t			 cap;
 	struct arena		*arena;
 	size_t			 cache_hits;	/* entries the last scan took from the cache */
+	struct lib_cache	*cache;		/* the cache entries point into, or NULL */
 };
 
 /*
@@ -45,8 +48,6 @@ typedef void (*library_diag_fn)(const char *path, const struct diag *d, void *ar
 
 /* Called now and then while scanning with the number of articles read so far. */
 typedef void (*library_progress_fn)(size_t n, void *arg);
-
-struct lib_cache;
 
 struct library_scan_opts {
 	library_diag_fn		 diag;		/* may be NULL */

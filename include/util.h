@@ -82,6 +82,12 @@ int ascii_strcasecmp(const char *a, const char *b);
 /* Does s (length len) end with suffix, ASCII case-insensitively? */
 bool ascii_endswith(const char *s, size_t len, const char *suffix);
 
+/*
+ * A fast 64-bit checksum of len bytes, eight at a time (for detecting damage,
+ * not for keys: it is not FNV and not stable across byte orders).
+ */
+uint64_t sum64(const void *data, size_t len);
+
 /* 64-bit FNV-1a hash of len bytes, continuing from h (start with FNV64_INIT). */
 #define FNV64_INIT UINT64_C(0xcbf29ce484222325)
 uint64_t fnv64(uint64_t h, const void *data, size_t len);

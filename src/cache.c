@@ -7,9 +7,10 @@
  *	    i64 sortkey, i32 flags, u32 nerrors, then five strings (path,
  *	    title, source, key, date) each as u32 length + bytes + NUL, then
  *	    per error u32 line, u32 col, u32 level and a string
- *	"END!", u64 count, u64 FNV-1a of every byte before "END!"
+ *	"END!", u64 count, u64 sum64() of every byte before "END!"
  * Every length is checked against the record; anything off and the whole
- * cache is ignored.
+ * cache is ignored. Entries filled from the cache point into its memory:
+ * the library keeps the cache (library.cache) as long as it keeps them.
  */
 #include "cache.h"
 
@@ -26,17 +27,17 @@
 #include "arena.h"
 #include "util.h"
 
-#define MAGIC		"BYLINE-INDEX 2\n"
+#define MAGIC		"BYLINE-INDEX 3\n"
 #define MAGIC_LEN	(sizeof MAGIC - 1)
 #define TRAILER_LEN	(4 + 8 + 8)
 
 struct lib_cache {
-	char	 *data;		/* the whole file */
-	size_t	  len;
-	size_t	 *recs;		/* offsets of records, in file order */
-	size_t	  nrecs;
-	size_t	 *slots;	/* hash of path -> record index + 1, 0: empty */
-	size_t	  nslots;	/* a power of two */
+	char		 *data;		/* the whole file */
+	size_t		  len;
+	size_t		 *recs;		/* offsets of records, in file order */
+	size_t		  nrecs;
+	uint32_t	 *slots;	/* hash of path -> record index + 1, 0: empty */
+	size_t		  nslots;	/* a power of two */
 };
 
 /* A decoded record: pointers into the cache data. */
@@ -143,9 +144,9 @@ cache_load(const char *path)
 {
 	struct lib_cache *c;
 	struct stat st;
-	const char *p, *end;
+	const char *p, *end, **paths = NULL;
 	uint64_t count, sum;
-	size_t off, i, cap = 0;
+	size_t off, i, cap = 0, pcap = 0;
 	ssize_t r;
 	int fd;
 
@@ -176,9 +177,9 @@ cache_load(const char *path)
 		goto bad;
 	memcpy(&count, p + 4, 8);
 	memcpy(&sum, p + 12, 8);
-	if (fnv64(FNV64_INIT, c->data, c->len - TRAILER_LEN) != sum)
+	if (count > c->len / 16 || sum64(c->data, c->len - TRAILER_LEN) != sum)
 		goto bad;
-	/* the records: each length within the file, each decodable */
+	/* one pass: each record's length within the file, each decodable */
 	end = c->data + c->len - TRAILER_LEN;
 	off = MAGIC_LEN;
 	while (off < (size_t)(end - c->data)) {
@@ -188,12 +189,14 @@ cache_load(const char *path)
 		if ((size_t)(end - (c->data + off)) < sizeof len)
 			goto bad;
 		memcpy(&len, c->data + off, sizeof len);
-		if (len > (size_t)(end - (c->data + off)) - sizeof len)
+		if (len > (size_t)(end - (c->data + off)) - sizeof len || c->nrecs >= count)
 			goto bad;
-		ARRAY_GROW(c->recs, c->nrecs + 1, cap);
-		c->recs[c->nrecs++] = off;
 		if (!decode(c, off, &rec))
 			goto bad;
+		ARRAY_GROW(c->recs, c->nrecs + 1, cap);
+		ARRAY_GROW(paths, c->nrecs + 1, pcap);
+		paths[c->nrecs] = rec.str[0];
+		c->recs[c->nrecs++] = off;
 		off += sizeof len + len;
 	}
 	if (count != c->nrecs)
@@ -202,16 +205,16 @@ cache_load(const char *path)
 		;
 	c->slots = xcalloc(c->nslots, sizeof *c->slots);
 	for (i = 0; i < c->nrecs; i++) {
-		struct rec rec;
-		size_t s;
+		size_t sl;
 
-		decode(c, c->recs[i], &rec);
-		for (s = slot_of(c, rec.str[0]); c->slots[s] != 0; s = (s + 1) & (c->nslots - 1))
+		for (sl = slot_of(c, paths[i]); c->slots[sl] != 0; sl = (sl + 1) & (c->nslots - 1))
 			;
-		c->slots[s] = i + 1;
+		c->slots[sl] = (uint32_t)i + 1;
 	}
+	free(paths);
 	return c;
 bad:
+	free(paths);
 	cache_free(c);
 	return NULL;
 }
@@ -233,26 +236,30 @@ cache_count(const struct lib_cache *c)
 	return c != NULL ? c->nrecs : 0;
 }
 
-/* Fill e from record r, copying strings into arena. */
+/* Fill e from record ri: its strings point into the cache's memory. */
 static void
-fill(const struct rec *r, struct lib_entry *e, struct arena *arena)
+fill(const struct lib_cache *c, size_t ri, struct lib_entry *e, struct arena *arena)
 {
-	const char *p = r->errors;
+	struct rec r;
+	const char *p;
 	uint32_t i;
 
-	e->path = arena_strdup(arena, r->str[0]);
-	e->title = arena_strdup(arena, r->str[1]);
-	e->source = arena_strdup(arena, r->str[2]);
-	e->key = arena_strdup(arena, r->str[3]);
-	e->date = arena_strdup(arena, r->str[4]);
-	e->sortkey = r->sortkey;
-	e->size = r->size;
-	e->mtime_sec = r->mtime_sec;
-	e->mtime_nsec = (long)r->mtime_nsec;
-	e->flags = r->flags;
-	e->nerrors = r->nerrors;
-	e->errors = r->nerrors > 0 ? arena_calloc(arena, r->nerrors, sizeof *e->errors) : NULL;
-	for (i = 0; i < r->nerrors; i++) {
+	decode(c, c->recs[ri], &r);	/* checked when loaded: can't fail */
+	e->path = r.str[0];
+	e->title = r.str[1];
+	e->source = r.str[2];
+	e->key = r.str[3];
+	e->date = r.str[4];
+	e->sortkey = r.sortkey;
+	e->size = r.size;
+	e->mtime_sec = r.mtime_sec;
+	e->mtime_nsec = (long)r.mtime_nsec;
+	e->flags = r.flags;
+	e->rank = (uint32_t)ri;
+	e->nerrors = r.nerrors;
+	e->errors = r.nerrors > 0 ? arena_calloc(arena, r.nerrors, sizeof *e->errors) : NULL;
+	p = r.errors;
+	for (i = 0; i < r.nerrors; i++) {
 		uint32_t x[3], n;
 
 		memcpy(x, p, sizeof x);
@@ -262,7 +269,7 @@ fill(const struct rec *r, struct lib_entry *e, struct arena *arena)
 		e->errors[i].line = x[0];
 		e->errors[i].col = x[1];
 		e->errors[i].level = x[2] == DIAG_WARNING ? DIAG_WARNING : DIAG_ERROR;
-		e->errors[i].msg = arena_strdup(arena, p);
+		e->errors[i].msg = (char *)p;
 		p += n + 1;
 	}
 }
@@ -276,22 +283,23 @@ cache_lookup(const struct lib_cache *c, const char *path, const struct stat *st,
 	if (c == NULL || c->nrecs == 0)
 		return false;
 	for (s = slot_of(c, path); c->slots[s] != 0; s = (s + 1) & (c->nslots - 1)) {
+		size_t ri = c->slots[s] - 1;
 		struct rec r;
 
-		decode(c, c->recs[c->slots[s] - 1], &r);
+		decode(c, c->recs[ri], &r);
 		if (strcmp(r.str[0], path) != 0)
 			continue;
 		if (r.size != (uint64_t)st->st_size || r.mtime_sec != (int64_t)st->st_mtim.tv_sec ||
 		    r.mtime_nsec != (int64_t)st->st_mtim.tv_nsec)
 			return false;
-		fill(&r, e, arena);
+		fill(c, ri, e, arena);
 		return true;
 	}
 	return false;
 }
 
 void
-cache_fill(const struct lib_cache *c, struct library *lib)
+cache_fill(struct lib_cache *c, struct library *lib)
 {
 	size_t i;
 
@@ -300,12 +308,10 @@ cache_fill(const struct lib_cache *c, struct library *lib)
 	if (lib->arena == NULL)
 		lib->arena = arena_new();
 	ARRAY_GROW(lib->v, lib->n + c->nrecs, lib->cap);
-	for (i = 0; i < c->nrecs; i++) {
-		struct rec r;
-
-		decode(c, c->recs[i], &r);
-		fill(&r, &lib->v[lib->n++], lib->arena);
-	}
+	for (i = 0; i < c->nrecs; i++)
+		fill(c, i, &lib->v[lib->n++], lib->arena);
+	cache_free(lib->cache);
+	lib->cache = c;
 }
 
 static void
@@ -377,7 +383,7 @@ cache_save(const char *path, const struct library *lib)
 		buf_add(&b, rec.data, rec.len);
 		count++;
 	}
-	sum = fnv64(FNV64_INIT, b.data, b.len);
+	sum = sum64(b.data, b.len);
 	buf_add(&b, "END!", 4);
 	buf_add(&b, &count, 8);
 	buf_add(&b, &sum, 8);

@@ -3,6 +3,7 @@
 #include "library.h"
 
 #include <dirent.h>
+#include <stdint.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,7 @@ add_file(struct scan *s, const char *path)
 	ARRAY_GROW(lib->v, lib->n + 1, lib->cap);
 	e = &lib->v[lib->n];
 	memset(e, 0, sizeof *e);
+	e->rank = UINT32_MAX;
 	have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	if (have_st && !full && s->opts != NULL && s->opts->cache != NULL &&
 	    cache_lookup(s->opts->cache, path, &st, e, lib->arena)) {
@@ -297,7 +299,35 @@ library_free(struct library *lib)
 {
 	free(lib->v);
 	arena_free(lib->arena);
+	cache_free(lib->cache);
 	memset(lib, 0, sizeof *lib);
+}
+
+/*
+ * Sort a library read entirely from the cache: the cache is in sorted
+ * order, so each entry goes to its rank. O(n). Returns false when the
+ * ranks are not exactly 0..n-1 (then sort the usual way).
+ */
+static bool
+sort_by_rank(struct library *lib)
+{
+	struct lib_entry *v;
+	size_t i;
+
+	v = xcalloc(lib->n + 1, sizeof *v);
+	for (i = 0; i < lib->n; i++) {
+		uint32_t r = lib->v[i].rank;
+
+		if (r >= lib->n || v[r].path != NULL) {
+			free(v);
+			return false;
+		}
+		v[r] = lib->v[i];
+	}
+	free(lib->v);
+	lib->v = v;
+	lib->cap = lib->n + 1;
+	return true;
 }
 
 size_t
@@ -308,6 +338,7 @@ library_scan_cached(struct library *lib, char *const *paths, size_t npaths,
 	struct lib_cache *cache;
 	char *cpath = cache_path(paths, npaths);
 	size_t failed, before = lib->n;
+	bool unchanged;
 
 	if (opts != NULL)
 		o = *opts;
@@ -315,12 +346,17 @@ library_scan_cached(struct library *lib, char *const *paths, size_t npaths,
 	o.cache = cache;
 	lib->cache_hits = 0;
 	failed = library_scan(lib, paths, npaths, &o);
-	library_sort(lib);
+	unchanged = before == 0 && lib->cache_hits == lib->n && cache_count(cache) == lib->n;
+	if (!unchanged || !sort_by_rank(lib))
+		library_sort(lib);
 	/* rewrite the cache when anything was read anew or went away */
-	if (cpath != NULL && before == 0 &&
-	    (lib->cache_hits != lib->n || cache_count(cache) != lib->n))
+	if (cpath != NULL && before == 0 && !unchanged)
 		cache_save(cpath, lib);
-	cache_free(cache);
+	/* the entries taken from the cache point into it: the library keeps it */
+	if (lib->cache_hits > 0 && lib->cache == NULL)
+		lib->cache = cache;
+	else
+		cache_free(cache);
 	free(cpath);
 	return failed;
 }

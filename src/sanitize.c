@@ -161,6 +161,23 @@ sanitize_append(struct buf *out, const char *s, size_t len, int flags)
 	bool space = false;
 
 	while (i < len) {
+		/* a run of printable ASCII goes out as it is */
+		if ((unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7f) {
+			size_t j = i + 1;
+
+			while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7f &&
+			    (s[j] != ' ' || !(flags & SAN_FOLD_SPACE) || s[j - 1] != ' '))
+				j++;
+			/* the last one may take combining marks: leave it to glyph_next() */
+			if (j < len && (unsigned char)s[j] >= 0x80)
+				j--;
+			if (j > i) {
+				buf_add(out, s + i, j - i);
+				space = s[j - 1] == ' ';
+				i = j;
+				continue;
+			}
+		}
 		i += glyph_next(s + i, len - i, &g);
 		switch (g.kind) {
 		case GLYPH_NEWLINE:

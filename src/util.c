@@ -329,3 +329,21 @@ fnv64(uint64_t h, const void *data, size_t len)
 	}
 	return h;
 }
+
+uint64_t
+sum64(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ len, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+		h ^= h >> 29;
+	}
+	for (; i < len; i++)
+		h = (h ^ p[i]) * UINT64_C(0x100000001b3);
+	h ^= h >> 33;
+	return h;
+}

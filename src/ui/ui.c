@@ -267,14 +267,15 @@ preload_library(struct ui *ui)
 	bool any = cache_count(c) > 0;
 
 	free(path);
-	if (any) {
-		cache_fill(c, &ui->lib);
-		ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
-		count_unread(ui);
-		ui_refilter(ui);
+	if (!any) {
+		cache_free(c);
+		return false;
 	}
-	cache_free(c);
-	return any;
+	cache_fill(c, &ui->lib);
+	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
+	count_unread(ui);
+	ui_refilter(ui);
+	return true;
 }
 
 static void
