@@ -39,7 +39,7 @@ size_t cache_count(const struct lib_cache *c);
  * strings point into the cache, which must outlive e (library.cache);
  * arena holds the little else. Returns false on a miss.
  */
-bool cache_lookup(const struct lib_cache *c, const char *path, const struct stat *st,
+bool cache_lookup(struct lib_cache *c, const char *path, const struct stat *st,
     struct lib_entry *e, struct arena *arena);
 
 /*

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -32,7 +33,7 @@
 #define TRAILER_LEN	(4 + 8 + 8)
 
 struct lib_cache {
-	char		 *data;		/* the whole file */
+	char		 *data;		/* the whole file, mapped read-only */
 	size_t		  len;
 	size_t		 *recs;		/* offsets of records, in file order */
 	size_t		  nrecs;
@@ -144,10 +145,10 @@ cache_load(const char *path)
 {
 	struct lib_cache *c;
 	struct stat st;
-	const char *p, *end, **paths = NULL;
+	const char *p, *end;
 	uint64_t count, sum;
-	size_t off, i, cap = 0, pcap = 0;
-	ssize_t r;
+	size_t off, cap = 0;
+	void *map;
 	int fd;
 
 	if (path == NULL || (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
@@ -159,17 +160,19 @@ cache_load(const char *path)
 		return NULL;
 	}
 	c = xcalloc(1, sizeof *c);
-	c->data = xmalloc((size_t)st.st_size);
-	while (c->len < (size_t)st.st_size &&
-	    (r = read(fd, c->data + c->len, (size_t)st.st_size - c->len)) != 0) {
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		c->len += (size_t)r;
-	}
+	/*
+	 * Mapped, not read: the first paint of a big library must not wait for a
+	 * copy of it. The file is only ever replaced by rename(2), never
+	 * rewritten in place, so the mapping stays whole.
+	 */
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
+	if (map == MAP_FAILED) {
+		free(c);
+		return NULL;
+	}
+	c->data = map;
+	c->len = (size_t)st.st_size;
 	if (c->len != (size_t)st.st_size || memcmp(c->data, MAGIC, MAGIC_LEN) != 0)
 		goto bad;
 	p = c->data + c->len - TRAILER_LEN;
@@ -179,44 +182,48 @@ cache_load(const char *path)
 	memcpy(&sum, p + 12, 8);
 	if (count > c->len / 16 || sum64(c->data, c->len - TRAILER_LEN) != sum)
 		goto bad;
-	/* one pass: each record's length within the file, each decodable */
+	/* the records' lengths, each within the file; their fields are checked when used */
 	end = c->data + c->len - TRAILER_LEN;
 	off = MAGIC_LEN;
 	while (off < (size_t)(end - c->data)) {
 		uint32_t len;
-		struct rec rec;
 
 		if ((size_t)(end - (c->data + off)) < sizeof len)
 			goto bad;
 		memcpy(&len, c->data + off, sizeof len);
 		if (len > (size_t)(end - (c->data + off)) - sizeof len || c->nrecs >= count)
 			goto bad;
-		if (!decode(c, off, &rec))
-			goto bad;
 		ARRAY_GROW(c->recs, c->nrecs + 1, cap);
-		ARRAY_GROW(paths, c->nrecs + 1, pcap);
-		paths[c->nrecs] = rec.str[0];
 		c->recs[c->nrecs++] = off;
 		off += sizeof len + len;
 	}
 	if (count != c->nrecs)
 		goto bad;
+	return c;
+bad:
+	cache_free(c);
+	return NULL;
+}
+
+/* Build the table from path to record, at the first lookup. */
+static void
+index_paths(struct lib_cache *c)
+{
+	size_t i;
+
 	for (c->nslots = 16; c->nslots < c->nrecs * 2; c->nslots *= 2)
 		;
 	c->slots = xcalloc(c->nslots, sizeof *c->slots);
 	for (i = 0; i < c->nrecs; i++) {
+		struct rec r;
 		size_t sl;
 
-		for (sl = slot_of(c, paths[i]); c->slots[sl] != 0; sl = (sl + 1) & (c->nslots - 1))
+		if (!decode(c, c->recs[i], &r))
+			continue;	/* a damaged record is never found */
+		for (sl = slot_of(c, r.str[0]); c->slots[sl] != 0; sl = (sl + 1) & (c->nslots - 1))
 			;
 		c->slots[sl] = (uint32_t)i + 1;
 	}
-	free(paths);
-	return c;
-bad:
-	free(paths);
-	cache_free(c);
-	return NULL;
 }
 
 void
@@ -224,7 +231,8 @@ cache_free(struct lib_cache *c)
 {
 	if (c == NULL)
 		return;
-	free(c->data);
+	if (c->data != NULL)
+		munmap(c->data, c->len);
 	free(c->recs);
 	free(c->slots);
 	free(c);
@@ -236,15 +244,14 @@ cache_count(const struct lib_cache *c)
 	return c != NULL ? c->nrecs : 0;
 }
 
-/* Fill e from record ri: its strings point into the cache's memory. */
+/* Fill e from decoded record r (number ri): its strings point into the cache. */
 static void
-fill(const struct lib_cache *c, size_t ri, struct lib_entry *e, struct arena *arena)
+fill(const struct rec *rp, size_t ri, struct lib_entry *e, struct arena *arena)
 {
-	struct rec r;
+	const struct rec r = *rp;
 	const char *p;
 	uint32_t i;
 
-	decode(c, c->recs[ri], &r);	/* checked when loaded: can't fail */
 	e->path = r.str[0];
 	e->title = r.str[1];
 	e->source = r.str[2];
@@ -275,24 +282,26 @@ fill(const struct lib_cache *c, size_t ri, struct lib_entry *e, struct arena *ar
 }
 
 bool
-cache_lookup(const struct lib_cache *c, const char *path, const struct stat *st,
+cache_lookup(struct lib_cache *c, const char *path, const struct stat *st,
     struct lib_entry *e, struct arena *arena)
 {
 	size_t s;
 
 	if (c == NULL || c->nrecs == 0)
 		return false;
+	if (c->slots == NULL)
+		index_paths(c);
 	for (s = slot_of(c, path); c->slots[s] != 0; s = (s + 1) & (c->nslots - 1)) {
 		size_t ri = c->slots[s] - 1;
 		struct rec r;
 
-		decode(c, c->recs[ri], &r);
+		decode(c, c->recs[ri], &r);	/* indexed, so it decoded once already */
 		if (strcmp(r.str[0], path) != 0)
 			continue;
 		if (r.size != (uint64_t)st->st_size || r.mtime_sec != (int64_t)st->st_mtim.tv_sec ||
 		    r.mtime_nsec != (int64_t)st->st_mtim.tv_nsec)
 			return false;
-		fill(c, ri, e, arena);
+		fill(&r, ri, e, arena);
 		return true;
 	}
 	return false;
@@ -308,8 +317,12 @@ cache_fill(struct lib_cache *c, struct library *lib)
 	if (lib->arena == NULL)
 		lib->arena = arena_new();
 	ARRAY_GROW(lib->v, lib->n + c->nrecs, lib->cap);
-	for (i = 0; i < c->nrecs; i++)
-		fill(c, i, &lib->v[lib->n++], lib->arena);
+	for (i = 0; i < c->nrecs; i++) {
+		struct rec r;
+
+		if (decode(c, c->recs[i], &r))
+			fill(&r, i, &lib->v[lib->n++], lib->arena);
+	}
 	cache_free(lib->cache);
 	lib->cache = c;
 }

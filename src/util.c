@@ -334,16 +334,21 @@ uint64_t
 sum64(const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ len, w;
-	size_t i;
+	const uint64_t k = UINT64_C(0xff51afd7ed558ccd);
+	uint64_t h[4] = { UINT64_C(0x9e3779b97f4a7c15) ^ len, 1, 2, 3 }, w[4];
+	size_t i, j;
 
-	for (i = 0; i + 8 <= len; i += 8) {
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
-		h ^= h >> 29;
+	/* four independent lanes, so the multiplies overlap */
+	for (i = 0; i + 32 <= len; i += 32) {
+		memcpy(w, p + i, 32);
+		for (j = 0; j < 4; j++) {
+			h[j] = (h[j] ^ w[j]) * k;
+			h[j] ^= h[j] >> 29;
+		}
 	}
 	for (; i < len; i++)
-		h = (h ^ p[i]) * UINT64_C(0x100000001b3);
-	h ^= h >> 33;
-	return h;
+		h[0] = (h[0] ^ p[i]) * UINT64_C(0x100000001b3);
+	h[0] ^= (h[1] * 3) ^ (h[2] * 5) ^ (h[3] * 7);
+	h[0] ^= h[0] >> 33;
+	return h[0];
 }
