@@ -1,0 +1,454 @@
+#!/usr/bin/env bash
+# tests/bench/bench.sh BYLINE OUTDIR: the body of "make bench" (see README here).
+#
+# Generates the data under OUTDIR once, then measures byline against its
+# floors and anchors in one run, prints the table and writes OUTDIR/results.tsv.
+# Exits 0 when every measurement ran (targets missed are reported, not
+# failed); 1 when a command broke (a crash, a wrong result, a tool missing).
+#
+# Knobs (environment):
+#   BENCH_SIZES="1000 10000 100000"  the libraries (articles each)
+#   BENCH_RUNS=5          timed runs for index, memory and analysis (best kept)
+#   BENCH_PAINT_RUNS=5    ttfp runs per first-paint case (median kept)
+#   BENCH_BIG_MB=50       the big article's body, in MiB
+#   BENCH_KEYS=1          0 skips the per-keystroke (callgrind) section
+#   BENCH_NODE=1          0 skips the gray-matter anchor
+#   BENCH_SECTIONS="index paint memory analysis keys"   the sections to run
+#   TTFP=path             the ttfp tool (default ../shared/tools/ttfp, else ours)
+set -u
+
+die() { echo "bench: $*" >&2; exit 1; }
+say() { printf 'bench: %s\n' "$*" >&2; }
+
+[ $# -eq 2 ] || die "usage: bench.sh BYLINE OUTDIR"
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+mkdir -p "$2" || die "cannot create $2"
+B=$(cd "$2" && pwd)
+BYLINE=$(command -v "$1") || die "$1: not found"
+case $BYLINE in /*) ;; *) BYLINE=$(cd "$(dirname "$BYLINE")" && pwd)/$(basename "$BYLINE") ;; esac
+[ -x "$BYLINE" ] || die "$BYLINE: not executable"
+# Measure a snapshot: a rebuild during the run must not mix two binaries.
+BYLINE_SRC=$BYLINE
+cp "$BYLINE" "$B/byline.tmp" && mv "$B/byline.tmp" "$B/byline-under-test" || die "cannot copy $BYLINE"
+BYLINE=$B/byline-under-test
+
+SIZES=${BENCH_SIZES:-1000 10000 100000}
+RUNS=${BENCH_RUNS:-5}
+PRUNS=${BENCH_PAINT_RUNS:-5}
+BIGMB=${BENCH_BIG_MB:-50}
+KEYS=${BENCH_KEYS:-1}
+NODE=${BENCH_NODE:-1}
+SECTIONS=${BENCH_SECTIONS:-index paint memory analysis keys}
+want() { [[ " $SECTIONS " == *" $1 "* ]]; }
+GEN=$B/gen FLOOR=$B/floor RSS=$B/rss
+for t in "$GEN" "$FLOOR" "$RSS"; do [ -x "$t" ] || die "$t missing (make bench builds it)"; done
+for t in tmux awk; do command -v $t >/dev/null || die "$t missing (sh .ci/deps bench)"; done
+# less, the 50 MB first-paint reference, is not in every Debian image
+if ! command -v less >/dev/null; then
+	if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=sudo; else sudo=no; fi
+	if [ "$sudo" != no ] && command -v apt-get >/dev/null; then
+		say "installing less"
+		export DEBIAN_FRONTEND=noninteractive
+		$sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq less >&2
+	fi
+	command -v less >/dev/null || say "less missing (apt-get install less): its reference is n/a"
+fi
+
+# byline's files go under OUTDIR, never the user's: cache, state, config.
+export BYLINE_CACHE=$B/cache XDG_CACHE_HOME=$B/xdg/cache XDG_CONFIG_HOME=$B/xdg/config \
+    XDG_STATE_HOME=$B/xdg/state XDG_DATA_HOME=$B/xdg/data
+unset BYLINE_STATE BYLINE_ARTICLES
+mkdir -p "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME" "$XDG_STATE_HOME" "$XDG_DATA_HOME"
+# A UTF-8 terminal, the same everywhere; no preprocessor in front of less.
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset LESSOPEN LESSCLOSE LESS
+export TERM=${TERM:-xterm-256color}
+[ "$TERM" = dumb ] && export TERM=xterm-256color
+
+if [ -n "${TTFP:-}" ]; then :
+elif [ -x "$root/../shared/tools/ttfp" ]; then TTFP=$root/../shared/tools/ttfp
+elif [ -x /work/shared/tools/ttfp ]; then TTFP=/work/shared/tools/ttfp
+else TTFP=$here/ttfp.sh
+fi
+
+broke=0		# a measurement that could not be made
+STATE=$B/state
+mkdir -p "$STATE" "$B/cg" "$B/log"
+TSV=$B/results.tsv
+TABLE=$B/results.txt
+
+# ---- the results ----
+# row SECTION CASE VALUE UNIT REFERENCE REF_VALUE RATIO TARGET STATUS
+printf 'section\tcase\tvalue\tunit\treference\tref_value\tratio\ttarget\tstatus\n' > "$TSV.tmp"
+: > "$TABLE.tmp"
+row() {
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$TSV.tmp"
+	printf '%-8s %-24s %11s %-5s %-18s %11s %8s %7s %s\n' "$1" "$2" "$3" "$4" "$5" "$6" \
+	    "$7" "$8" "$9" >> "$TABLE.tmp"
+	printf '  %-8s %-24s %11s %-5s %-18s %11s %8s %7s %s\n' "$1" "$2" "$3" "$4" "$5" "$6" \
+	    "$7" "$8" "$9" >&2
+}
+# ratio A B: A/B to two decimals, or "-" when either is not a number
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 == a && b+0 == b && b > 0) printf "%.2f", a/b; else print "-" }'; }
+# verdict RATIO LIMIT: PASS when RATIO <= LIMIT
+verdict() { awk -v r="$1" -v l="$2" 'BEGIN { if (r+0 != r) print "n/a"; else print (r <= l ? "PASS" : "MISS") }'; }
+num() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); o = ""; while (length(s) > 3) { o = "," substr(s, length(s)-2) o; s = substr(s, 1, length(s)-3) } print s o }'; }
+# least A B / most A B: the smaller / larger number ("" or not a number: the other)
+least() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 != a || a == "") print b; else if (b+0 != b || b == "") print a; else print (a < b ? a : b) }'; }
+most() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 != a || a == "") print b; else if (b+0 != b || b == "") print a; else print (a > b ? a : b) }'; }
+# mib N UNIT: N units (1: bytes, 1024: KiB) in MiB, one decimal; else "-"
+mib() { awk -v n="$1" -v u="$2" 'BEGIN { if (n+0 == n) printf "%.1f", n*u/1048576; else print "-" }'; }
+info() { awk -v k="$2" '{ for (i = 1; i < NF; i++) if ($i == k) { print $(i+1); exit } }' "$1"; }
+
+# ---- data (generated once; again when gen.c changes) ----
+gensum=$(cksum < "$here/gen.c" | awk '{print $1}')
+fresh() { [ -f "$1" ] && grep -qx "gen $gensum" "$1"; }
+make_lib() {	# make_lib N
+	local d=$B/lib-$1 inf=$B/lib-$1.info
+	fresh "$inf" && [ -d "$d" ] && return 0
+	say "generating $(num "$1") articles in $d"
+	rm -rf "$d" "$d.tmp" "$inf"
+	"$GEN" lib "$d.tmp" "$1" > "$inf.tmp" || die "gen lib $1 failed"
+	echo "gen $gensum" >> "$inf.tmp"
+	mv "$d.tmp" "$d" && mv "$inf.tmp" "$inf"
+}
+make_article() {	# make_article FILE BODY_BYTES
+	local inf=$1.info
+	# the body size asked for may change (BENCH_BIG_MB): the file must match it
+	fresh "$inf" && [ -f "$1" ] &&
+	    awk -v want="$2" '/^articles/ { for (i = 1; i < NF; i++) if ($i == "body") exit !($(i+1) >= want && $(i+1) < want + 65536); exit 1 }' "$inf" &&
+	    return 0
+	say "generating $1"
+	rm -f "$1" "$inf"
+	"$GEN" article "$1.tmp" "$2" > "$inf.tmp" || die "gen article failed"
+	echo "gen $gensum" >> "$inf.tmp"
+	mv "$1.tmp" "$1" && mv "$inf.tmp" "$inf"
+}
+for n in $SIZES; do make_lib "$n"; done
+BIG=$B/big.md SMALL=$B/small.md
+make_article "$BIG" $((BIGMB * 1048576))
+make_article "$SMALL" 4000
+BIGBODY=$(info "$BIG.info" body)
+LARGEST=$(printf '%s\n' $SIZES | sort -n | tail -1)
+
+
+{
+	echo "byline benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
+	echo "binary: $BYLINE_SRC (tree at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), sha1 $(sha1sum < "$BYLINE" | cut -c1-12))"
+	echo "libraries: $(for n in $SIZES; do printf '%s ' "$(num "$n")"; done)articles of ~$(( $(info "$B/lib-$LARGEST.info" bytes) / LARGEST )) bytes; big article: $(awk -v b="$BIGBODY" 'BEGIN { printf "%.1f", b/1048576 }') MiB body"
+	echo
+	printf '%-8s %-24s %11s %-5s %-18s %11s %8s %7s %s\n' section case value unit reference ref_value ratio target status
+} > "$B/results.head"
+cat "$B/results.head" >&2
+
+# ---- 1. index: byline list against the floor ----
+# byline keeps a cache of the front matter it read (BYLINE_CACHE, here a
+# folder of ours). "list N" is the usual case, the cache warm; "no cache"
+# parses every head (BYLINE_CACHE=off); "1st run" starts with no cache and
+# writes it (one run).
+declare -A LIST_MS LIST_KB NC_KB
+want index && for n in $SIZES; do
+	lib=$B/lib-$n
+	err=$B/log/list-$n.err
+	say "index: $(num "$n") articles"
+	: > "$err"
+	rm -rf "$BYLINE_CACHE"
+	read -r first _ _ lst < <("$RSS" -n 1 -w 0 -- "$BYLINE" list "$lib" 2>>"$err")
+	[ "${lst:-1}" = 0 ] || { say "byline list failed on $lib (exit ${lst:-?}; see $err)"; broke=1; }
+	cnt=$("$BYLINE" list "$lib" 2>>"$err" | wc -l)
+	[ "$cnt" -eq "$n" ] || { say "byline list $lib: $cnt lines, expected $n (see $err)"; broke=1; }
+	# floor, cached, uncached in turn, so that the machine's load (other
+	# jobs) falls on all three alike; the best of each is kept
+	"$FLOOR" "$lib" > /dev/null
+	fbest='' lbest='' nbest='' lkb=0 nkb=0
+	for ((i = 0; i < RUNS; i++)); do
+		read -r t _ _ st < <("$RSS" -n 1 -w 0 -- "$FLOOR" "$lib")
+		[ "${st:-1}" = 0 ] || { say "floor failed on $lib"; broke=1; }
+		fbest=$(least "$fbest" "$t")
+		read -r t _ kb st < <("$RSS" -n 1 -w 0 -- "$BYLINE" list "$lib" 2>>"$err")
+		[ "${st:-1}" = 0 ] || { say "byline list failed on $lib (exit ${st:-?}; see $err)"; broke=1; }
+		lbest=$(least "$lbest" "$t") lkb=$(most "$lkb" "$kb")
+		read -r t _ kb st < <(BYLINE_CACHE=off "$RSS" -n 1 -w 0 -- "$BYLINE" list "$lib" 2>>"$err")
+		[ "${st:-1}" = 0 ] || { say "byline list (no cache) failed on $lib (exit ${st:-?}; see $err)"; broke=1; }
+		nbest=$(least "$nbest" "$t") nkb=$(most "$nkb" "$kb")
+	done
+	LIST_MS[$n]=$lbest LIST_KB[$n]=$lkb NC_KB[$n]=$nkb
+	r=$(ratio "$lbest" "$fbest")
+	if [ "$n" -ge 10000 ]; then tgt=1.3 st=$(verdict "$r" 1.3); else tgt=- st=-; fi
+	row index "list $(num "$n")" "$lbest" ms floor "$fbest" "$r" "$tgt" "$st"
+	row index "list $(num "$n") no cache" "$nbest" ms floor "$fbest" "$(ratio "$nbest" "$fbest")" - -
+	row index "list $(num "$n") 1st run" "$first" ms floor "$fbest" "$(ratio "$first" "$fbest")" - -
+done
+
+# the anchor: gray-matter over the 10,000 library
+if want index && [ "$NODE" != 0 ] && printf '%s\n' $SIZES | grep -qx 10000; then
+	gm=n/a
+	if command -v node >/dev/null && command -v npm >/dev/null; then
+		if [ ! -d "$B/node/node_modules/gray-matter" ]; then
+			say "installing gray-matter with npm into $B/node"
+			npm install --prefix "$B/node" --no-audit --no-fund --silent gray-matter \
+			    > "$B/log/npm.log" 2>&1 || say "npm install gray-matter failed (see $B/log/npm.log)"
+		fi
+		if [ -d "$B/node/node_modules/gray-matter" ]; then
+			cat > "$B/gm.js" <<'EOF'
+// make bench: the gray-matter anchor. Walk the tree like byline (hidden
+// entries skipped, names sorted), read each article, parse it, print titles.
+const fs = require('fs'), path = require('path');
+const matter = require(process.argv[2]);
+const out = [];
+function walk(d) {
+  for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : a.name > b.name)) {
+    if (e.name[0] === '.') continue;
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (/\.(md|markdown|txt)$/.test(e.name)) {
+      const m = matter(fs.readFileSync(p, 'utf8'));
+      out.push(String(m.data.title) + '\t' + p);
+    }
+  }
+}
+for (const a of process.argv.slice(3)) walk(a);
+process.stdout.write(out.join('\n') + '\n');
+EOF
+			cnt=$(node "$B/gm.js" "$B/node/node_modules/gray-matter" "$B/lib-10000" 2>"$B/log/gm.err" | wc -l)
+			if [ "$cnt" -eq 10000 ]; then
+				read -r gm _ _ _ < <("$RSS" -n 3 -w 1 -- node "$B/gm.js" "$B/node/node_modules/gray-matter" "$B/lib-10000")
+			else
+				say "gray-matter printed $cnt titles, expected 10000 (see $B/log/gm.err)"
+			fi
+		fi
+	else
+		say "node or npm missing: the gray-matter anchor is n/a"
+	fi
+	row index "gray-matter 10,000" "${LIST_MS[10000]}" ms gray-matter "$gm" "$(ratio "${LIST_MS[10000]}" "$gm")" - -
+fi
+
+# ---- 2. first paint (ttfp, tmux) ----
+# paint NAME PATTERN COMMAND...: median ms of PRUNS runs, or "timeout"
+paint() {
+	local name=$1 pat=$2 out med
+	shift 2
+	out=$(bash "$TTFP" -s 120x40 -t 120 -r "$PRUNS" "$pat" -- "$@" 2>"$B/log/ttfp-$name.err")
+	if [ $? -ne 0 ]; then
+		say "first paint $name: pattern not seen (see $B/log/ttfp-$name.err)"
+		echo timeout
+		return
+	fi
+	printf '%s\n' "$out" > "$B/log/ttfp-$name.out"
+	med=$(printf '%s\n' "$out" | tail -1 | awk '{ print $2 }')
+	echo "$med"
+}
+if want paint; then
+say "first paint (ttfp: $TTFP)"
+cat "$BIG" "$SMALL" > /dev/null
+smalltitle=$(sed -n 's/^title: //p' "$SMALL" | head -1)
+bigtitle=$(sed -n 's/^title: //p' "$BIG" | head -1)
+# the cat floor: a small file that fits on the screen (the article's head)
+head -n 30 "$SMALL" > "$B/cat.txt"
+# (it is the denominator of two targets: more runs, a steadier median)
+CAT=$(PRUNS=$(( PRUNS > 11 ? PRUNS : 11 )) paint cat "^title: $smalltitle" cat "$B/cat.txt")
+for n in $SIZES; do
+	[ "$n" -ge 10000 ] || continue
+	rm -f "$STATE/paint"
+	"$BYLINE" list "$B/lib-$n" > /dev/null 2>&1	# the cache as the index left it
+	ms=$(paint "lib-$n" " byline — $n articles" "$BYLINE" --state "$STATE/paint" "$B/lib-$n")
+	r=$(ratio "$ms" "$CAT")
+	if [ "$n" -le 10000 ]; then tgt=1.2; else tgt=2; fi
+	if [ "$ms" = timeout ]; then st=MISS; else st=$(verdict "$r" "$tgt"); fi
+	row paint "library $(num "$n")" "$ms" ms "cat small" "$CAT" "$r" "$tgt" "$st"
+	ms=$(paint "lib-$n-nc" " byline — $n articles" env BYLINE_CACHE=off "$BYLINE" --state "$STATE/paint" "$B/lib-$n")
+	row paint "library $(num "$n") no cache" "$ms" ms "cat small" "$CAT" "$(ratio "$ms" "$CAT")" - -
+done
+if command -v less >/dev/null; then LESSMS=$(paint less "^title: $bigtitle" less "$BIG"); else LESSMS=n/a; fi
+rm -f "$STATE/paint"
+ms=$(paint big "LONGFORD QUAY" "$BYLINE" --state "$STATE/paint" "$BIG")
+r=$(ratio "$ms" "$LESSMS")
+if [ "$ms" = timeout ]; then st=MISS; else st=$(verdict "$r" 1.2); fi
+row paint "article $BIGMB MiB" "$ms" ms "less" "$LESSMS" "$r" 1.2 "$st"
+row paint "less $BIGMB MiB" "$LESSMS" ms "cat small" "$CAT" "$(ratio "$LESSMS" "$CAT")" - -
+fi
+
+# ---- our tmux server for the polled checks ----
+SOCK=bylinebench-$$
+tm() { tmux -L "$SOCK" "$@"; }
+cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null; }
+trap cleanup EXIT
+tm -f /dev/null new-session -d -s keeper -x 120 -y 40 "sleep 86400" || die "tmux failed"
+tm set -g status off
+tm set -g remain-on-exit on
+nowms() { echo $(( $(date +%s%N) / 1000000 )); }
+qcmd() { printf '%q ' "$@"; }
+
+# progress: open the largest library, poll the screen every 2 ms until the
+# list is on it, note whether "Reading articles… N" showed on the way: with
+# the cache warm, and with no cache (a first open).
+progress() {	# progress LABEL ENV...
+	local label=$1 t0 seen='' done_at='' scr val st
+	shift
+	rm -f "$STATE/prog"
+	t0=$(nowms)
+	tm new-session -d -s prog -x 120 -y 40 "exec $(qcmd env "$@" "$BYLINE" --state "$STATE/prog" "$B/lib-$LARGEST")"
+	while [ $(( $(nowms) - t0 )) -lt 120000 ]; do
+		scr=$(tm capture-pane -p -t prog 2>/dev/null)
+		if [ -z "$seen" ] && [[ $scr == *"Reading articles"* ]]; then seen=$(( $(nowms) - t0 )); fi
+		if [[ $scr == *" byline — $LARGEST articles"* ]]; then done_at=$(( $(nowms) - t0 )); break; fi
+		sleep 0.002
+	done
+	tm kill-session -t prog 2>/dev/null
+	if [ -z "$done_at" ]; then st=MISS val=timeout
+	elif [ -n "$seen" ]; then st=PASS val=$seen
+	elif [ "$done_at" -le 150 ]; then st=PASS val=-
+	else st=MISS val=none
+	fi
+	row paint "$label" "$val" ms "list shown" "${done_at:-timeout}" - "<150" "$st"
+}
+if want paint && [ "$LARGEST" -ge 10000 ]; then
+	say "progress: $(num "$LARGEST") articles"
+	"$BYLINE" list "$B/lib-$LARGEST" > /dev/null 2>&1
+	progress "progress $(num "$LARGEST")" "BYLINE_CACHE=$BYLINE_CACHE"
+	progress "progress $(num "$LARGEST") no cache" BYLINE_CACHE=off
+fi
+
+# ---- 3. memory: peak RSS ----
+if want memory; then
+say "memory"
+want index && for n in $SIZES; do
+	fm=$(info "$B/lib-$n.info" frontmatter)
+	budget=$(( fm + 16 * 1048576 ))
+	for v in cache nocache; do
+		if [ $v = cache ]; then kb=${LIST_KB[$n]} c=; else kb=${NC_KB[$n]} c=" no cache"; fi
+		r=$(ratio "$(mib "$kb" 1024)" "$(mib "$budget" 1)")
+		if [ "$n" = 100000 ]; then tgt=1.5 st=$(verdict "$r" 1.5); else tgt=- st=-; fi
+		row memory "list $(num "$n")$c" "$(mib "$kb" 1024)" MiB "fm $(mib "$fm" 1)+16 MiB" \
+		    "$(mib "$budget" 1)" "$r" "$tgt" "$st"
+	done
+done
+read -r sbest _ skb sst < <("$RSS" -n 3 -w 1 -- "$BYLINE" --state "$STATE/show" show "$BIG" 2>"$B/log/show.err")
+[ "${sst:-1}" = 0 ] || { say "byline show $BIG failed"; broke=1; sbest=ERR skb=ERR; }
+bigsize=$(wc -c < "$BIG")
+row memory "show $BIGMB MiB" "$(mib "$skb" 1024)" MiB "file size" "$(mib "$bigsize" 1)" \
+    "$(ratio "$(mib "$skb" 1024)" "$(mib "$bigsize" 1)")" - -
+row time "show $BIGMB MiB" "$sbest" ms - - - - -
+fi
+
+# ---- 5. analysis: quotes and people over the big body ----
+want analysis && say "analysis" && for what in quotes people; do
+	read -r best _ _ st < <("$RSS" -n 3 -w 1 -- "$BYLINE" --state "$STATE/an" "$what" "$BIG" 2>"$B/log/$what.err")
+	[ "${st:-1}" = 0 ] || { say "byline $what $BIG failed"; broke=1; best=ERR; }
+	mbs=$(awk -v b="$BIGBODY" -v ms="$best" 'BEGIN { if (ms > 0) printf "%.1f", b / 1e6 / (ms / 1e3); else print "-" }')
+	row analysis "$what $BIGMB MiB" "$mbs" MB/s "wall time" "$best" - - -
+done
+
+# ---- 4. per keystroke: instructions under callgrind ----
+# The reader runs in tmux under callgrind with instrumentation off until
+# the article is on screen and analysed; then it is switched on, N keys are
+# sent one at a time (each waited for on screen), and q. The same run with
+# no keys is the baseline; (keys - baseline) / N is the cost of one key.
+cap() { tm capture-pane -e -p -t "$1" 2>/dev/null; }
+# drawn SESSION WIDTH: is byline's status line on the bottom row, drawn for
+# this width? (It ends in "read" at the last column; tmux's own reflow of the
+# old screen after a resize does not look like that.)
+drawn() {
+	local last
+	last=$(tm capture-pane -p -t "$1" 2>/dev/null | tail -n 1)
+	[[ $last == *read ]] && [ ${#last} -eq $(($2 - 1)) ]
+}
+# settle SESSION PREV WIDTH: wait until the screen differs from PREV, is
+# drawn for WIDTH, and holds still for 20 ms
+settle() {
+	local s=$1 prev=$2 w=$3 cur next t0
+	t0=$(nowms)
+	while [ $(( $(nowms) - t0 )) -lt 120000 ]; do
+		cur=$(cap "$s")
+		if [ "$cur" != "$prev" ] && drawn "$s" "$w"; then
+			sleep 0.02
+			next=$(cap "$s")
+			[ "$next" = "$cur" ] && return 0
+			continue
+		fi
+		sleep 0.002
+	done
+	return 1
+}
+# cg_run ARTICLE TAG KIND N: prints the instructions counted
+cg_run() {
+	local art=$1 tag=$2 kind=$3 n=$4 s=cg out=$B/cg/$2.$3.out i prev pid t0 scr
+	rm -f "$out" "$STATE/cg"
+	tm kill-session -t $s 2>/dev/null
+	tm new-session -d -s $s -x 120 -y 40 "exec $(qcmd valgrind --tool=callgrind --instr-atstart=no \
+	    --callgrind-out-file="$out" --log-file="$B/log/vg-$tag-$kind.log" \
+	    "$BYLINE" --state "$STATE/cg" "$art")"
+	t0=$(nowms)
+	until scr=$(cap $s) && [[ $scr =~ [0-9]+\ quotes\ +[0-9]+% ]]; do
+		if [ $(( $(nowms) - t0 )) -gt 600000 ] || [ "$(tm display -p -t $s '#{pane_dead}')" = 1 ]; then
+			say "keys $tag $kind: the article never came up"; tm kill-session -t $s; return 1
+		fi
+		sleep 0.01
+	done
+	settle $s "" 120 || true
+	pid=$(tm display -p -t $s '#{pane_pid}')
+	callgrind_control -i on "$pid" > "$B/log/cgc-$tag-$kind.log" 2>&1 || { say "callgrind_control failed"; return 1; }
+	sleep 0.05
+	for ((i = 0; i < n; i++)); do
+		prev=$(cap $s) w=120
+		case $kind in
+		j) tm send-keys -t $s -l j ;;
+		page) if ((i % 2 == 0)); then tm send-keys -t $s -l ' '; else tm send-keys -t $s -l b; fi ;;
+		quote) tm send-keys -t $s -l ']' ;;
+		resize) if ((i % 2 == 0)); then tm resize-window -t $s -x 80 -y 24; w=80; else tm resize-window -t $s -x 120 -y 40; fi ;;
+		esac
+		settle $s "$prev" $w || { say "keys $tag $kind: key $i changed nothing on screen"; }
+	done
+	tm send-keys -t $s -l q
+	t0=$(nowms)
+	until [ "$(tm display -p -t $s '#{pane_dead}')" = 1 ]; do
+		[ $(( $(nowms) - t0 )) -lt 120000 ] || { say "keys $tag $kind: byline did not quit"; tm kill-session -t $s; return 1; }
+		sleep 0.01
+	done
+	tm kill-session -t $s
+	awk '/^summary:/ { print $2; f = 1 } END { exit !f }' "$out"
+}
+if want keys && [ "$KEYS" != 0 ]; then
+	command -v valgrind >/dev/null && command -v callgrind_control >/dev/null ||
+	    die "valgrind missing (sh .ci/deps bench)"
+	declare -A IR
+	NKEY_j=10 NKEY_page=10 NKEY_quote=8 NKEY_resize=6
+	SMALLKB=$(awk -v b="$(wc -c < "$SMALL")" 'BEGIN { printf "%.1f", b / 1000 }')
+	: > "$B/log/keys.tsv"
+	for art in small big; do
+		f=$B/$art.md
+		for kind in base j page quote resize; do
+			say "keys: $art $kind"
+			nk=0
+			[ $kind = base ] || eval "nk=\$NKEY_$kind"
+			IR[$art.$kind]=$(cg_run "$f" "$art" "$kind" "$nk") || { IR[$art.$kind]=-; broke=1; }
+		done
+	done
+	for kind in j page quote resize; do
+		eval "nk=\$NKEY_$kind"
+		pk() { awk -v a="${IR[$1.$kind]}" -v b="${IR[$1.base]}" -v n="$nk" 'BEGIN { if (a+0 == a && b+0 == b) printf "%d", (a-b)/n; else print "-" }'; }
+		ps=$(pk small) pb=$(pk big)
+		r=$(ratio "$pb" "$ps")
+		case $kind in j) label="j (line)";; page) label="space/b (page)";; quote) label="] (quote)";; resize) label="resize 120x40<->80x24";; esac
+		printf '%s\tsmall\t%s\t%s\tbig\t%s\t%s\tN\t%s\n' "$kind" "${IR[small.base]}" "${IR[small.$kind]}" \
+		    "${IR[big.base]}" "${IR[big.$kind]}" "$nk" >> "$B/log/keys.tsv"
+		row keys "$label" "$pb" Ir "$SMALLKB KB article" "$ps" "$r" 1.1 "$(verdict "$r" 1.1)"
+	done
+fi
+
+# ---- the table ----
+mv "$TSV.tmp" "$TSV"
+{
+	cat "$B/results.head"
+	cat "$TABLE.tmp"
+	echo
+	echo "(index: best of $RUNS, warm cache; paint: median of $PRUNS ttfp runs; keys: instructions per key,"
+	echo " value = $BIGMB MiB article, ref_value = small article; ${SECONDS}s for this run)"
+} > "$TABLE"
+rm -f "$TABLE.tmp"
+echo
+cat "$TABLE"
+echo "results: $TSV"
+[ $broke = 0 ] || { echo "bench: some measurements failed (see above and $B/log/)" >&2; exit 1; }
+exit 0
