@@ -154,6 +154,29 @@ markdown_detect(const char *text, size_t len)
 	return false;
 }
 
+/*
+ * Cut the style runs of the open block back to the rendered text's first
+ * limit bytes. Only the block's own runs (the last ones, starting at or
+ * after its start) can reach past it, so only they are looked at.
+ */
+static void
+clamp_styles(struct render *r, size_t limit)
+{
+	struct doc *d = r->d;
+	size_t i = d->nstyles, k;
+
+	while (i > 0 && d->styles[i - 1].start >= r->start)
+		i--;
+	for (k = i; i < d->nstyles; i++) {
+		if (d->styles[i].start >= limit)
+			continue;
+		if (d->styles[i].end > limit)
+			d->styles[i].end = limit;
+		d->styles[k++] = d->styles[i];
+	}
+	d->nstyles = k;
+}
+
 /* End the open block: trim it and add it to the doc if it holds anything. */
 static void
 close_block(struct render *r)
@@ -172,8 +195,10 @@ close_block(struct render *r)
 			start++;
 	if (end <= start) {
 		r->out.len = r->start;
+		clamp_styles(r, r->out.len);
 		return;
 	}
+	clamp_styles(r, end);
 	ARRAY_GROW(d->blocks, d->nblocks + 1, d->cap);
 	b = &d->blocks[d->nblocks++];
 	memset(b, 0, sizeof *b);
