@@ -26,7 +26,8 @@ endif
 
 OPT ?= -O2 -g
 CPPFLAGS_BASE := -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Iinclude
-CFLAGS_BASE := -std=c11 $(OPT) $(WARN) -MMD -MP
+CFLAGS_BASE := -std=c11 -pthread $(OPT) $(WARN) -MMD -MP
+LDFLAGS += -pthread
 ifneq ($(SAN),)
 CFLAGS_BASE += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined

@@ -2,12 +2,16 @@
  * an-lex.c: the word lists the analysis engine reasons with: function words,
  * reporting verbs, titles and role nouns, organisation and place words,
  * nationalities, given names. One hash table maps a lower-case word to the
- * OR of the flags of every list it is in.
+ * OR of the flags of every list it is in. It is built once, at first use
+ * (pthread_once, so any thread may be first), and never changes after; its
+ * words are numbered so that a stored token keeps a number, not the flags.
  *
  * The lists are general English (and common world names); they are not
  * tuned to any article.
  */
+#include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "an-internal.h"
@@ -590,45 +594,93 @@ static const char given_u[] =
 	"morgan nicola pat quinn robin sam sasha shannon shawn sidney taylor "
 	"terry toni tracy yu yuki hiro";
 
-#define LEX_CAP 16384	/* power of two, more than twice the entries */
+/*
+ * The table: open addressing over entry numbers. An entry's key is its
+ * lower-case bytes packed into LEX_KEYW 64-bit words, zero-padded, so that
+ * a lookup compares three numbers and a length, never bytes. Entry numbers
+ * are dense (1..lex_next-1) so that a token can keep one in a few bits.
+ */
+#define LEX_KEYW	3	/* key words: an entry has at most 24 bytes */
+#define LEX_CAP		AN_LEX_SLOTS
 
-struct lex_slot {
-	const char	*w;
-	size_t		 n;
-	uint64_t	 flags;
+struct lex_ent {
+	uint64_t	k[LEX_KEYW];
+	uint64_t	n;
 };
 
-static struct lex_slot lex_table[LEX_CAP];
-static bool lex_ready;
+static uint16_t		lex_slot[LEX_CAP];	/* entry number, 0 = empty */
+static struct lex_ent	lex_ent[AN_LEX_MAXID + 1];
+static uint64_t		lex_k0[AN_LEX_MAXID + 1];	/* lex_ent[].k[0], for an_lex_find8() */
+static unsigned char	lex_len[AN_LEX_MAXID + 1];	/* lex_ent[].n */
+static uint64_t		lex_flag[AN_LEX_MAXID + 1];	/* entry 0 (unknown) stays 0 */
+static unsigned		lex_next = 1;
+static pthread_once_t	lex_once = PTHREAD_ONCE_INIT;
+static const struct an_lexicon lexicon = { lex_flag, lex_slot, lex_k0, lex_len };
 
-/* Hash of n lower-case bytes. */
+/* Slot where the key k0 k1 k2 of n bytes starts its probe. */
 static size_t
-lex_hash(const char *s, size_t n)
+lex_hash(uint64_t k0, uint64_t k1, uint64_t k2, size_t n)
 {
-	return (size_t)(fnv64(FNV64_INIT, s, n) & (LEX_CAP - 1));
+	return an_lex_hash(k0 + k1 * UINT64_C(0xC2B2AE3D27D4EB4F) +
+	    k2 * UINT64_C(0x165667B19E3779F9), n);
+}
+
+/* Pack n (at most 8 * LEX_KEYW) bytes of s into the key k. */
+static void
+lex_pack(const char *s, size_t n, uint64_t *k)
+{
+	unsigned char b[8 * LEX_KEYW];
+
+	memset(b, 0, sizeof b);
+	memcpy(b, s, n);
+	memcpy(k, b, sizeof b);
+}
+
+/* Entry number of the packed lower-case key k0 k1 k2 of n bytes, or 0. */
+static inline unsigned
+lex_find(uint64_t k0, uint64_t k1, uint64_t k2, size_t n)
+{
+	size_t h = lex_hash(k0, k1, k2, n);
+
+	for (;;) {
+		unsigned id = lex_slot[h];
+		const struct lex_ent *e;
+
+		if (id == 0)
+			return 0;
+		e = &lex_ent[id];
+		if (e->k[0] == k0 && e->k[1] == k1 && e->k[2] == k2 && e->n == n)
+			return id;
+		h = (h + 1) & (LEX_CAP - 1);
+	}
 }
 
 /* Add the word s (n bytes, lower case) with flags; OR into an existing entry. */
 static void
 lex_add(const char *s, size_t n, uint64_t flags)
 {
-	size_t h = lex_hash(s, n);
+	uint64_t k[LEX_KEYW];
+	unsigned id;
+	size_t h;
 
-	for (;;) {
-		struct lex_slot *e = &lex_table[h];
-
-		if (e->w == NULL) {
-			e->w = s;
-			e->n = n;
-			e->flags = flags;
-			return;
-		}
-		if (e->n == n && memcmp(e->w, s, n) == 0) {
-			e->flags |= flags;
-			return;
-		}
-		h = (h + 1) & (LEX_CAP - 1);
+	/* the lists are fixed: a word too long or too many words is a bug here */
+	if (n > 8 * LEX_KEYW || lex_next > AN_LEX_MAXID)
+		abort();
+	lex_pack(s, n, k);
+	id = lex_find(k[0], k[1], k[2], n);
+	if (id != 0) {
+		lex_flag[id] |= flags;
+		return;
 	}
+	id = lex_next++;
+	memcpy(lex_ent[id].k, k, sizeof k);
+	lex_ent[id].n = n;
+	lex_k0[id] = k[0];
+	lex_len[id] = (unsigned char)n;
+	lex_flag[id] = flags;
+	for (h = lex_hash(k[0], k[1], k[2], n); lex_slot[h] != 0; h = (h + 1) & (LEX_CAP - 1))
+		;
+	lex_slot[h] = (uint16_t)id;
 }
 
 /* Add every space-separated word of words with flags. */
@@ -650,14 +702,12 @@ lex_add_list(const char *words, uint64_t flags)
 	}
 }
 
-/* Build the table once. */
+/* Build the table (once, through lex_once). */
 static void
-lex_init(void)
+lex_build(void)
 {
 	size_t i;
 
-	if (lex_ready)
-		return;
 	for (i = 0; i < sizeof lex_lists / sizeof lex_lists[0]; i++)
 		lex_add_list(lex_lists[i].words, lex_lists[i].flags);
 	for (i = 0; i < sizeof given_m / sizeof given_m[0]; i++)
@@ -665,41 +715,28 @@ lex_init(void)
 	for (i = 0; i < sizeof given_f / sizeof given_f[0]; i++)
 		lex_add_list(given_f[i], LX_GIVEN_F);
 	lex_add_list(given_u, LX_GIVEN_M | LX_GIVEN_F);
-	lex_ready = true;
 }
 
-/* Look the word up, lower-casing ASCII and Latin-1 letters; unknown words give 0. */
-uint64_t
-an_lex(const char *s, size_t n)
+/* Build the table on first use; safe from any number of threads. */
+const struct an_lexicon *
+an_lex_init(void)
+{
+	pthread_once(&lex_once, lex_build);
+	return &lexicon;
+}
+
+/* Entry number of the word, lower-casing ASCII and Latin-1 letters; 0 for unknown words. */
+unsigned
+an_lex_id(const char *s, size_t n)
 {
 	char low[48];
-	size_t i, k, h;
+	uint64_t k[LEX_KEYW];
+	size_t i, m;
 
 	if (n == 0 || n >= sizeof low)
 		return 0;
-	lex_init();
-	{
-		/* the common case: ASCII letters only */
-		uint64_t hh = FNV64_INIT;
-
-		for (i = 0; i < n; i++) {
-			unsigned char c = (unsigned char)s[i];
-
-			if (c >= 0x80 || c == '\'')
-				break;
-			if (c >= 'A' && c <= 'Z')
-				c = (unsigned char)(c + 32);
-			low[i] = (char)c;
-			hh ^= c;
-			hh *= UINT64_C(0x100000001b3);
-		}
-		if (i == n) {
-			h = (size_t)(hh & (LEX_CAP - 1));
-			k = n;
-			goto probe;
-		}
-	}
-	for (i = 0, k = 0; i < n; i++) {
+	an_lex_init();
+	for (i = 0, m = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c >= 'A' && c <= 'Z')
@@ -710,8 +747,8 @@ an_lex(const char *s, size_t n)
 
 			if (d >= 0x80 && d <= 0x9E && d != 0x97)
 				d = (unsigned char)(d + 0x20);
-			low[k++] = (char)c;
-			low[k++] = (char)d;
+			low[m++] = (char)c;
+			low[m++] = (char)d;
 			i++;
 			continue;
 		} else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
@@ -719,39 +756,58 @@ an_lex(const char *s, size_t n)
 			c = '\'';	/* curly apostrophe as a straight one */
 			i += 2;
 		}
-		low[k++] = (char)c;
+		low[m++] = (char)c;
 	}
-	h = (size_t)(fnv64(FNV64_INIT, low, k) & (LEX_CAP - 1));
-probe:
-	for (;;) {
-		const struct lex_slot *e = &lex_table[h];
-
-		if (e->w == NULL)
-			return 0;
-		if (e->n == k) {
-			size_t j;
-
-			for (j = 0; j < k && e->w[j] == low[j]; j++)
-				;
-			if (j == k)
-				return e->flags;
-		}
-		h = (h + 1) & (LEX_CAP - 1);
-	}
+	if (m > 8 * LEX_KEYW)
+		return 0;	/* longer than any entry */
+	lex_pack(low, m, k);
+	return lex_find(k[0], k[1], k[2], m);
 }
 
-/* Look up an ASCII word of at most eight bytes by its lower-case bytes packed in key. */
-uint64_t
-an_lex_key(struct an_lexcache *c, uint64_t key, const char *s, size_t n)
+/* Number of the word text[start, start + n) of a text of len bytes; what an_lex_id() gives. */
+unsigned
+an_lex_word(const char *text, size_t len, size_t start, size_t n)
 {
-	size_t h = (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 52) & (AN_LEXCACHE_SIZE - 1);
-	uint64_t f;
+#if AN_LITTLE_ENDIAN
+	uint64_t k[LEX_KEYW];
 
-	if (c->key[h] == key && c->len[h] == n)
-		return c->flags[h];
-	f = an_lex(s, n);
-	c->key[h] = key;
-	c->len[h] = (unsigned char)n;
-	c->flags[h] = f;
-	return f;
+	/* the common case: ASCII, lower-cased eight bytes at a time */
+	if (n <= 8) {
+		uint64_t w = 0;
+
+		if (start + 8 <= len)
+			memcpy(&w, text + start, 8);
+		else
+			memcpy(&w, text + start, len - start);
+		w &= an_low_bytes(n);
+		if (w & AN_HIGH_BITS)
+			return an_lex_id(text + start, n);
+		return lex_find(an_lower8(w), 0, 0, n);
+	}
+	if (n > sizeof k)
+		return an_lex_id(text + start, n);
+	memset(k, 0, sizeof k);
+	if (start + sizeof k <= len)
+		memcpy(k, text + start, sizeof k);
+	else
+		memcpy(k, text + start, len - start);
+	if (n <= 16) {
+		k[1] &= an_low_bytes(n - 8);
+		k[2] = 0;
+	} else
+		k[2] &= an_low_bytes(n - 16);
+	if ((k[0] | k[1] | k[2]) & AN_HIGH_BITS)
+		return an_lex_id(text + start, n);
+	return lex_find(an_lower8(k[0]), an_lower8(k[1]), an_lower8(k[2]), n);
+#else
+	(void)len;
+	return an_lex_id(text + start, n);
+#endif
+}
+
+/* Flags of the word; unknown words give 0. */
+uint64_t
+an_lex(const char *s, size_t n)
+{
+	return an_lex_init()->flags[an_lex_id(s, n)];
 }

@@ -34,11 +34,13 @@ struct an_speakers {
 	struct an_people	*pp;
 	struct an_quote		*q;
 	size_t			 nq;
-	struct an_tok		*nar;
-	size_t			 nn, ncap;
+	struct an_tok		*nar;		/* the narrative, in place of the paragraph's tokens */
+	size_t			 nn;
+	int			*inside;	/* people named inside quotation parts: */
+	size_t			 ninside, insidecap;
+	size_t			*inpart;	/* part p's are inside[inpart[p] .. inpart[p + 1]) */
+	size_t			 partcap;
 	const char		*text;
-	const struct an_tok	*all;		/* the paragraph's tokens */
-	size_t			 nall;
 	size_t			 pi;
 	/* discourse */
 	int			 ctx;		/* person in speaking position, or -1 */
@@ -90,7 +92,8 @@ an_speakers_free(struct an_speakers *sp)
 {
 	if (sp == NULL)
 		return;
-	free(sp->nar);
+	free(sp->inside);
+	free(sp->inpart);
 	free(sp->sstart);
 	free(sp->send);
 	free(sp->lastpos);
@@ -532,14 +535,16 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 }
 
 /*
- * The subject of the sentence nar[s0, s1): a person named (or a he/she)
- * near its start, after an opening phrase or an apposition; -1 if none.
+ * The subject of the sentence nar[s0, s1) as sent_subject() finds it, but
+ * without resolving pronouns: when the subject is a he or she, *pk is set to
+ * its index and -1 returned (else *pk is SIZE_MAX).
  */
 static int
-sent_subject(struct an_speakers *sp, size_t s0, size_t s1, bool use_pronouns)
+sent_subject_at(struct an_speakers *sp, size_t s0, size_t s1, size_t *pk)
 {
 	size_t k = s0, jumps = 0, lim = s0 + 25 < s1 ? s0 + 25 : s1;
 
+	*pk = SIZE_MAX;
 	while (k < lim) {
 		const struct an_tok *t = &sp->nar[k];
 
@@ -547,8 +552,10 @@ sent_subject(struct an_speakers *sp, size_t s0, size_t s1, bool use_pronouns)
 			return -1;
 		if (is_person(t) && !(t->flags & TF_POSS))
 			return t->person;
-		if (pronoun(sp->text, t))
-			return use_pronouns ? resolve_pronoun(sp, pronoun(sp->text, t)) : -1;
+		if (pronoun(sp->text, t)) {
+			*pk = k;
+			return -1;
+		}
 		if (t->kind == TK_PUNCT && (t->ch == ',' || t->ch == '(' || t->ch == ')')) {
 			k++;
 			continue;
@@ -589,15 +596,30 @@ sent_subject(struct an_speakers *sp, size_t s0, size_t s1, bool use_pronouns)
 	return -1;
 }
 
-/* Is person p named inside quotation qi (in this paragraph's tokens)? */
+/*
+ * The subject of the sentence nar[s0, s1): a person named (or a he/she, when
+ * use_pronouns) near its start, after an opening phrase or an apposition;
+ * -1 if none.
+ */
+static int
+sent_subject(struct an_speakers *sp, size_t s0, size_t s1, bool use_pronouns)
+{
+	size_t pk;
+	int s = sent_subject_at(sp, s0, s1, &pk);
+
+	if (pk != SIZE_MAX)
+		return use_pronouns ? resolve_pronoun(sp, pronoun(sp->text, &sp->nar[pk])) : -1;
+	return s;
+}
+
+/* Is person p (not -1) named inside the quotation part at nar[qk]? */
 static bool
 named_inside(const struct an_speakers *sp, int p, size_t qk)
 {
-	size_t k;
-	int qi = sp->nar[qk].q;
+	size_t k, part = sp->nar[qk].tix;
 
-	for (k = sp->nar[qk].tix; k < sp->nall && sp->all[k].q == qi; k++)
-		if (sp->all[k].person == p)
+	for (k = sp->inpart[part]; k < sp->inpart[part + 1]; k++)
+		if (sp->inside[k] == p)
 			return true;
 	return false;
 }
@@ -836,68 +858,94 @@ attribute(struct an_speakers *sp, size_t qk, size_t s0)
 	}
 }
 
-/* Build the narrative stream of the paragraph's tokens. */
+/*
+ * Build the narrative stream over the paragraph's tokens t[0..n), in place:
+ * each run of tokens of one quotation becomes one TK_QUOTE token, whose tix
+ * is the number of its part (the people named inside are noted for it).
+ */
 static void
-build_narrative(struct an_speakers *sp, const struct an_tok *t, size_t n)
+build_narrative(struct an_speakers *sp, struct an_tok *t, size_t n)
 {
-	size_t i;
+	size_t i, nn = 0, parts = 0;
 
-	sp->nn = 0;
+	sp->nar = t;
+	sp->ninside = 0;
 	for (i = 0; i < n; i++) {
-		struct an_tok x = t[i];
+		struct an_tok x;
+		int qi = t[i].q;
+		size_t j;
+		const struct an_quote *q;
 
-		if (t[i].q >= 0) {
-			int qi = t[i].q;
-			size_t j = i;
-			const struct an_quote *q = &sp->q[qi];
-
-			while (j + 1 < n && t[j + 1].q == qi)
-				j++;
-			x.kind = TK_QUOTE;
-			x.tix = i;
-			x.end = t[j].end;
-			x.bend = x.end;
-			x.flags = TF_INQ;
-			x.lex = 0;
-			x.person = -1;
-			if (q->para == sp->pi)
-				x.flags |= TF_QFIRST;
-			if (q->para_last == sp->pi)
-				x.flags |= TF_QLAST;
-			if (q->inner_end > q->inner_start) {
-				/* the last character of the quoted words */
-				size_t e = q->inner_end;
-				unsigned char c = (unsigned char)sp->text[e - 1];
-
-				if (c == '.' || c == '?' || c == '!')
-					x.flags |= TF_QTERM;
-				else if (e >= 3 && memcmp(sp->text + e - 3, "\xE2\x80\xA6", 3) == 0)
-					x.flags |= TF_QTERM;
-			}
-			i = j;
+		if (qi < 0) {
+			if (nn != i)
+				t[nn] = t[i];
+			nn++;
+			continue;
 		}
-		ARRAY_GROW(sp->nar, sp->nn + 1, sp->ncap);
-		sp->nar[sp->nn++] = x;
+		x = t[i];
+		q = &sp->q[qi];
+		if (parts + 2 > sp->partcap)
+			ARRAY_GROW(sp->inpart, parts + 2, sp->partcap);
+		sp->inpart[parts] = sp->ninside;
+		for (j = i; j < n && t[j].q == qi; j++) {
+			if (t[j].person >= 0) {
+				ARRAY_GROW(sp->inside, sp->ninside + 1, sp->insidecap);
+				sp->inside[sp->ninside++] = t[j].person;
+			}
+		}
+		sp->inpart[parts + 1] = sp->ninside;
+		x.kind = TK_QUOTE;
+		x.tix = parts++;
+		x.end = t[j - 1].end;
+		x.bend = x.end;
+		x.flags = TF_INQ;
+		x.lex = 0;
+		x.person = -1;
+		if (q->para == sp->pi)
+			x.flags |= TF_QFIRST;
+		if (q->para_last == sp->pi)
+			x.flags |= TF_QLAST;
+		if (q->inner_end > q->inner_start) {
+			/* the last character of the quoted words */
+			size_t e = q->inner_end;
+			unsigned char c = (unsigned char)sp->text[e - 1];
+
+			if (c == '.' || c == '?' || c == '!')
+				x.flags |= TF_QTERM;
+			else if (e >= 3 && memcmp(sp->text + e - 3, "\xE2\x80\xA6", 3) == 0)
+				x.flags |= TF_QTERM;
+		}
+		t[nn++] = x;
+		i = j - 1;
 	}
+	sp->nn = nn;
 }
 
-/* Number the sentences of the narrative stream. */
+/* Number the sentences of the narrative stream and note where each starts and ends. */
 static void
 split_sentences(struct an_speakers *sp)
 {
 	size_t i;
-	int s = 0;
+	size_t s = 0;
 
-	for (i = 0; i < sp->nn; i++) {
-		if (i > 0) {
-			const struct an_tok *p = &sp->nar[i - 1], *t = &sp->nar[i];
-			bool next_opens = (t->kind == TK_WORD && ((t->flags & (TF_CAP | TF_DIGIT)))) ||
-			    t->kind == TK_QUOTE || sp_punct(t, '(');
+	if (sp->nn == 0)
+		return;
+	if (sp->scap == 0) {
+		sp->scap = 16;
+		sp->sstart = xreallocarray(sp->sstart, sp->scap, sizeof *sp->sstart);
+		sp->send = xreallocarray(sp->send, sp->scap, sizeof *sp->send);
+	}
+	sp->sstart[0] = 0;
+	sp->nar[0].sent = 0;
+	for (i = 1; i < sp->nn; i++) {
+		const struct an_tok *p = &sp->nar[i - 1], *t = &sp->nar[i];
+		bool brk = false;
 
-			if (p->kind == TK_PUNCT && (p->ch == '.' || p->ch == '?' || p->ch == '!' ||
-			    p->ch == PC_ELLIPSIS) && next_opens) {
-				bool brk = true;
-
+		if (p->kind == TK_PUNCT) {
+			if ((p->ch == '.' || p->ch == '?' || p->ch == '!' || p->ch == PC_ELLIPSIS) &&
+			    ((t->kind == TK_WORD && (t->flags & (TF_CAP | TF_DIGIT))) ||
+			    t->kind == TK_QUOTE || sp_punct(t, '('))) {
+				brk = true;
 				if (p->ch == '.' && i >= 2 && sp->nar[i - 2].kind == TK_WORD) {
 					const struct an_tok *w = &sp->nar[i - 2];
 
@@ -909,67 +957,61 @@ split_sentences(struct an_speakers *sp)
 					    !(t->lex & LX_STOP))
 						brk = false;
 				}
-				if (brk)
-					s++;
-			} else if (p->kind == TK_QUOTE && (p->flags & TF_QTERM) && t->kind == TK_WORD &&
-			    (t->flags & TF_CAP)) {
-				s++;
-			} else if (p->kind == TK_QUOTE && t->kind == TK_QUOTE && (p->flags & TF_QTERM)) {
-				s++;
 			}
+		} else if (p->kind == TK_QUOTE && (p->flags & TF_QTERM)) {
+			if ((t->kind == TK_WORD && (t->flags & TF_CAP)) || t->kind == TK_QUOTE)
+				brk = true;
 		}
-		sp->nar[i].sent = s;
+		if (brk) {
+			sp->send[s] = i;
+			s++;
+			if (s >= sp->scap) {
+				sp->scap *= 2;
+				sp->sstart = xreallocarray(sp->sstart, sp->scap, sizeof *sp->sstart);
+				sp->send = xreallocarray(sp->send, sp->scap, sizeof *sp->send);
+			}
+			sp->sstart[s] = i;
+		}
+		sp->nar[i].sent = (int)s;
 	}
-	/* bounds of each sentence */
-	if ((size_t)s + 1 > sp->scap) {
-		sp->scap = (size_t)s + 1;
-		sp->sstart = xreallocarray(sp->sstart, sp->scap, sizeof *sp->sstart);
-		sp->send = xreallocarray(sp->send, sp->scap, sizeof *sp->send);
-	}
-	for (i = 0; i < sp->nn; i++) {
-		size_t k = (size_t)sp->nar[i].sent;
-
-		if (i == 0 || sp->nar[i - 1].sent != sp->nar[i].sent)
-			sp->sstart[k] = i;
-		sp->send[k] = i + 1;
-	}
+	sp->send[s] = sp->nn;
 }
 
 /* Attribute the quotations that start or end in this paragraph and update the context. */
 void
-an_speakers_para(struct an_speakers *sp, const char *text, const struct an_tok *t, size_t n,
+an_speakers_para(struct an_speakers *sp, const char *text, struct an_tok *t, size_t n,
     size_t pi)
 {
 	size_t i = 0;
 
 	sp->text = text;
-	sp->all = t;
-	sp->nall = n;
 	sp->pi = pi;
 	build_narrative(sp, t, n);
 	split_sentences(sp);
 	while (i < sp->nn) {
-		size_t s0, s1, k;
+		size_t s0, s1, k, pk;
 		bool had_quote = false;
 		int subj;
 
 		sent_bounds(sp, i, &s0, &s1);
-		subj = sent_subject(sp, s0, s1, false);
+		subj = sent_subject_at(sp, s0, s1, &pk);
 		for (k = s0; k < s1; k++) {
 			const struct an_tok *x = &sp->nar[k];
 
-			if (is_person(x) && (size_t)x->person < sp->npeople) {
-				sp->lastpos[x->person] = ++sp->clock;
-				recent_push(sp, x->person);
-			}
-			if (x->kind == TK_QUOTE) {
+			if (x->kind == TK_WORD) {
+				if (is_person(x) && (size_t)x->person < sp->npeople) {
+					sp->lastpos[x->person] = ++sp->clock;
+					recent_push(sp, x->person);
+				}
+			} else if (x->kind == TK_QUOTE) {
 				attribute(sp, k, s0);
 				if (!sp->q[x->q].fragment)
 					had_quote = true;
 			}
 		}
 		if (!had_quote) {
-			int s = sent_subject(sp, s0, s1, true);
+			/* the subject once more, now resolving a he or she */
+			int s = pk != SIZE_MAX ? resolve_pronoun(sp, pronoun(text, &sp->nar[pk])) : subj;
 
 			if (s >= 0) {
 				sp->ctx = s;

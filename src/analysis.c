@@ -4,8 +4,10 @@
  * analysis_run() checks the paragraphs it is given, finds the quotations
  * (quotes.c), gathers people in a first pass over body and captions
  * (people.c), then in a second pass marks the mentions and attributes the
- * quotations (an-speaker.c). Tokens live one paragraph at a time, so memory
- * stays proportional to the largest paragraph plus the results.
+ * quotations (an-speaker.c). The body is cut into tokens once, in the first
+ * pass, and kept packed for the second (four bytes a token, about the body's
+ * size); struct an_tok lives one paragraph at a time. Memory is that, the
+ * largest paragraph's tokens and the results.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -76,19 +78,37 @@ paras_init(const struct an_input *in, const char *text, size_t len, struct paras
 	}
 }
 
-/* Tokenize a NUL-terminated image field. */
+/* Tokenize a NUL-terminated image field into (*v)[0..n) (tk is scratch); returns n. */
 static size_t
-tokenize_field(const char *s, struct an_lexcache *lc, struct an_tok **v, size_t *cap)
+tokenize_field(const char *s, struct an_toks *tk, struct an_tok **v, size_t *cap)
 {
-	size_t n = 0;
 	struct an_span span;
+	struct an_tokpos at = { 0, 0 };
+	size_t n;
 
 	if (s == NULL)
 		return 0;
 	span.start = 0;
 	span.end = strlen(s);
-	an_tokenize(s, span.end, span, NULL, 0, lc, v, &n, cap);
+	tk->n = 0;
+	tk->nx = 0;
+	n = an_tokenize(s, span.end, span, tk);
+	an_tok_unpack(span, tk, &at, n, NULL, 0, v, cap);
 	return n;
+}
+
+/* an_people_may_name() for an_toks_quiet(). */
+static bool
+may_name(void *arg, const char *text, size_t start, size_t end)
+{
+	return an_people_may_name(arg, text, start, end);
+}
+
+/* an_people_may_alias() for an_toks_quiet(). */
+static bool
+may_alias(void *arg, const char *text, size_t start, size_t end)
+{
+	return an_people_may_alias(arg, text, start, end);
 }
 
 /* Run the engine over in; the result belongs to the caller. */
@@ -105,9 +125,14 @@ analysis_run(const struct an_input *in)
 	struct an_speakers *sp;
 	struct an_tok *tok = NULL;
 	size_t ntok, tcap = 0;
-	size_t *count, *mark, npeople;
-	struct an_lexcache *lc = xcalloc(1, sizeof *lc);
+	size_t *count, *mark, npeople, *ntp;
+	struct an_toks tk, ftk;
+	struct an_tokpos at;
+	struct an_quiet qt;
 
+	memset(&tk, 0, sizeof tk);
+	memset(&ftk, 0, sizeof ftk);
+	an_lex_init();
 	paras_init(in, text, len, &P);
 	nq = an_quotes_find(text, len, P.v, P.n, &rq);
 	an->nquotes = nq;
@@ -126,34 +151,60 @@ analysis_run(const struct an_input *in)
 		q->fragment = an_count_words(text, q->inner_start, q->inner_end, 3) < 3;
 	}
 
-	/* pass 1: who could be a person */
+	/* pass 1: cut the text into tokens (kept for pass 2); who could be a person */
 	pp = an_people_new(in);
+	ntp = xcalloc(P.n + 1, sizeof *ntp);
 	for (i = 0; i < P.n; i++) {
-		ntok = 0;
-		an_tokenize(text, len, P.v[i], rq, nq, lc, &tok, &ntok, &tcap);
-		an_people_detect(pp, text, tok, ntok, SRC_BODY);
+		at.v = tk.n;
+		at.x = tk.nx;
+		ntp[i] = an_tokenize(text, len, P.v[i], &tk);
+		an_tok_unpack(P.v[i], &tk, &at, ntp[i], rq, nq, &tok, &tcap);
+		an_people_detect(pp, text, tok, ntp[i], SRC_BODY);
 	}
 	for (i = 0; i < in->nimages && in->images != NULL; i++) {
 		const struct an_image_in *im = &in->images[i];
 
-		ntok = tokenize_field(im->title, lc, &tok, &tcap);
+		ntok = tokenize_field(im->title, &ftk, &tok, &tcap);
 		an_people_detect(pp, im->title, tok, ntok, SRC_IMG_TITLE);
-		ntok = tokenize_field(im->caption, lc, &tok, &tcap);
+		ntok = tokenize_field(im->caption, &ftk, &tok, &tcap);
 		an_people_detect(pp, im->caption, tok, ntok, SRC_IMG_CAPTION);
-		ntok = tokenize_field(im->credit, lc, &tok, &tcap);
+		ntok = tokenize_field(im->credit, &ftk, &tok, &tcap);
 		an_people_detect(pp, im->credit, tok, ntok, SRC_IMG_CREDIT);
 	}
 	an_people_settle(pp);
 
 	/* pass 2: mentions and speakers */
 	sp = an_speakers_new(pp, an->quotes, nq);
-	for (i = 0; i < P.n; i++) {
-		ntok = 0;
-		an_tokenize(text, len, P.v[i], rq, nq, lc, &tok, &ntok, &tcap);
-		an_people_mark(pp, text, tok, ntok, AN_IN_BODY, 0, &an->mentions, &an->nmentions,
+	at.v = 0;
+	at.x = 0;
+	qt.id1 = an_lex_id("he", 2);
+	qt.id2 = an_lex_id("she", 3);
+	qt.named = may_name;
+	qt.aliased = an_people_has_aliases(pp) ? may_alias : NULL;
+	qt.afirst = an_people_alias_bytes(pp);
+	qt.arg = pp;
+	for (i = 0, j = 0; i < P.n; i++) {
+		struct an_tokpos next;
+
+		/*
+		 * A paragraph with no quotation, no he or she and no word that
+		 * can name someone (or end an alias) gives no mention and
+		 * changes no speaker.
+		 */
+		while (j < nq && rq[j].end <= P.v[i].start)
+			j++;
+		if (!(j < nq && rq[j].start < P.v[i].end) &&
+		    an_toks_quiet(text, P.v[i], &tk, &at, ntp[i], &qt, &next)) {
+			at = next;
+			continue;
+		}
+		an_tok_unpack(P.v[i], &tk, &at, ntp[i], rq, nq, &tok, &tcap);
+		an_people_mark(pp, text, tok, ntp[i], AN_IN_BODY, 0, &an->mentions, &an->nmentions,
 		    &mcap);
-		an_speakers_para(sp, text, tok, ntok, i);
+		an_speakers_para(sp, text, tok, ntp[i], i);
 	}
+	an_toks_free(&tk);
+	free(ntp);
 	an_speakers_finish(sp);
 	an_speakers_free(sp);
 
@@ -169,7 +220,7 @@ analysis_run(const struct an_input *in)
 
 		an->captions[i].image = i;
 		for (k = 0; k < 3; k++) {
-			ntok = tokenize_field(f[k], lc, &tok, &tcap);
+			ntok = tokenize_field(f[k], &ftk, &tok, &tcap);
 			an_people_mark(pp, f[k], tok, ntok, w[k], i, &an->mentions, &an->nmentions,
 			    &mcap);
 		}
@@ -188,7 +239,7 @@ analysis_run(const struct an_input *in)
 	}
 	free(tok);
 	free(mark);
-	free(lc);
+	an_toks_free(&ftk);
 
 	an_people_export(pp, an);
 	count = xcalloc(an->npeople + 1, sizeof *count);

@@ -135,6 +135,8 @@ struct person {
 
 struct alias {
 	char	**words;	/* lower case */
+	size_t	 *wlen;		/* their lengths */
+	uint64_t  k0;		/* the first word's bytes packed, zero-padded (if up to eight) */
 	size_t	  nw;
 	int	  person;
 	int	  next;		/* next alias with the same first word */
@@ -149,12 +151,22 @@ struct an_people {
 	struct smap	 full;		/* person key -> index */
 	struct smap	 lastw;		/* last word -> first person */
 	struct smap	 firstw;	/* first word that is no given name -> person */
+	struct smap	 namew;		/* every word a name mention can start with (after settling) */
 	struct alias	*al;
 	size_t		 nal, alcap;
 	struct smap	 alfirst;	/* alias first word -> first alias */
+	uint64_t	 alfirst_c[4];	/* bitmap: first bytes of the alias first words */
+	struct smap	 allast;	/* the aliases' last words */
+	uint64_t	 allast_c[4];	/* bitmap: their first bytes */
+	uint64_t	 allast_k[16];	/* the first 16 of them, packed like struct alias k0 */
+	size_t		 allast_n[16];	/* and their lengths */
+	int		*alhead;	/* the first alias of each first word, in alfirst */
+	size_t		 nalhead, alheadcap;
 	size_t		 order;
 	size_t		 clock;
 	struct buf	 tmp;
+	struct buf	 tmp2;		/* a name as written (pass 1) */
+	struct buf	 ck;		/* the lower-case words of a chunk (pass 2) */
 	bool		 exported;
 };
 
@@ -218,19 +230,11 @@ is_roleword(const char *text, const struct an_tok *t)
 	return is_ist(text, t) && !(t->lex & LX_NATION);
 }
 
-/* Can t be a word of a name chunk? */
+/* Can t be a word of a name chunk (see an_capword())? */
 static bool
 capword(const struct an_tok *t)
 {
-	if (t->kind != TK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_DIGIT))
-		return false;
-	if ((t->lex & LX_STOP) && !(t->lex & (LX_GIVEN | LX_TITLE | LX_HON)))
-		return false;
-	if ((t->flags & TF_ALLCAPS) && !(t->flags & TF_DOTTED))
-		return false;
-	if ((t->lex & LX_RVERB) && !(t->lex & (LX_GIVEN | LX_TITLE | LX_ROLE)))
-		return false;
-	return true;
+	return (t->flags & TF_CAPWORD) != 0;
 }
 
 /* A chunk: words w[0..nw) of a name-like run, the first tw of them a title. */
@@ -404,6 +408,30 @@ chunk_key(const char *text, const struct an_tok *t, const struct chunk *c, size_
 	}
 	buf_addc(b, '\0');
 	b->len--;
+}
+
+/*
+ * Lower-case the words w[from..nw) of c into b, one space between them, as
+ * chunk_key() does; word j starts at off[j], and off[nw] is one past the end
+ * plus one, so that words j..k-1 are b->data + off[j], off[k] - 1 - off[j] bytes.
+ */
+static void
+chunk_words(const char *text, const struct an_tok *t, const struct chunk *c, size_t from,
+    struct buf *b, size_t *off)
+{
+	size_t j;
+
+	buf_reset(b);
+	buf_reserve(b, 1);
+	for (j = from; j < c->nw; j++) {
+		const struct an_tok *w = &t[c->w[j]];
+
+		if (j > from)
+			buf_addc(b, ' ');
+		off[j] = b->len;
+		an_lower(text + w->start, w->bend - w->start, b);
+	}
+	off[c->nw] = b->len + 1;
 }
 
 /* Append the words w[from..to) as written (possessive dropped) to b. */
@@ -819,12 +847,10 @@ an_people_detect(struct an_people *pp, const char *text, const struct an_tok *t,
 
 		chunk_key(text, t, &c, c.nb, c.ne, &pp->tmp);
 		{
-			struct buf nm = BUF_INIT;
 			int ng = score - given;
 
-			chunk_text(text, t, &c, c.nb, c.ne, &nm);
-			cd = cand_get(pp, pp->tmp.data, pp->tmp.len, nm.data, nw);
-			buf_free(&nm);
+			chunk_text(text, t, &c, c.nb, c.ne, &pp->tmp2);
+			cd = cand_get(pp, pp->tmp.data, pp->tmp.len, pp->tmp2.data, nw);
 			if (score > cd->score)
 				cd->score = score;
 			if (ng > cd->score_ng)
@@ -992,6 +1018,8 @@ alias_add(struct an_people *pp, const char *alias, int pi)
 			an_lower(s, (size_t)(e - s), &b);
 			/* keep only word characters at the edges: "Zelensky," */
 			a->words = xreallocarray(a->words, a->nw + 1, sizeof *a->words);
+			a->wlen = xreallocarray(a->wlen, a->nw + 1, sizeof *a->wlen);
+			a->wlen[a->nw] = b.len;
 			a->words[a->nw++] = xstrndup(b.data, b.len);
 		}
 		s = e;
@@ -999,11 +1027,34 @@ alias_add(struct an_people *pp, const char *alias, int pi)
 	buf_free(&b);
 	if (a->nw == 0) {
 		free(a->words);
+		free(a->wlen);
 		return;
+	}
+	{
+		unsigned char c0 = (unsigned char)a->words[0][0];
+
+		pp->alfirst_c[c0 >> 6] |= UINT64_C(1) << (c0 & 63);
+		if (a->wlen[0] <= 8)
+			memcpy(&a->k0, a->words[0], a->wlen[0]);
+		c0 = (unsigned char)a->words[a->nw - 1][0];
+		pp->allast_c[c0 >> 6] |= UINT64_C(1) << (c0 & 63);
+		if (smap_get(&pp->allast, a->words[a->nw - 1], a->wlen[a->nw - 1]) < 0) {
+			if (pp->allast.n < 16) {
+				uint64_t k = 0;
+
+				if (a->wlen[a->nw - 1] <= 8)
+					memcpy(&k, a->words[a->nw - 1], a->wlen[a->nw - 1]);
+				pp->allast_k[pp->allast.n] = k;
+				pp->allast_n[pp->allast.n] = a->wlen[a->nw - 1];
+			}
+			smap_put(&pp->allast, a->words[a->nw - 1], a->wlen[a->nw - 1], 1);
+		}
 	}
 	prev = smap_get(&pp->alfirst, a->words[0], strlen(a->words[0]));
 	if (prev < 0) {
 		smap_put(&pp->alfirst, a->words[0], strlen(a->words[0]), (int)pp->nal);
+		ARRAY_GROW(pp->alhead, pp->nalhead + 1, pp->alheadcap);
+		pp->alhead[pp->nalhead++] = (int)pp->nal;
 	} else {
 		a->next = pp->al[prev].next;
 		pp->al[prev].next = (int)pp->nal;
@@ -1169,21 +1220,85 @@ an_people_settle(struct an_people *pp)
 		buf_free(&key);
 	}
 	free(v);
+	/* the words a mention can start with: a full name's first, a surname, a first-written surname */
+	for (i = 0; i < pp->full.cap; i++) {
+		const struct smap_slot *e = &pp->full.v[i];
+
+		if (e->key != NULL) {
+			const char *sp = memchr(e->key, ' ', e->len);
+
+			smap_put(&pp->namew, e->key, sp != NULL ? (size_t)(sp - e->key) : e->len, 1);
+		}
+	}
+	for (i = 0; i < pp->lastw.cap; i++)
+		if (pp->lastw.v[i].key != NULL)
+			smap_put(&pp->namew, pp->lastw.v[i].key, pp->lastw.v[i].len, 1);
+	for (i = 0; i < pp->firstw.cap; i++)
+		if (pp->firstw.v[i].key != NULL)
+			smap_put(&pp->namew, pp->firstw.v[i].key, pp->firstw.v[i].len, 1);
+}
+
+/* Can a mention of someone start with the word text[start, end)? (After settling.) */
+bool
+an_people_may_name(struct an_people *pp, const char *text, size_t start, size_t end)
+{
+	if (pp->namew.n == 0)
+		return false;
+	buf_reset(&pp->tmp);
+	an_lower(text + start, end - start, &pp->tmp);
+	return smap_get(&pp->namew, pp->tmp.data, pp->tmp.len) >= 0;
+}
+
+/* Are there front matter aliases? */
+bool
+an_people_has_aliases(const struct an_people *pp)
+{
+	return pp->nal > 0;
+}
+
+/* Can the word text[start, end) be the last word of an alias? */
+bool
+an_people_may_alias(struct an_people *pp, const char *text, size_t start, size_t end)
+{
+	size_t n = end - start, k;
+
+	if (pp->allast.n == 0)
+		return false;
+	if (n <= 8 && pp->allast.n <= 16) {
+		/* an ASCII word of up to eight bytes compares packed and lower-cased */
+		uint64_t w = 0;
+
+		memcpy(&w, text + start, n);
+		if (!(w & AN_HIGH_BITS)) {
+			w = an_lower8(w);
+			for (k = 0; k < pp->allast.n; k++)
+				if (pp->allast_n[k] == n && pp->allast_k[k] == w)
+					return true;
+			return false;
+		}
+	}
+	buf_reset(&pp->tmp);
+	an_lower(text + start, end - start, &pp->tmp);
+	return smap_get(&pp->allast, pp->tmp.data, pp->tmp.len) >= 0;
+}
+
+/* The first bytes of the aliases' last words, as a bitmap. */
+const uint64_t *
+an_people_alias_bytes(const struct an_people *pp)
+{
+	return pp->allast_c;
 }
 
 /* ---- pass 2 ---- */
 
-/* The person that word t names as a surname, or -1: the most recently seen. */
+/* The person whose last word is the lower-case key (klen bytes), or -1: the most recently seen. */
 static int
-surname_person(struct an_people *pp, const char *text, const struct an_tok *t, int gender)
+surname_person(struct an_people *pp, const char *key, size_t klen, int gender)
 {
 	int k, best = -1;
-
-	buf_reset(&pp->tmp);
-	an_lower(text + t->start, t->bend - t->start, &pp->tmp);
 	int steps = 0;
 
-	for (k = smap_get(&pp->lastw, pp->tmp.data, pp->tmp.len); k >= 0 && steps < 16;
+	for (k = smap_get(&pp->lastw, key, klen); k >= 0 && steps < 16;
 	    k = pp->p[k].next_last, steps++) {
 		bool fits = gender == 0 || pp->p[k].gender == 0 || pp->p[k].gender == gender;
 		bool bfits = best >= 0 && (gender == 0 || pp->p[best].gender == 0 ||
@@ -1238,6 +1353,30 @@ mention_add(struct an_people *pp, struct an_tok *t, size_t a, size_t b, int pi,
 	x->person = pi;
 }
 
+/* Is word t (without a possessive) the lower-case word w (wl bytes) once an_lower()ed? */
+static bool
+tok_is_lower(struct an_people *pp, const char *text, const struct an_tok *t, const char *w,
+    size_t wl)
+{
+	const unsigned char *s = (const unsigned char *)text + t->start;
+	size_t n = t->bend - t->start, k;
+
+	/* ASCII bytes lower-case one to one: compare as we go */
+	for (k = 0; k < n && s[k] < 0x80; k++) {
+		unsigned char c = s[k];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (k >= wl || (unsigned char)w[k] != c)
+			return false;
+	}
+	if (k == n)
+		return n == wl;
+	buf_reset(&pp->tmp);
+	an_lower(text + t->start, n, &pp->tmp);
+	return pp->tmp.len == wl && memcmp(pp->tmp.data, w, wl) == 0;
+}
+
 /* Does an alias of the front matter start at token i? Returns its length in tokens. */
 static size_t
 alias_at(struct an_people *pp, const char *text, const struct an_tok *t, size_t n, size_t i,
@@ -1245,19 +1384,51 @@ alias_at(struct an_people *pp, const char *text, const struct an_tok *t, size_t 
 {
 	int k, steps = 0;
 	size_t best = 0;
+	unsigned char c0 = (unsigned char)text[t[i].start];
 
-	buf_reset(&pp->tmp);
-	an_lower(text + t[i].start, t[i].bend - t[i].start, &pp->tmp);
-	k = smap_get(&pp->alfirst, pp->tmp.data, pp->tmp.len);
+	/* most words start with a letter no alias starts with */
+	if (c0 < 0x80) {
+		if (c0 >= 'A' && c0 <= 'Z')
+			c0 = (unsigned char)(c0 + 32);
+		if (!(pp->alfirst_c[c0 >> 6] & (UINT64_C(1) << (c0 & 63))))
+			return 0;
+	}
+	if (pp->nalhead <= 16) {
+		/* a few first words: compare with each */
+		size_t h, n0 = t[i].bend - t[i].start;
+		uint64_t w = 0;
+		bool packed = false;
+
+		/* an ASCII word of up to eight bytes compares packed and lower-cased */
+		if (n0 <= 8) {
+			memcpy(&w, text + t[i].start, n0);
+			packed = (w & AN_HIGH_BITS) == 0;
+			w = an_lower8(w);
+		}
+		k = -1;
+		for (h = 0; h < pp->nalhead; h++) {
+			const struct alias *a = &pp->al[pp->alhead[h]];
+
+			if (packed ? a->wlen[0] == n0 && a->k0 == w :
+			    tok_is_lower(pp, text, &t[i], a->words[0], a->wlen[0])) {
+				k = pp->alhead[h];
+				break;
+			}
+		}
+	} else {
+		buf_reset(&pp->tmp);
+		an_lower(text + t[i].start, t[i].bend - t[i].start, &pp->tmp);
+		k = smap_get(&pp->alfirst, pp->tmp.data, pp->tmp.len);
+	}
 	for (; k >= 0 && steps < 32; k = pp->al[k].next, steps++) {
 		const struct alias *a = &pp->al[k];
-		size_t j, ti = i;
+		size_t j, ti = i + 1;
 		bool ok = true;
 
-		for (j = 0; j < a->nw; j++, ti++) {
-			struct buf w = BUF_INIT;
-			size_t wl = strlen(a->words[j]);
-
+		/* the first word is the one looked up */
+		if (a->nw > 1 && (t[i].flags & TF_POSS) && t[i].bend != t[i].end)
+			ok = false;
+		for (j = 1; ok && j < a->nw; j++, ti++) {
 			if (ti >= n || t[ti].kind != TK_WORD) {
 				ok = false;
 				break;
@@ -1267,12 +1438,10 @@ alias_at(struct an_people *pp, const char *text, const struct an_tok *t, size_t 
 				ok = false;
 				break;
 			}
-			an_lower(text + t[ti].start, t[ti].bend - t[ti].start, &w);
-			if (w.len != wl || memcmp(w.data, a->words[j], wl) != 0)
+			if (!tok_is_lower(pp, text, &t[ti], a->words[j], a->wlen[j])) {
 				ok = false;
-			buf_free(&w);
-			if (!ok)
 				break;
+			}
 		}
 		if (ok && a->nw > best) {
 			best = a->nw;
@@ -1319,10 +1488,13 @@ an_people_mark(struct an_people *pp, const char *text, struct an_tok *t, size_t 
 	/* names */
 	i = 0;
 	while (next_chunk(text, t, n, &i, &c)) {
-		size_t j;
+		size_t j, off[CHUNK_MAX + 1];
+		const char *kb;
 
 		chunk_parse(text, t, &c);
 		j = c.nb;
+		chunk_words(text, t, &c, j, &pp->ck, off);
+		kb = pp->ck.data;
 		/* a title-only chunk may still end in a surname: "Prime Minister Key" is parsed whole */
 		while (j < c.nw) {
 			size_t L, best = 0;
@@ -1333,10 +1505,8 @@ an_people_mark(struct an_people *pp, const char *text, struct an_tok *t, size_t 
 				continue;
 			}
 			for (L = c.nw - j < 4 ? c.nw - j : 4; L >= 2; L--) {
-				int k;
+				int k = smap_get(&pp->full, kb + off[j], off[j + L] - 1 - off[j]);
 
-				chunk_key(text, t, &c, j, j + L, &pp->tmp);
-				k = smap_get(&pp->full, pp->tmp.data, pp->tmp.len);
 				if (k >= 0) {
 					best = L;
 					pi = k;
@@ -1346,25 +1516,23 @@ an_people_mark(struct an_people *pp, const char *text, struct an_tok *t, size_t 
 			if (best == 0) {
 				if (j + 1 < c.nw && (t[c.w[j]].lex & LX_GIVEN) && !(t[c.w[j]].flags & TF_POSS)) {
 					/* "John Smith" where only "Smith" is known: not the same person */
-					int k = surname_person(pp, text, &t[c.w[j + 1]], 0);
+					int k = surname_person(pp, kb + off[j + 1], off[j + 2] - 1 - off[j + 1], 0);
 
 					if (k >= 0 && pp->p[k].first != NULL) {
-						buf_reset(&pp->tmp);
-						an_lower(text + t[c.w[j]].start,
-						    t[c.w[j]].bend - t[c.w[j]].start, &pp->tmp);
-						if (strcmp(pp->p[k].first, pp->tmp.data) != 0) {
+						size_t wl = off[j + 1] - 1 - off[j];
+
+						if (strlen(pp->p[k].first) != wl ||
+						    memcmp(pp->p[k].first, kb + off[j], wl) != 0) {
 							j += 2;
 							continue;
 						}
 					}
 				}
-				pi = surname_person(pp, text, &t[c.w[j]], title_gender(text, t, &c));
+				pi = surname_person(pp, kb + off[j], off[j + 1] - 1 - off[j],
+				    title_gender(text, t, &c));
 				if (pi < 0 && c.nw - c.nb == 1) {
 					/* a surname written first: "Takahashi said" for "Takahashi Ren" */
-					buf_reset(&pp->tmp);
-					an_lower(text + t[c.w[j]].start, t[c.w[j]].bend - t[c.w[j]].start,
-					    &pp->tmp);
-					pi = smap_get(&pp->firstw, pp->tmp.data, pp->tmp.len);
+					pi = smap_get(&pp->firstw, kb + off[j], off[j + 1] - 1 - off[j]);
 				}
 				if (pi >= 0)
 					best = 1;
@@ -1566,13 +1734,19 @@ an_people_free(struct an_people *pp)
 		for (j = 0; j < pp->al[i].nw; j++)
 			free(pp->al[i].words[j]);
 		free(pp->al[i].words);
+		free(pp->al[i].wlen);
 	}
 	free(pp->al);
+	free(pp->alhead);
 	smap_free(&pp->cmap);
 	smap_free(&pp->full);
 	smap_free(&pp->lastw);
 	smap_free(&pp->firstw);
+	smap_free(&pp->namew);
+	smap_free(&pp->allast);
 	smap_free(&pp->alfirst);
 	buf_free(&pp->tmp);
+	buf_free(&pp->tmp2);
+	buf_free(&pp->ck);
 	free(pp);
 }

@@ -295,6 +295,41 @@ has_alnum(const char *text, size_t start, size_t end)
 	return false;
 }
 
+/* The word-at-a-time scan wants the byte order it counts in and __builtin_ctzll(). */
+#if AN_LITTLE_ENDIAN && defined(__GNUC__)
+#define WORD_SCAN 1
+#else
+#define WORD_SCAN 0
+#endif
+
+/*
+ * The first position from i in [.., end) of a byte that may be part of a
+ * mark: " ' or any non-ASCII byte; end if none. Eight bytes at a time.
+ */
+static size_t
+skip_plain(const char *s, size_t i, size_t end)
+{
+#if WORD_SCAN
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+
+	while (end - i >= 8) {
+		uint64_t w, d, a, m;
+
+		memcpy(&w, s + i, 8);
+		/* a byte of d or a is zero where w holds " or ' */
+		d = w ^ (ones * '"');
+		a = w ^ (ones * '\'');
+		m = (w | ((d - ones) & ~d) | ((a - ones) & ~a)) & high;
+		if (m != 0)
+			return i + ((size_t)__builtin_ctzll(m) >> 3);
+		i += 8;
+	}
+#endif
+	while (i < end && (unsigned char)s[i] < 0x80 && s[i] != '"' && s[i] != '\'')
+		i++;
+	return i;
+}
+
 /* The scan state of an_quotes_find(). */
 struct qscan {
 	const char	*text;
@@ -414,8 +449,7 @@ scan_para(struct qscan *st, size_t lo, size_t end, size_t pi)
 		size_t l;
 
 		/* skip the bytes that cannot be marks: ASCII other than " and ' */
-		while (i < end && (unsigned char)s[i] < 0x80 && s[i] != '"' && s[i] != '\'')
-			i++;
+		i = skip_plain(s, i, end);
 		if (i >= end)
 			break;
 		l = an_utf8(s, end, i, &cp);
