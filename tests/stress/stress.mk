@@ -1,0 +1,17 @@
+# tests/stress/stress.mk: long runs (included by the Makefile).
+#
+#   make stress     the read-mark stress test at full size: SIGKILL a
+#                   "byline mark-read" at random moments MARKS_KILLS times
+#                   (default 300), 2 and MARKS_WRITERS (default 8) writers
+#                   at once for MARKS_ROUNDS rounds (default 25), then a full
+#                   disk, a size limit and a folder for a state file.
+#                   "make test" runs the same script small
+#                   (tests/e2e/marks-stress.sh).
+
+MARKS_KILLS   ?= 300
+MARKS_ROUNDS  ?= 25
+MARKS_WRITERS ?= 8
+
+stress: $(BUILD)/byline
+	@BYLINE=$(abspath $(BUILD)/byline) MARKS_KILLS=$(MARKS_KILLS) MARKS_ROUNDS=$(MARKS_ROUNDS) \
+	    MARKS_WRITERS=$(MARKS_WRITERS) sh tests/stress/marks.sh
