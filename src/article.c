@@ -173,7 +173,8 @@ title_from_body(struct arena *arena, const char *body, size_t len)
 					l--;
 			}
 		}
-		if (l > 0)
+		/* a line of NUL bytes is not a title: it would print as nothing */
+		if (l > 0 && memchr(t, '\0', l) != t)
 			return title_from(arena, t, l);
 		s = next;
 	}

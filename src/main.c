@@ -65,6 +65,8 @@ main(int argc, char **argv)
 
 	/* byline | head -1 must end quietly, not by SIGPIPE half-way through a line */
 	signal(SIGPIPE, SIG_IGN);
+	/* a file size limit makes a save fail with a message, not kill byline */
+	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
 	for (i = 1; i < argc; i++) {
 		const char *arg = argv[i];

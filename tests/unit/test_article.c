@@ -126,6 +126,10 @@ test_no_frontmatter(void **state)
 	assert_string_equal(b, "\n\n  The Headline  \n\nBody text.\n");
 	free(b);
 	article_free(&a);
+	/* a first line of NUL bytes would be an empty title: the next line is taken */
+	article_parse(&a, "t.md", "\0\0\0\n\nbody\n", 10, true, NULL);
+	assert_string_equal(a.title, "body");
+	article_free(&a);
 }
 
 static void
