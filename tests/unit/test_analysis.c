@@ -14,62 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
-#include "para.h"
-#include "util.h"
+#include "an-fixture.h"
 
 /* ---- fixture ---- */
-
-struct fx {
-	struct an_input	 in;
-	struct an_span	*paras;
-	struct analysis	*an;
-	struct buf	 qt;
-};
-
-/* Analyse text (paragraphs at blank lines) with optional people and images. */
-static void
-fx_run(struct fx *f, const char *text, const struct an_person_in *people, size_t np,
-    const struct an_image_in *images, size_t ni)
-{
-	memset(f, 0, sizeof *f);
-	f->in.text = text;
-	f->in.len = strlen(text);
-	f->in.nparas = para_split(text, f->in.len, &f->paras);
-	f->in.paras = f->paras;
-	f->in.people = people;
-	f->in.npeople = np;
-	f->in.images = images;
-	f->in.nimages = ni;
-	f->an = analysis_run(&f->in);
-	assert_non_null(f->an);
-}
-
-static void
-fx_free(struct fx *f)
-{
-	analysis_free(f->an);
-	free(f->paras);
-	buf_free(&f->qt);
-}
-
-/* The text of quote i as "byline quotes" prints it. */
-static const char *
-qtext(struct fx *f, size_t i)
-{
-	buf_reset(&f->qt);
-	analysis_quote_text(&f->in, &f->an->quotes[i], &f->qt);
-	return f->qt.data != NULL ? f->qt.data : "";
-}
-
-/* The speaker's name of quote i, or "". */
-static const char *
-qspeaker(const struct fx *f, size_t i)
-{
-	int s = f->an->quotes[i].speaker;
-
-	return s >= 0 ? f->an->people[s].name : "";
-}
 
 /* Index of the person called name, or -1. */
 static int
@@ -273,7 +220,7 @@ test_seed_frontmatter(void **state)
 	int b, s, z, d;
 
 	(void)state;
-	fx_run(&f, seed_body, people, 3, &seed_image, 1);
+	fx_run_with(&f, seed_body, people, 3, &seed_image, 1);
 	check_seed_quotes(&f);
 	expect_people(&f, seed_people);
 	b = person(&f, "Antony Blinken");
@@ -306,7 +253,7 @@ test_seed_text_only(void **state)
 	size_t i;
 
 	(void)state;
-	fx_run(&f, seed_body, NULL, 0, &seed_image, 1);
+	fx_run_with(&f, seed_body, NULL, 0, &seed_image, 1);
 	check_seed_quotes(&f);
 	expect_people(&f, seed_people);
 	s = person(&f, "Jens Stoltenberg");
@@ -339,7 +286,7 @@ test_seed_spans(void **state)
 	const struct an_quote *q;
 
 	(void)state;
-	fx_run(&f, seed_body, NULL, 0, NULL, 0);
+	fx_run_with(&f, seed_body, NULL, 0, NULL, 0);
 	q = &f.an->quotes[1];
 	assert_int_equal(seed_body[q->start], '"');
 	assert_int_equal(seed_body[q->end - 1], '"');
@@ -667,12 +614,12 @@ run_dev_case(void **state)
 			{ "Night work", "Crews at dusk. Photo: Ken Ito", NULL },
 		};
 
-		fx_run(&f, c->text, NULL, 0, im, 2);
+		fx_run_with(&f, c->text, NULL, 0, im, 2);
 		assert_int_equal(f.an->ncaptions, 2);
 		assert_int_equal(f.an->captions[0].npeople, 1);
 		assert_string_equal(f.an->people[f.an->captions[0].people[0]].role, "photographer");
 	} else {
-		fx_run(&f, c->text, NULL, 0, NULL, 0);
+		fx_run_with(&f, c->text, NULL, 0, NULL, 0);
 	}
 	expect_quotes(&f, c->quotes);
 	expect_people(&f, c->people);
@@ -695,7 +642,7 @@ test_frontmatter_alias(void **state)
 	struct fx f;
 
 	(void)state;
-	fx_run(&f, text, people, 1, NULL, 0);
+	fx_run_with(&f, text, people, 1, NULL, 0);
 	assert_int_equal(f.an->nquotes, 1);
 	assert_int_equal(f.an->quotes[0].speaker, 0);
 	assert_int_equal(f.an->quotes[0].how, AN_HOW_FRONTMATTER);
@@ -713,7 +660,7 @@ test_frontmatter_merges(void **state)
 	struct fx f;
 
 	(void)state;
-	fx_run(&f, "Prime Minister Anna Berg spoke. Berg said \"we are ready to act\".\n", people, 1,
+	fx_run_with(&f, "Prime Minister Anna Berg spoke. Berg said \"we are ready to act\".\n", people, 1,
 	    NULL, 0);
 	assert_int_equal(f.an->npeople, 1);
 	assert_int_equal(f.an->people[0].nmentions, 2);
@@ -826,7 +773,7 @@ test_many_marks(void **state)
 	for (i = 0; i < 10000; i++)
 		buf_adds(&t, i % 500 == 499 ? "\" word\n\n" : "\" word ");
 	buf_adds(&t, "Then \"a closed quote here\" said Anna Berg.\n");
-	fx_run(&f, t.data, NULL, 0, NULL, 0);
+	fx_run_with(&f, t.data, NULL, 0, NULL, 0);
 	for (i = 0; i < f.an->nquotes; i++)
 		assert_true(f.an->quotes[i].end <= f.in.len);
 	fx_free(&f);
@@ -847,7 +794,7 @@ test_big(void **state)
 	buf_adds(&t, "\n\n");
 	for (i = 0; i < 20000; i++)
 		buf_adds(&t, "\"Yes, we will,\" Silva said.\n\n");
-	fx_run(&f, t.data, NULL, 0, NULL, 0);
+	fx_run_with(&f, t.data, NULL, 0, NULL, 0);
 	assert_int_equal(f.an->nquotes, 40000);
 	assert_int_equal(f.an->npeople, 1);
 	assert_int_equal(f.an->people[0].nquotes, 40000);

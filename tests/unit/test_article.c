@@ -14,6 +14,7 @@
 
 #include "article.h"
 #include "doc.h"
+#include "tmpdir.h"
 #include "util.h"
 
 /* Parse text as the file "t.md" into a. */
@@ -444,26 +445,20 @@ test_jekyll_hugo(void **state)
 
 /* ---- files on disk ---- */
 
-static char tmpdir[64];
+static char tmpdir[TMPDIR_SIZE];
 
 static int
 make_tmp(void **state)
 {
 	(void)state;
-	strcpy(tmpdir, "/tmp/byline-test-XXXXXX");
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+	return tmpdir_make(tmpdir, "article");
 }
 
 static int
 remove_tmp(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int r;
-
 	(void)state;
-	r = system(cmd);
-	free(cmd);
-	return r == 0 ? 0 : -1;
+	return tmpdir_remove(tmpdir);
 }
 
 static char *

@@ -15,9 +15,10 @@
 #include "article.h"
 #include "cache.h"
 #include "library.h"
+#include "tmpdir.h"
 #include "util.h"
 
-static char root[64];
+static char root[TMPDIR_SIZE];
 
 static void
 write_file(const char *rel, const char *text)
@@ -46,8 +47,7 @@ setup(void **state)
 	char *p;
 
 	(void)state;
-	strcpy(root, "/tmp/byline-lib-XXXXXX");
-	if (mkdtemp(root) == NULL)
+	if (tmpdir_make(root, "lib") < 0)
 		return -1;
 	make_dir("a");
 	make_dir("a/b");
@@ -74,12 +74,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", root);
-	int r = system(cmd);
-
 	(void)state;
-	free(cmd);
-	return r == 0 ? 0 : -1;
+	return tmpdir_remove(root);
 }
 
 struct seen {
@@ -200,7 +196,7 @@ test_cache(void **state)
 {
 	struct library lib = { 0 };
 	char *paths[1], *dir = xasprintf("%s/c", root), *cdir = xasprintf("%s/cache", root);
-	char *cpath, *cmd;
+	char *cpath;
 	FILE *f;
 
 	(void)state;
@@ -254,9 +250,7 @@ test_cache(void **state)
 	setenv("BYLINE_CACHE", "off", 1);
 	assert_null(cache_path(paths, 1));
 	unsetenv("BYLINE_CACHE");
-	cmd = xasprintf("rm -rf '%s'", cdir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	assert_int_equal(tmpdir_remove(cdir), 0);
 	free(cpath);
 	free(dir);
 	free(cdir);

@@ -12,45 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
-#include "para.h"
-#include "util.h"
-
-struct fx {
-	struct an_input	 in;
-	struct an_span	*paras;
-	struct analysis	*an;
-	struct buf	 qt;
-};
-
-/* Analyse text, paragraphs at blank lines, no front matter. */
-static void
-fx_run(struct fx *f, const char *text)
-{
-	memset(f, 0, sizeof *f);
-	f->in.text = text;
-	f->in.len = strlen(text);
-	f->in.nparas = para_split(text, f->in.len, &f->paras);
-	f->in.paras = f->paras;
-	f->an = analysis_run(&f->in);
-}
-
-static void
-fx_free(struct fx *f)
-{
-	analysis_free(f->an);
-	free(f->paras);
-	buf_free(&f->qt);
-}
-
-/* Quote i without its marks, as printed. */
-static const char *
-qtext(struct fx *f, size_t i)
-{
-	buf_reset(&f->qt);
-	analysis_quote_text(&f->in, &f->an->quotes[i], &f->qt);
-	return f->qt.data != NULL ? f->qt.data : "";
-}
+#include "an-fixture.h"
 
 /* The exact bytes between the marks of quote i. */
 static char *

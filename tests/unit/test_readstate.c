@@ -17,28 +17,23 @@
 #include <unistd.h>
 
 #include "readstate.h"
+#include "tmpdir.h"
 #include "util.h"
 
-static char tmpdir[64];
+static char tmpdir[TMPDIR_SIZE];
 
 static int
 setup(void **state)
 {
 	(void)state;
-	strcpy(tmpdir, "/tmp/byline-rs-XXXXXX");
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+	return tmpdir_make(tmpdir, "rs");
 }
 
 static int
 teardown(void **state)
 {
-	char *cmd = xasprintf("chmod -R u+w '%s'; rm -rf '%s'", tmpdir, tmpdir);
-	int r;
-
 	(void)state;
-	r = system(cmd);
-	free(cmd);
-	return r == 0 ? 0 : -1;
+	return tmpdir_remove(tmpdir);
 }
 
 static char *
