@@ -50,6 +50,14 @@ bool cache_lookup(struct lib_cache *c, const char *path, const struct stat *st,
 void cache_fill(struct lib_cache *c, struct library *lib);
 
 /*
+ * Peek at the cache at path for a first screen: add its first max records
+ * (the library's first rows, as saved) to lib, without checking the whole
+ * file, and return how many records it holds (0 when there is no usable
+ * cache). lib keeps the mapping. The real scan replaces all this.
+ */
+size_t cache_peek(const char *path, struct library *lib, size_t max);
+
+/*
  * Write lib as the cache at path, atomically, leaving out entries whose
  * file changed in the last two seconds. Returns 0, or -1 (the cache is an
  * optimisation: failing to write it is not an error worth reporting).

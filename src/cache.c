@@ -140,14 +140,16 @@ slot_of(const struct lib_cache *c, const char *path)
 	return (size_t)fnv64(FNV64_INIT, path, strlen(path)) & (c->nslots - 1);
 }
 
-struct lib_cache *
-cache_load(const char *path)
+/*
+ * Map the cache file at path and check its header and trailer; the count of
+ * records goes to *count. NULL when there is no such file or it is not a
+ * cache of this version.
+ */
+static struct lib_cache *
+cache_map(const char *path, uint64_t *count)
 {
 	struct lib_cache *c;
 	struct stat st;
-	const char *p, *end;
-	uint64_t count, sum;
-	size_t off, cap = 0;
 	void *map;
 	int fd;
 
@@ -159,7 +161,6 @@ cache_load(const char *path)
 		close(fd);
 		return NULL;
 	}
-	c = xcalloc(1, sizeof *c);
 	/*
 	 * Mapped, not read: the first paint of a big library must not wait for a
 	 * copy of it. The file is only ever replaced by rename(2), never
@@ -167,20 +168,36 @@ cache_load(const char *path)
 	 */
 	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
-	if (map == MAP_FAILED) {
-		free(c);
+	if (map == MAP_FAILED)
 		return NULL;
-	}
+	c = xcalloc(1, sizeof *c);
 	c->data = map;
 	c->len = (size_t)st.st_size;
-	if (c->len != (size_t)st.st_size || memcmp(c->data, MAGIC, MAGIC_LEN) != 0)
-		goto bad;
-	p = c->data + c->len - TRAILER_LEN;
-	if (memcmp(p, "END!", 4) != 0)
-		goto bad;
-	memcpy(&count, p + 4, 8);
-	memcpy(&sum, p + 12, 8);
-	if (count > c->len / 16 || sum64(c->data, c->len - TRAILER_LEN) != sum)
+	if (memcmp(c->data, MAGIC, MAGIC_LEN) != 0 ||
+	    memcmp(c->data + c->len - TRAILER_LEN, "END!", 4) != 0) {
+		cache_free(c);
+		return NULL;
+	}
+	memcpy(count, c->data + c->len - TRAILER_LEN + 4, 8);
+	if (*count > c->len / 16) {
+		cache_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct lib_cache *
+cache_load(const char *path)
+{
+	struct lib_cache *c;
+	const char *end;
+	uint64_t count, sum;
+	size_t off, cap = 0;
+
+	if ((c = cache_map(path, &count)) == NULL)
+		return NULL;
+	memcpy(&sum, c->data + c->len - TRAILER_LEN + 12, 8);
+	if (sum64(c->data, c->len - TRAILER_LEN) != sum)
 		goto bad;
 	/* the records' lengths, each within the file; their fields are checked when used */
 	end = c->data + c->len - TRAILER_LEN;
@@ -325,6 +342,44 @@ cache_fill(struct lib_cache *c, struct library *lib)
 	}
 	cache_free(lib->cache);
 	lib->cache = c;
+}
+
+size_t
+cache_peek(const char *path, struct library *lib, size_t max)
+{
+	struct lib_cache *c;
+	uint64_t count;
+	size_t off = MAGIC_LEN, cap = 0, i;
+	const char *end;
+
+	if ((c = cache_map(path, &count)) == NULL)
+		return 0;
+	end = c->data + c->len - TRAILER_LEN;
+	while (c->nrecs < max && off < (size_t)(end - c->data)) {
+		uint32_t len;
+
+		if ((size_t)(end - (c->data + off)) < sizeof len)
+			break;
+		memcpy(&len, c->data + off, sizeof len);
+		if (len > (size_t)(end - (c->data + off)) - sizeof len)
+			break;
+		ARRAY_GROW(c->recs, c->nrecs + 1, cap);
+		c->recs[c->nrecs++] = off;
+		off += sizeof len + len;
+	}
+	if (lib->arena == NULL)
+		lib->arena = arena_new();
+	ARRAY_GROW(lib->v, lib->n + c->nrecs, lib->cap);
+	for (i = 0; i < c->nrecs; i++) {
+		struct rec r;
+
+		if (!decode(c, c->recs[i], &r))
+			break;
+		fill(&r, i, &lib->v[lib->n++], lib->arena);
+	}
+	cache_free(lib->cache);
+	lib->cache = c;
+	return lib->n > 0 ? (size_t)count : 0;
 }
 
 static void

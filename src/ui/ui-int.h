@@ -159,6 +159,7 @@ struct reader {
 	size_t			 match_off;
 	size_t			 match_len;
 	bool			 mark_pending;	/* mark read once the first paint is out */
+	bool			 settled;	/* the terminal had its moment after the first paint */
 };
 
 enum prompt {
@@ -176,6 +177,8 @@ struct ui {
 	size_t			*rows;		/* library rows shown: indices into lib.v */
 	size_t			 nrows;
 	size_t			 nunread;	/* unread articles in the whole library */
+	size_t			 preloaded;	/* articles the cache holds, while its first
+						 * screen is shown before the folder is read */
 	size_t			 sel;		/* selected row (index into rows) */
 	size_t			 top;		/* first row on screen */
 	bool			 unread_only;
@@ -197,6 +200,12 @@ struct ui {
 };
 
 /* ---- ui.c ---- */
+
+/*
+ * Give the terminal a moment to show what was just drawn before heavy work
+ * starts (at most a few hundredths of a second; at once if a key comes).
+ */
+void ui_settle(void);
 
 /* Show msg (printf-style) in the status line until the next key. */
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)

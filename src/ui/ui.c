@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -174,6 +175,10 @@ draw_list_status(struct ui *ui)
 		    draw_attr(C_STATUS) | A_BOLD);
 		return;
 	}
+	if (ui->preloaded > 0) {
+		draw_str(y, 1, ui->w - 1, "reading the folder\xe2\x80\xa6", draw_attr(C_STATUS));
+		return;
+	}
 	snprintf(s, sizeof s, "%zu shown%s%s%s   Enter: open  r: read/unread  u: unread only  "
 	    "/: filter  ?: help  q: quit", ui->nrows, ui->unread_only ? ", unread only" : "",
 	    ui->filter.len > 0 ? ", filter: " : "", ui->filter.len > 0 ? ui->filter.data : "");
@@ -256,26 +261,35 @@ on_diag(const char *path, const struct diag *d, void *arg)
 }
 
 /*
- * Fill the library from the cache alone, without looking at the files, so
- * the first screen shows at once. Returns whether there was anything.
+ * Fill the first screen of the library from the cache alone, without
+ * looking at the files or even the whole cache, so that it shows at once.
+ * Returns whether there was anything; load_library() then reads it all.
  */
 static bool
 preload_library(struct ui *ui)
 {
 	char *path = cache_path(ui->paths, ui->npaths);
-	struct lib_cache *c = cache_load(path);
-	bool any = cache_count(c) > 0;
+	size_t total = cache_peek(path, &ui->lib, ui->h > 2 ? (size_t)ui->h : 1);
 
 	free(path);
-	if (!any) {
-		cache_free(c);
+	if (total == 0) {
+		library_free(&ui->lib);
 		return false;
 	}
-	cache_fill(c, &ui->lib);
+	ui->preloaded = total;
 	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
 	count_unread(ui);
 	ui_refilter(ui);
 	return true;
+}
+
+void
+ui_settle(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	refresh();
+	poll(&p, 1, 30);
 }
 
 static void
@@ -292,6 +306,7 @@ load_library(struct ui *ui)
 	/* a library shown from the cache is replaced by the one read now */
 	library_free(&ui->lib);
 	free(ui->rows);
+	ui->rows = NULL;
 	ui->nrows = 0;
 	if (ui->single) {
 		/* one file: nothing to gain from the cache */
@@ -530,9 +545,12 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 		ui_message(&ui, true, "read marks: %s", warning);
 		free(warning);
 	}
-	if (!ui.single && preload_library(&ui))
+	if (!ui.single && preload_library(&ui)) {
 		ui_draw(&ui);	/* what the cache knows, at once; then the real thing */
+		ui_settle();
+	}
 	load_library(&ui);
+	ui.preloaded = 0;
 	if (config.diags.n > 0 && ui.msg[0] == '\0') {
 		struct buf b = BUF_INIT;
 

@@ -240,8 +240,12 @@ article_complete(struct ui *ui)
 	struct reader *r = ui->r;
 	size_t block = 0, off = 0;
 
-	if (r == NULL)
+	if (r == NULL || (r->an != NULL && !r->mark_pending && !(r->a.flags & ARTICLE_PARTIAL)))
 		return false;
+	if (!r->settled) {
+		r->settled = true;
+		ui_settle();
+	}
 	if (r->a.flags & ARTICLE_PARTIAL) {
 		top_anchor(r, &block, &off);
 		article_load_rest(&r->a);

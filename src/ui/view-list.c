@@ -98,8 +98,12 @@ list_draw(struct ui *ui)
 
 	list_scroll(ui);
 	/* the header: the folder and the counts */
-	snprintf(head, sizeof head, " byline \xe2\x80\x94 %zu article%s, %zu unread",
-	    ui->lib.n, ui->lib.n == 1 ? "" : "s", unread);
+	if (ui->preloaded > 0)	/* the cache's first screen: no count of unread yet */
+		snprintf(head, sizeof head, " byline \xe2\x80\x94 %zu article%s",
+		    ui->preloaded, ui->preloaded == 1 ? "" : "s");
+	else
+		snprintf(head, sizeof head, " byline \xe2\x80\x94 %zu article%s, %zu unread",
+		    ui->lib.n, ui->lib.n == 1 ? "" : "s", unread);
 	draw_fill(0, 0, ui->w, draw_attr(C_STATUS));
 	y = draw_str(0, 0, ui->w, head, draw_attr(C_STATUS) | A_BOLD);
 	if (ui->npaths > 0 && y + 6 < ui->w) {

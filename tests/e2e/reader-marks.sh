@@ -30,6 +30,12 @@ tm_start 120 40 "$LIB"
 expect "library: 6 unread at first" '^ byline — 6 articles, 6 unread'
 tm_keys j j j Enter
 expect_body "the seed opens" "^$T4"
+# saved right after the first paint: poll for it (a few seconds at most)
+n=0
+while [ "$(cli_state "$SEED")" != read ] && [ $n -lt 150 ]; do
+	sleep 0.02
+	n=$((n + 1))
+done
 if [ "$(cli_state "$SEED")" = read ]; then
 	pass "opening an article marks it read on disk at once (byline list says read)"
 else
