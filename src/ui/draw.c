@@ -222,6 +222,19 @@ draw_str(int y, int x, int maxw, const char *s, attr_t attr)
 	return draw_text(y, x, maxw, s, strlen(s), attr, NULL, 0);
 }
 
+int
+draw_str_cut(int y, int x, int maxw, const char *s, attr_t attr)
+{
+	int n;
+
+	if (s == NULL || maxw <= 0)
+		return 0;
+	if (maxw < 2 || (int)sanitize_width(s, strlen(s)) <= maxw)
+		return draw_str(y, x, maxw, s, attr);
+	n = draw_text(y, x, maxw - 1, s, strlen(s), attr, NULL, 0);
+	return n + draw_str(y, x + n, 1, "\xe2\x80\xa6", attr);	/* U+2026 */
+}
+
 void
 draw_fill(int y, int x, int w, attr_t attr)
 {

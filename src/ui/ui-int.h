@@ -108,6 +108,8 @@ int draw_text(int y, int x, int maxw, const char *text, size_t len, attr_t attr,
     const struct hl *hl, size_t nhl);
 /* draw_text() for a NUL-terminated string; NULL draws nothing. */
 int draw_str(int y, int x, int maxw, const char *s, attr_t attr);
+/* draw_str(), ending in "…" when s is wider than maxw. */
+int draw_str_cut(int y, int x, int maxw, const char *s, attr_t attr);
 /* Fill columns x..x+w-1 of row y with spaces in attr. */
 void draw_fill(int y, int x, int w, attr_t attr);
 /* A box with a title in its top border (focused: highlighted). */

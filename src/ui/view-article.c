@@ -969,7 +969,7 @@ draw_status(struct ui *ui)
 	if (ui->msg[0] != '\0') {
 		draw_str(y, 1, x - 2, ui->msg, ui->msg_error ? draw_attr(C_ERROR) : draw_attr(C_STATUS) | A_BOLD);
 	} else {
-		draw_str(y, 1, x - 2, r->a.title, draw_attr(C_STATUS) | A_BOLD);
+		draw_str_cut(y, 1, x - 2, r->a.title, draw_attr(C_STATUS) | A_BOLD);
 	}
 	draw_str(y, x, w - x, right, draw_attr(C_STATUS));
 }

@@ -38,7 +38,7 @@ static int
 source_width(struct ui *ui, int h)
 {
 	size_t i;
-	int w = 0, max = ui->w / 5;
+	int w = 0, max = ui->w / 4;
 
 	for (i = ui->top; i < ui->nrows && i < ui->top + (size_t)h; i++) {
 		const struct lib_entry *e = &ui->lib.v[ui->rows[i]];
@@ -77,7 +77,7 @@ draw_row(struct ui *ui, int y, size_t row, int srcw)
 		x += 12;
 	}
 	if (srcw > 0 && w - x >= srcw + 2 + 12) {
-		draw_str(y, x, srcw, e->source, a);
+		draw_str_cut(y, x, srcw, e->source, a);
 		x += srcw + 2;
 	}
 	if (e->flags & ARTICLE_BROKEN) {
@@ -86,7 +86,7 @@ draw_row(struct ui *ui, int y, size_t row, int srcw)
 		x += n;
 	}
 	if (x < w - 1)
-		draw_str(y, x, w - x - 1, e->title, a);
+		draw_str_cut(y, x, w - x - 1, e->title, a);
 }
 
 void
