@@ -4,12 +4,14 @@
  * the engine includes this; the public interface is analysis.h.
  *
  * The engine works paragraph by paragraph. Each paragraph is cut into tokens
- * (words and punctuation, byte spans into the text) once; the tokens are kept
- * packed, four bytes each, and unpacked into struct an_tok one paragraph at
- * a time. Quotations are found on the raw bytes first so that every token
- * knows whether it is quoted. People are detected in a first pass over all
- * the text, then a second pass counts their mentions and attributes every
- * quotation to a speaker.
+ * (words and punctuation, byte spans into the text, struct an_tok) in each
+ * pass that needs it; between the passes, a few numbers a paragraph are
+ * kept, and the tokens (packed) of the paragraphs the second pass reads for
+ * sure. A paragraph of more tokens than a window holds is cut and worked on a
+ * window at a time (an-window.c). Quotations are found on the raw bytes
+ * first so that every token knows whether it is quoted. People are detected
+ * in a first pass over all the text, then a second pass counts their
+ * mentions and attributes every quotation to a speaker.
  */
 #ifndef BYLINE_AN_INTERNAL_H
 #define BYLINE_AN_INTERNAL_H
@@ -17,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "analysis.h"
 
@@ -62,6 +65,7 @@
 #define LX_STRONGVERB	(UINT64_C(1) << 37)	/* said, says, told: sure to report speech */
 #define LX_SURNAMEOK	(UINT64_C(1) << 38)	/* place or org word that is also a surname */
 #define LX_WORK		(UINT64_C(1) << 39)	/* novel, film, hurricane: a name after it is no person */
+#define LX_HESHE	(UINT64_C(1) << 40)	/* he or she (and nothing else) */
 
 #define LX_GIVEN	(LX_GIVEN_M | LX_GIVEN_F)
 #define LX_ANYTITLE	(LX_TITLE | LX_HON | LX_TITLE_WEAK | LX_ROLE)
@@ -75,21 +79,22 @@ uint64_t an_lex(const char *s, size_t n);
  */
 #define AN_LEX_MAXID	8191
 
-/* The lexicon's tables, for the tokenizer's inline lookups (an_lex_find8()). */
-struct an_lexicon {
-	const uint64_t		*flags;	/* by number; 0 (unknown) has none */
-	const uint16_t		*slot;	/* hash slots: a number, 0 = empty */
-	const uint64_t		*k0;	/* by number: the first eight lower-case bytes */
-	const unsigned char	*len;	/* by number: the length in bytes */
-};
-
 #define AN_LEX_SLOTS	16384	/* a power of two, under a third full */
 
 /*
- * Build the lexicon once (thread-safe) and return it. Call it before
- * an_lex_word() and an_lex_find8(); an_lex() and an_lex_id() call it themselves.
+ * The lexicon's tables, for the tokenizer's inline lookups (an_lex_find8()):
+ * built by an_lex_init(), read-only after.
  */
-const struct an_lexicon *an_lex_init(void);
+extern uint64_t		an_lex_flags[AN_LEX_MAXID + 1];	/* by number; 0 (unknown) has none */
+extern uint16_t		an_lex_slots[AN_LEX_SLOTS];	/* hash slots: a number, 0 = empty */
+extern uint64_t		an_lex_k0[AN_LEX_MAXID + 1];	/* by number: the word of up to 8 bytes, packed; 0 if longer */
+extern uint64_t		an_lex_k16[AN_LEX_MAXID + 1][2];	/* or of 9 to 16 bytes (else 0, 0) */
+
+/*
+ * Build the lexicon once (thread-safe). Call it before an_lex_word(),
+ * an_lex_find8() and the tables; an_lex() and an_lex_id() call it themselves.
+ */
+void an_lex_init(void);
 
 /* The slot where a key (its words mixed into k) of n bytes starts its probe. */
 static inline size_t
@@ -98,16 +103,37 @@ an_lex_hash(uint64_t k, size_t n)
 	return (size_t)(((k + n) * UINT64_C(0x9E3779B97F4A7C15)) >> 50) & (AN_LEX_SLOTS - 1);
 }
 
-/* Number of the lower-case ASCII word of n <= 8 bytes packed little-endian into w; 0 if unknown. */
+/*
+ * Number of the lower-case ASCII word of 1 <= n <= 8 bytes (none of them NUL)
+ * packed little-endian into w; 0 if unknown.
+ */
 static inline unsigned
-an_lex_find8(const struct an_lexicon *lx, uint64_t w, size_t n)
+an_lex_find8(uint64_t w, size_t n)
 {
 	size_t h = an_lex_hash(w, n);
 
 	for (;;) {
-		unsigned id = lx->slot[h];
+		unsigned id = an_lex_slots[h];
 
-		if (id == 0 || (lx->k0[id] == w && lx->len[id] == n))
+		if (id == 0 || an_lex_k0[id] == w)
+			return id;
+		h = (h + 1) & (AN_LEX_SLOTS - 1);
+	}
+}
+
+/*
+ * Number of the lower-case ASCII word of 9 <= n <= 16 bytes (none of them
+ * NUL) packed little-endian into w0 and w1 (zero-padded); 0 if unknown.
+ */
+static inline unsigned
+an_lex_find16(uint64_t w0, uint64_t w1, size_t n)
+{
+	size_t h = an_lex_hash(w0 + w1 * UINT64_C(0xC2B2AE3D27D4EB4F), n);
+
+	for (;;) {
+		unsigned id = an_lex_slots[h];
+
+		if (id == 0 || (an_lex_k16[id][0] == w0 && an_lex_k16[id][1] == w1))
 			return id;
 		h = (h + 1) & (AN_LEX_SLOTS - 1);
 	}
@@ -128,6 +154,51 @@ static inline uint64_t
 an_low_bytes(size_t n)
 {
 	return n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+}
+
+/*
+ * The word text[start, start + n), n <= 8, packed little-endian and
+ * zero-padded into 64 bits; eight bytes are read at once when start + 8 <=
+ * lim (text holds lim bytes at least).
+ */
+static inline uint64_t
+an_load_word(const char *text, size_t start, size_t n, size_t lim)
+{
+	uint64_t w = 0;
+
+	if (start + 8 <= lim) {
+		memcpy(&w, text + start, 8);
+		return w & an_low_bytes(n);
+	}
+	memcpy(&w, text + start, n);
+	return w;
+}
+
+/* Append the byte c to b, as buf_addc() does (inline: the engine does it a lot). */
+static inline void
+an_buf_addc(struct buf *b, char c)
+{
+	if (b->cap - b->len < 2)
+		buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+/* Append s[0..n) to b, as buf_add() does. */
+static inline void
+an_buf_add(struct buf *b, const char *s, size_t n)
+{
+	size_t k;
+
+	if (b->cap - b->len <= n)
+		buf_reserve(b, n);
+	if (n <= 16) {
+		for (k = 0; k < n; k++)
+			b->data[b->len + k] = s[k];
+	} else
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
 }
 
 /* The eight ASCII bytes of w with A-Z lower-cased. */
@@ -151,6 +222,9 @@ unsigned an_lex_id(const char *s, size_t n);
 unsigned an_lex_word(const char *text, size_t len, size_t start, size_t n);
 
 /* ---- text and tokens (an-text.c) ---- */
+
+/* Build the tokenizer's tables; an_lex_init() calls it (once). */
+void an_text_init(void);
 
 /* Decode one UTF-8 character of s at i (i < len); returns its length, >= 1. Bad bytes give U+FFFD. */
 size_t an_utf8(const char *s, size_t len, size_t i, uint32_t *cp);
@@ -189,11 +263,15 @@ enum an_tkind {
 #define TF_QLAST	0x1000u	/* TK_QUOTE: the last part of its quotation */
 #define TF_SPACEBEFORE	0x2000u	/* whitespace right before the token */
 #define TF_CAPWORD	0x4000u	/* a word that can be part of a name: an_capword() */
+#define TF_NSTART	0x8000u	/* narrative: the first token of a sentence */
+#define TF_HASHED	0x10000u	/* h holds the word's hash (an_tok_hash()) */
+#define TF_ASCII	0x20000u	/* a word of ASCII letters and digits only */
+#define TF_ALIASW	0x40000u	/* a word that may end a front matter alias (an_tokstate alen) */
 
 /*
  * Can a word with the TF_ flags fl and the lexicon flags lex be part of a
  * name: capitalised, no digit, not a function word, an acronym in capitals
- * or a reporting verb (unless also a name or title)? an_tok_unpack() keeps
+ * or a reporting verb (unless also a name or title)? The tokenizer keeps
  * the answer in TF_CAPWORD.
  */
 static inline bool
@@ -221,13 +299,13 @@ struct an_tok {
 	size_t		bend;		/* end without a possessive 's */
 	uint64_t	lex;		/* lexicon flags of the word (without 's) */
 	unsigned	flags;		/* TF_* */
-	unsigned char	kind;		/* enum an_tkind */
-	unsigned char	ch;		/* punctuation code */
 	int		q;		/* quotation covering it, or -1 */
 	int		person;		/* pass 2: person this word names, or -1 */
+	uint32_t	tix;		/* a word: its lexicon number; TK_QUOTE: number of its part */
+	uint32_t	h;		/* a word: its hash, when TF_HASHED (a name word often is) */
+	unsigned char	kind;		/* enum an_tkind */
+	unsigned char	ch;		/* punctuation code */
 	unsigned char	mkind;		/* pass 2: how the person is named (MK_*) */
-	int		sent;		/* narrative: sentence number in the paragraph */
-	size_t		tix;		/* TK_QUOTE: number of the quotation part in the paragraph */
 };
 
 #define MK_NAME		1	/* a name or surname */
@@ -239,65 +317,139 @@ struct an_rawq {
 	size_t	start, end;		/* with marks */
 	size_t	inner_start, inner_end;	/* without marks, trimmed */
 	size_t	para, para_last;	/* normalised paragraph indexes */
-	bool	closed;
 };
 
 /*
- * The tokens of every paragraph, kept between the passes in four bytes each
- * (an-text.c packs them): the text is cut into tokens once, and each pass
- * unpacks a paragraph's tokens into struct an_tok.
+ * Where the tokenizer is in a paragraph: it cuts the paragraph into struct
+ * an_tok a batch at a time (an_tok_next()), so that a paragraph of any size
+ * can be cut in windows, and again in a later pass, always alike.
  */
-struct an_toks {
-	uint32_t	*v;		/* one packed token each */
-	size_t		 n, cap;
-	unsigned char	*x;		/* gaps and lengths too large to pack, as varints */
-	size_t		 nx, xcap;
-};
-
-/* Where unpacking goes on in a struct an_toks. */
-struct an_tokpos {
-	size_t	v, x;
-};
-
-/* Release the memory of tk and empty it. */
-void an_toks_free(struct an_toks *tk);
-
-/*
- * Cut text[span] into tokens appended to tk; returns how many. Linear in the
- * span. Never fails.
- */
-size_t an_tokenize(const char *text, size_t len, struct an_span span, struct an_toks *tk);
-
-/*
- * Unpack the n tokens that an_tokenize() stored for the paragraph span, from
- * *at in tk (at moves past them), into (*v)[0..n) (*cap updated). Quotations
- * q[0..nq) (sorted, not overlapping) mark the tokens they cover.
- */
-void an_tok_unpack(struct an_span span, const struct an_toks *tk, struct an_tokpos *at,
-    size_t n, const struct an_rawq *q, size_t nq, struct an_tok **v, size_t *cap);
-
-/*
- * What makes a paragraph's words worth pass 2 (its quotations aside): a word
- * of lexicon number id1 or id2 (he, she); a capitalised name word
- * (an_capword()) for which named() says yes; when aliased is not NULL, a
- * word whose lower-case first byte is in the bitmap afirst (a non-ASCII one
- * always) for which aliased() says yes.
- */
-struct an_quiet {
-	unsigned	  id1, id2;
-	bool		(*named)(void *arg, const char *text, size_t start, size_t end);
-	bool		(*aliased)(void *arg, const char *text, size_t start, size_t end);
-	const uint64_t	 *afirst;	/* 256 bits */
-	void		 *arg;
+struct an_tokstate {
+	const char		*text;
+	size_t			 len;		/* of the whole text */
+	size_t			 end;		/* of the paragraph */
+	size_t			 i;		/* the next byte to cut */
+	unsigned		 carry;		/* what the next token inherits (an-text.c) */
+	const struct an_quote	*q;		/* the quotations, to mark the tokens they cover */
+	size_t			 nq, qi;	/* qi: none before it ends after i */
+	size_t			 qb;		/* where being in a quotation changes next */
+	const uint64_t		*alen;		/* when not NULL: TF_ALIASW by an_people_alias_lengths() */
 };
 
 /*
- * Is a paragraph quiet: none of its n stored tokens (from *at in tk) is a
- * word qt says is worth pass 2? If so, *next is where its tokens end in tk.
- * Stops at the first word that is.
+ * Start cutting text[span] (after an_lex_init()); q[0..nq) are the
+ * quotations (sorted, not overlapping), and none before q[qhint] ends after
+ * span.start.
  */
-bool an_toks_quiet(const char *text, struct an_span span, const struct an_toks *tk,
-    const struct an_tokpos *at, size_t n, const struct an_quiet *qt, struct an_tokpos *next);
+void an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct an_span span,
+    const struct an_quote *q, size_t nq, size_t qhint);
+
+/*
+ * Cut up to max more tokens into t[0..); returns how many. Linear in the
+ * bytes cut. Never fails.
+ */
+size_t an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max);
+
+/* Is every token of the paragraph cut? */
+static inline bool
+an_tok_done(const struct an_tokstate *ts)
+{
+	return ts->i >= ts->end;
+}
+
+/*
+ * Keep the n tokens t cut of the paragraph span, packed (about four bytes a
+ * token), for another pass: into v[0..n) (room for n), and what does not fit
+ * into *x (nx, xcap updated).
+ */
+void an_tok_pack(struct an_span span, const struct an_tok *t, size_t n, uint32_t *v,
+    unsigned char **x, size_t *nx, size_t *xcap);
+
+/*
+ * The tokens an_tok_pack() kept, from v and x (where the paragraph's start),
+ * as an_tok_next() cuts them (q, nq and qhint as for an_tok_begin()) into
+ * t[0..n).
+ */
+void an_tok_unpack(struct an_span span, const uint32_t *v, const unsigned char *x, size_t n,
+    const struct an_quote *q, size_t nq, size_t qhint, struct an_tok *t);
+
+/*
+ * Cut the NUL-terminated s (an image field; NULL for none) into (*v)[0..n),
+ * growing *v (*cap updated); returns n.
+ */
+size_t an_tok_field(const char *s, struct an_tok **v, size_t *cap);
+
+/*
+ * A paragraph's tokens as pass 2 reads them: cut by the tokenizer, each word
+ * of a mention marked with its person (and MK_ kind), the mentions of m[1]
+ * over those of m[0] (an-window.c). A copy goes on apart from the original.
+ */
+struct an_rawsrc {
+	struct an_tokstate	 ts;
+	const struct an_mention	*m[2];		/* each in text order */
+	const unsigned char	*mk[2];		/* their kinds */
+	size_t			 nm[2], mi[2];	/* how many, and the next */
+};
+
+/* Cut and mark up to max more tokens into t[0..); returns how many. */
+size_t an_rawsrc_next(struct an_rawsrc *rs, struct an_tok *t, size_t max);
+
+/* A 32-bit hash of the lower-case word s (n bytes), as an_tok_hash() computes it. */
+uint32_t an_word_hash(const char *s, size_t n);
+
+/*
+ * The same hash of the word t once an_lower()ed (possessive aside); text
+ * holds lim bytes at least, buf is scratch.
+ */
+uint32_t an_tok_hash(const char *text, size_t lim, const struct an_tok *t, struct buf *scratch);
+
+/* ---- windows (an-window.c) ---- */
+
+#ifdef AN_WIN_TEST
+#define AN_WIN_MAX	16	/* (tiny windows, that a long paragraph moves often) */
+#define AN_RAWBATCH	8
+#else
+#define AN_WIN_MAX	16384	/* tokens: a paragraph of more is worked on in windows */
+#define AN_RAWBATCH	1024	/* raw tokens fed to an-speaker.c at a time */
+#endif
+
+struct an_win;
+struct an_people;
+struct an_speakers;
+
+/*
+ * The windows of the passes, which keep (an_win_keep()) up to room bytes of
+ * packed tokens for pass 2; free them with an_win_free().
+ */
+struct an_win *an_win_new(size_t room);
+void an_win_free(struct an_win *w);
+
+/*
+ * Pass 1 over the paragraph span (the rest as an_tok_begin(); alen as in
+ * struct an_tokstate): what people.c detects in it, and every token once, in
+ * order, to note(arg, t, n). Returns its number of tokens.
+ */
+size_t an_win_detect(struct an_win *w, struct an_people *pp, const char *text, size_t len,
+    struct an_span span, const struct an_quote *q, size_t nq, size_t qhint, const uint64_t *alen,
+    void (*note)(void *arg, const struct an_tok *t, size_t n), void *arg);
+
+/*
+ * Keep the tokens of the paragraph span that an_win_detect() just cut (ntok)
+ * for pass 2, if it was cut whole and they fit: *kv and *kx say where.
+ */
+bool an_win_keep(struct an_win *w, struct an_span span, size_t ntok, size_t *kv, size_t *kx);
+
+/*
+ * Pass 2 over paragraph number pi (span) of ntok tokens (kept where kv and
+ * kx say, or cut again when kv is SIZE_MAX): its mentions into *m (nm, cap
+ * updated), its quotations' speakers through sp. aliases: a word in it may
+ * end a front matter alias (else none is looked for); names: a capitalised
+ * word may start a name (else none is).
+ */
+void an_win_mark(struct an_win *w, struct an_people *pp, struct an_speakers *sp,
+    const char *text, size_t len, struct an_span span, size_t pi, size_t ntok,
+    const struct an_quote *q, size_t nq, size_t qhint, size_t kv, size_t kx, bool aliases,
+    bool names, struct an_mention **m, size_t *nm, size_t *cap);
 
 /* ---- quotations (quotes.c) ---- */
 
@@ -337,27 +489,44 @@ enum an_src {
 void an_people_detect(struct an_people *pp, const char *text, const struct an_tok *t,
     size_t n, enum an_src src);
 
+/*
+ * The same for the name chunks of a stream that start in t[from,
+ * limit) of a window t[0..n) of its tokens, which holds enough tokens before
+ * from and after limit (an-window.c). more is NULL when the paragraph ends
+ * with t[n - 1], else it cuts the tokens after the window (a scan that runs
+ * on goes on with a copy). Returns the index of the token where the next
+ * window must go on.
+ */
+size_t an_people_detect_win(struct an_people *pp, const char *text, const struct an_tok *t,
+    size_t n, size_t from, size_t limit, const struct an_tokstate *more, enum an_src src);
+
 /* Between the passes: decide who is a person. */
 void an_people_settle(struct an_people *pp);
 
 /*
- * After settling: can a mention of someone (by name or surname, not alias)
- * start with the word text[start, end)? When no word of a stream can, pass
- * 2 marks nothing in it.
+ * After settling: the hashes (an_word_hash()) of the lower-case words a
+ * mention of someone (by name or surname, not alias) can start with, in a new
+ * array *out the caller frees; returns how many. A stream in which no
+ * capitalised word has one of them gets no mention from pass 2.
  */
-bool an_people_may_name(struct an_people *pp, const char *text, size_t start, size_t end);
+size_t an_people_name_hashes(const struct an_people *pp, uint32_t **out);
 
 /* Does the registry hold front matter aliases? */
 bool an_people_has_aliases(const struct an_people *pp);
 
 /*
- * Can the word text[start, end) end a front matter alias (be its last word)?
- * An alias is never found in a stream with no such word.
+ * The hashes (an_word_hash()) of the lower-case words a front matter alias
+ * can end with, in a new array *out the caller frees; returns how many. An
+ * alias is never found in a stream with no such word.
  */
-bool an_people_may_alias(struct an_people *pp, const char *text, size_t start, size_t end);
+size_t an_people_alias_hashes(const struct an_people *pp, uint32_t **out);
 
-/* The lower-case first bytes of the aliases' last words: a 256-bit map. */
-const uint64_t *an_people_alias_bytes(const struct an_people *pp);
+/*
+ * For each byte c, the lengths (bit n for n bytes, bit 63 for more) of the
+ * lower-case last words of the aliases whose first byte is c (all bits when
+ * c is not ASCII): a word of another length, ASCII only, ends none.
+ */
+void an_people_alias_lengths(const struct an_people *pp, uint64_t len[256]);
 
 /*
  * Pass 2: mark the tokens t[0..n) that name a person (t[i].person, mkind) and
@@ -365,6 +534,32 @@ const uint64_t *an_people_alias_bytes(const struct an_people *pp);
  */
 void an_people_mark(struct an_people *pp, const char *text, struct an_tok *t, size_t n,
     enum an_where where, size_t image, struct an_mention **m, size_t *nm, size_t *cap);
+
+/*
+ * What an_people_mark() does in three steps, for a paragraph worked on in
+ * windows t[0..n) (as an_people_detect_win()): the front matter aliases
+ * starting in t[from, limit), then (over the whole paragraph again, its
+ * alias mentions marked in the tokens) the names in the chunks starting
+ * there; each returns where the next window must go on. Then the
+ * paragraph's mentions, from the first, are sorted.
+ */
+size_t an_people_mark_aliases(struct an_people *pp, const char *text, struct an_tok *t,
+    size_t n, size_t from, size_t limit, enum an_where where, size_t image,
+    struct an_mention **m, size_t *nm, size_t *cap);
+size_t an_people_mark_names(struct an_people *pp, const char *text, struct an_tok *t,
+    size_t n, size_t from, size_t limit, enum an_where where, size_t image,
+    struct an_mention **m, size_t *nm, size_t *cap);
+void an_people_sort_mentions(const struct an_people *pp, struct an_mention *m, size_t first,
+    size_t nm);
+
+/*
+ * The MK_ kind of every mention recorded, by its index in *m when it was
+ * recorded (before an_people_sort_mentions() moved it).
+ */
+const unsigned char *an_people_mention_kinds(const struct an_people *pp);
+
+/* The most words of a front matter alias (0 without aliases). */
+size_t an_people_alias_words(const struct an_people *pp);
 
 /* Number of people. */
 size_t an_people_count(const struct an_people *pp);
@@ -400,6 +595,19 @@ void an_speakers_free(struct an_speakers *sp);
  */
 void an_speakers_para(struct an_speakers *sp, const char *text, struct an_tok *t, size_t n,
     size_t pi);
+
+/*
+ * The same for a paragraph of more tokens than one window holds, read in
+ * windows of the module's own: start it (its raw tokens, marked, come from
+ * src, which the module may copy to read ahead); then, until
+ * an_speakers_read() says it is done, feed it as many raw tokens as there is
+ * room for (last: the paragraph has no more), and let it read.
+ */
+void an_speakers_begin(struct an_speakers *sp, const char *text, size_t pi,
+    const struct an_rawsrc *src);
+size_t an_speakers_room(const struct an_speakers *sp);
+void an_speakers_feed(struct an_speakers *sp, const struct an_tok *t, size_t n, bool last);
+bool an_speakers_read(struct an_speakers *sp);
 
 /* Finish: quotations still pending get what their context gives. */
 void an_speakers_finish(struct an_speakers *sp);

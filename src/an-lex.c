@@ -51,6 +51,7 @@ static const struct lex_list lex_lists[] = {
 	{ LX_INDEF,
 	  "a an one another some any several many two three four five" },
 	{ LX_PRON_M, "he him his himself" },
+	{ LX_HESHE, "he she" },
 	{ LX_PRON_F, "she her hers herself" },
 	{ LX_PRON_X, "i we they it you me us them" },
 	{ LX_AUX,
@@ -608,14 +609,13 @@ struct lex_ent {
 	uint64_t	n;
 };
 
-static uint16_t		lex_slot[LEX_CAP];	/* entry number, 0 = empty */
+uint16_t		an_lex_slots[LEX_CAP];	/* entry number, 0 = empty */
 static struct lex_ent	lex_ent[AN_LEX_MAXID + 1];
-static uint64_t		lex_k0[AN_LEX_MAXID + 1];	/* lex_ent[].k[0], for an_lex_find8() */
-static unsigned char	lex_len[AN_LEX_MAXID + 1];	/* lex_ent[].n */
-static uint64_t		lex_flag[AN_LEX_MAXID + 1];	/* entry 0 (unknown) stays 0 */
+uint64_t		an_lex_k0[AN_LEX_MAXID + 1];	/* lex_ent[].k[0] up to 8 bytes, for an_lex_find8() */
+uint64_t		an_lex_k16[AN_LEX_MAXID + 1][2];	/* lex_ent[].k[0..1] of 9 to 16 bytes */
+uint64_t		an_lex_flags[AN_LEX_MAXID + 1];	/* entry 0 (unknown) stays 0 */
 static unsigned		lex_next = 1;
 static pthread_once_t	lex_once = PTHREAD_ONCE_INIT;
-static const struct an_lexicon lexicon = { lex_flag, lex_slot, lex_k0, lex_len };
 
 /* Slot where the key k0 k1 k2 of n bytes starts its probe. */
 static size_t
@@ -637,13 +637,13 @@ lex_pack(const char *s, size_t n, uint64_t *k)
 }
 
 /* Entry number of the packed lower-case key k0 k1 k2 of n bytes, or 0. */
-static inline unsigned
+static unsigned
 lex_find(uint64_t k0, uint64_t k1, uint64_t k2, size_t n)
 {
 	size_t h = lex_hash(k0, k1, k2, n);
 
 	for (;;) {
-		unsigned id = lex_slot[h];
+		unsigned id = an_lex_slots[h];
 		const struct lex_ent *e;
 
 		if (id == 0)
@@ -669,18 +669,21 @@ lex_add(const char *s, size_t n, uint64_t flags)
 	lex_pack(s, n, k);
 	id = lex_find(k[0], k[1], k[2], n);
 	if (id != 0) {
-		lex_flag[id] |= flags;
+		an_lex_flags[id] |= flags;
 		return;
 	}
 	id = lex_next++;
 	memcpy(lex_ent[id].k, k, sizeof k);
 	lex_ent[id].n = n;
-	lex_k0[id] = k[0];
-	lex_len[id] = (unsigned char)n;
-	lex_flag[id] = flags;
-	for (h = lex_hash(k[0], k[1], k[2], n); lex_slot[h] != 0; h = (h + 1) & (LEX_CAP - 1))
+	an_lex_k0[id] = n <= 8 ? k[0] : 0;	/* no word of up to eight letters matches 0 */
+	if (n > 8 && n <= 16) {
+		an_lex_k16[id][0] = k[0];
+		an_lex_k16[id][1] = k[1];
+	}
+	an_lex_flags[id] = flags;
+	for (h = lex_hash(k[0], k[1], k[2], n); an_lex_slots[h] != 0; h = (h + 1) & (LEX_CAP - 1))
 		;
-	lex_slot[h] = (uint16_t)id;
+	an_lex_slots[h] = (uint16_t)id;
 }
 
 /* Add every space-separated word of words with flags. */
@@ -715,14 +718,14 @@ lex_build(void)
 	for (i = 0; i < sizeof given_f / sizeof given_f[0]; i++)
 		lex_add_list(given_f[i], LX_GIVEN_F);
 	lex_add_list(given_u, LX_GIVEN_M | LX_GIVEN_F);
+	an_text_init();
 }
 
 /* Build the table on first use; safe from any number of threads. */
-const struct an_lexicon *
+void
 an_lex_init(void)
 {
 	pthread_once(&lex_once, lex_build);
-	return &lexicon;
 }
 
 /* Entry number of the word, lower-casing ASCII and Latin-1 letters; 0 for unknown words. */
@@ -809,5 +812,6 @@ an_lex_word(const char *text, size_t len, size_t start, size_t n)
 uint64_t
 an_lex(const char *s, size_t n)
 {
-	return an_lex_init()->flags[an_lex_id(s, n)];
+	an_lex_init();
+	return an_lex_flags[an_lex_id(s, n)];
 }

@@ -18,7 +18,12 @@
  * pronoun (the most recent subject of that gender), a role ("the president":
  * whoever holds it, most recently mentioned), or anything else, which is an
  * organisation or an unnamed source: then there is no speaker, and the
- * phrase is kept as the quotation's org span. Every window is bounded.
+ * phrase is kept as the quotation's org span. Every window is bounded: what
+ * a rule needs of its sentence's start (the subject, the phrase from the
+ * start to a verb, the quotations attributed so far) is kept as the sentence
+ * is read, so that the narrative can be read in windows (a paragraph of any
+ * size, one sentence of any length) and a long sentence costs no more than a
+ * short one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,30 +34,99 @@
 #define HIST 4		/* recent subjects kept for pronouns */
 #define WIN 40		/* longest look-back in tokens */
 #define RECENT 32	/* people remembered for role nouns */
+#define SENT_SEEN 26	/* how far past an attribution's first word its sentence matters */
+#define HEAD 25		/* the tokens of a sentence its subject is looked for in */
+#define RING 64		/* quotations and role words kept of a sentence (more than WIN + 2) */
+#define ROLECTX 6	/* a role word and the five before it */
+
+/*
+ * The narrative window: a paragraph's narrative stream is built and read a
+ * window at a time, nar[0..nn) being tokens nbase.. of it. BACK tokens stay
+ * before the one being read when the window moves on, and LOOK must be after
+ * it (unless the paragraph ends first): more than any look-back or look-ahead
+ * but the few that sentence state below keeps for. A paragraph whose tokens
+ * all fit is read in place, in one window.
+ */
+#define BACK 160
+#define LOOK 96
+#ifdef AN_WIN_TEST
+#define WINDOW 0
+#else
+#define WINDOW 4096	/* tokens in a window of its own */
+#endif
+
+/* What the forward scan of a sentence found first (struct sentence fres). */
+enum { F_NONE, F_PERSON, F_PRONOUN, F_OTHER };
+
+/* A role word of a sentence, the last before a word that is no role. */
+struct rolec {
+	size_t		 r;		/* its index in the narrative */
+	size_t		 nctx;		/* 0, or ctx[nctx - 1] is a copy of it and ctx[..] those before */
+	struct an_tok	 ctx[ROLECTX];
+};
+
+/*
+ * The sentence being read, and what is kept of it so that nothing needs to
+ * look back to its start: its first HEAD tokens (copied when the window
+ * leaves them), where the scan of np_segment() from its start stops, its
+ * role words and its quotations with a named speaker.
+ */
+struct sentence {
+	size_t		 s0;		/* index of its first token in the window (when !far) */
+	size_t		 g0;		/* the same in the narrative */
+	bool		 far;		/* its start has left the window: head[] holds it */
+	size_t		 start;		/* its first byte */
+	struct an_tok	 head[HEAD];
+	int		 subj;		/* its subject (sent_subject_at()), or -1 */
+	int		 subj_g;	/* or the gender of its he or she subject */
+	bool		 had_quote;
+	/* the scan of np_segment() from the start: the first token it stops at */
+	size_t		 fscan;		/* the next token to look at, or the one it stopped at */
+	int		 fres;		/* F_*, F_NONE while going on */
+	int		 fperson;	/* F_PERSON: who, and how named */
+	enum an_how	 fhow;
+	int		 fgender;	/* F_PRONOUN: he or she */
+	/* the quotations attributed to someone named, by a role or a pronoun */
+	size_t		 gpos[RING];
+	int		 gq[RING];
+	size_t		 ng;		/* how many ever (the last RING are kept) */
+	struct rolec	 role[RING];
+	size_t		 nr;
+};
 
 struct an_speakers {
 	struct an_people	*pp;
 	struct an_quote		*q;
 	size_t			 nq;
-	struct an_tok		*nar;		/* the narrative, in place of the paragraph's tokens */
-	size_t			 nn;
+	/* the narrative window */
+	struct an_tok		*nar;
+	size_t			 nn, ncap;
+	size_t			 nbase;		/* nar[0] is token nbase of the paragraph's narrative */
+	bool			 final;		/* nar holds the paragraph's last token */
+	struct an_tok		*own;		/* the window's buffer when not in place */
+	const struct an_rawsrc	*src;		/* where the raw tokens come from (windowed) */
+	size_t			 k;		/* the next token to read */
+	/* building the narrative */
+	bool			 pend;		/* a quotation part is being built in pt */
+	struct an_tok		 pt;
+	size_t			 emitted;	/* tokens of the paragraph's narrative so far */
+	size_t			 parts;
+	bool			 ahead;		/* reading ahead (attr_after_far()): note no part */
 	int			*inside;	/* people named inside quotation parts: */
 	size_t			 ninside, insidecap;
 	size_t			*inpart;	/* part p's are inside[inpart[p] .. inpart[p + 1]) */
 	size_t			 partcap;
 	const char		*text;
 	size_t			 pi;
+	struct sentence		 cur;
+	bool			 insent;	/* cur is open */
 	/* discourse */
 	int			 ctx;		/* person in speaking position, or -1 */
 	bool			 ctx_valid;
 	size_t			 ctx_para;
 	int			 hist[HIST];
-	size_t			*lastpos;	/* per person: when last named in narrative */
 	size_t			 npeople;
-	size_t			 clock;
 	bool			*pending;	/* per quotation: multi-paragraph, no attribution yet */
-	size_t			*sstart, *send;	/* per sentence of the paragraph: bounds in nar */
-	size_t			 scap;
 	int			 recent[RECENT];	/* people named lately, for roles */
 	int			 cur_subj;	/* subject named before the quotation in its sentence */
 	size_t			 nrecent;
@@ -81,7 +155,6 @@ an_speakers_new(struct an_people *pp, struct an_quote *q, size_t nq)
 	for (i = 0; i < HIST; i++)
 		sp->hist[i] = -1;
 	sp->npeople = an_people_count(pp);
-	sp->lastpos = xcalloc(sp->npeople + 1, sizeof *sp->lastpos);
 	sp->pending = xcalloc(nq + 1, sizeof *sp->pending);
 	return sp;
 }
@@ -94,9 +167,7 @@ an_speakers_free(struct an_speakers *sp)
 		return;
 	free(sp->inside);
 	free(sp->inpart);
-	free(sp->sstart);
-	free(sp->send);
-	free(sp->lastpos);
+	free(sp->own);
 	free(sp->pending);
 	free(sp);
 }
@@ -231,14 +302,14 @@ resolve_pronoun(struct an_speakers *sp, int g)
 	return -1;
 }
 
-/* The person holding the role word t, most recently named, or -1. */
+/* The person holding the role word t, most recently named, or -1 (t[-1] is there when prev). */
 static int
-resolve_role(struct an_speakers *sp, const struct an_tok *t)
+resolve_role(struct an_speakers *sp, const struct an_tok *t, bool prev)
 {
 	size_t i, st = t->start;
 
 	/* "the former minister", "the vice president": the modifier is part of the role */
-	if (t > sp->nar && t[-1].kind == TK_WORD && (t[-1].flags & TF_LOWER) &&
+	if (prev && t[-1].kind == TK_WORD && (t[-1].flags & TF_LOWER) &&
 	    (sp_word_is(sp->text, &t[-1], "former") || sp_word_is(sp->text, &t[-1], "vice") ||
 	    sp_word_is(sp->text, &t[-1], "deputy") || sp_word_is(sp->text, &t[-1], "acting") ||
 	    sp_word_is(sp->text, &t[-1], "assistant") || sp_word_is(sp->text, &t[-1], "shadow")) &&
@@ -279,17 +350,18 @@ recent_push(struct an_speakers *sp, int p)
 }
 
 /*
- * How definite the role word at nar[k] is: 1 after "the" ("the opposition
- * leader"), 2 after a possessive or a capitalised bare title ("its spokesman",
- * "Prime Minister said"), 0 for "a spokesman" or nothing.
+ * How definite the role word t is, of which nb tokens before (t[-1],
+ * t[-2], ...) are in its phrase: 1 after "the" ("the opposition leader"), 2
+ * after a possessive or a capitalised bare title ("its spokesman", "Prime
+ * Minister said"), 0 for "a spokesman" or nothing.
  */
 static int
-role_definite(const struct an_speakers *sp, size_t lo, size_t k)
+role_definite(const struct an_speakers *sp, const struct an_tok *t, size_t nb)
 {
-	size_t j, steps = 0;
+	size_t j;
 
-	for (j = k; j > lo && steps < 5; j--, steps++) {
-		const struct an_tok *p = &sp->nar[j - 1];
+	for (j = 0; j < nb && j < 5; j++) {
+		const struct an_tok *p = t - 1 - j;
 
 		if (p->kind != TK_WORD)
 			break;
@@ -301,32 +373,42 @@ role_definite(const struct an_speakers *sp, size_t lo, size_t k)
 		    sp_word_is(sp->text, p, "their"))
 			return 2;
 	}
-	return (sp->nar[k].flags & TF_CAP) != 0 ? 2 : 0;
+	return (t->flags & TF_CAP) != 0 ? 2 : 0;
+}
+
+/*
+ * A noun phrase that is the role word t, of which nb tokens before are in
+ * the phrase, which starts at byte os (t[-1] is there when prev).
+ */
+static struct np
+np_role_at(struct an_speakers *sp, const struct an_tok *t, size_t nb, bool prev, size_t os)
+{
+	struct np r = { true, -1, AN_HOW_NONE, 0, 0 };
+
+	int def = role_definite(sp, t, nb);
+
+	if (def > 0) {
+		r.speaker = resolve_role(sp, t, prev);
+		/* nobody holds it: "the festival director" is who the text is about */
+		if (r.speaker < 0 && sp->ctx_valid && sp->ctx >= 0 && def == 1 &&
+		    (sp->ctx_para == sp->pi || sp->ctx_para + 1 == sp->pi) &&
+		    !(t->lex & LX_PLURALTITLE))
+			r.speaker = sp->ctx;
+		if (r.speaker >= 0)
+			r.how = AN_HOW_ROLE;
+	}
+	if (r.speaker < 0) {
+		r.os = os;
+		r.oe = t->end;
+	}
+	return r;
 }
 
 /* A noun phrase that is a role at nar[k] (lo bounds the look-back). */
 static struct np
 np_role(struct an_speakers *sp, size_t lo, size_t k)
 {
-	struct np r = { true, -1, AN_HOW_NONE, 0, 0 };
-
-	int def = role_definite(sp, lo, k);
-
-	if (def > 0) {
-		r.speaker = resolve_role(sp, &sp->nar[k]);
-		/* nobody holds it: "the festival director" is who the text is about */
-		if (r.speaker < 0 && sp->ctx_valid && sp->ctx >= 0 && def == 1 &&
-		    (sp->ctx_para == sp->pi || sp->ctx_para + 1 == sp->pi) &&
-		    !(sp->nar[k].lex & LX_PLURALTITLE))
-			r.speaker = sp->ctx;
-		if (r.speaker >= 0)
-			r.how = AN_HOW_ROLE;
-	}
-	if (r.speaker < 0) {
-		r.os = sp->nar[lo].start;
-		r.oe = sp->nar[k].end;
-	}
-	return r;
+	return np_role_at(sp, &sp->nar[k], k - lo, k + sp->nbase > 0, sp->nar[lo].start);
 }
 
 /* An org or unnamed source over nar[a..b]. */
@@ -535,18 +617,19 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 }
 
 /*
- * The subject of the sentence nar[s0, s1) as sent_subject() finds it, but
- * without resolving pronouns: when the subject is a he or she, *pk is set to
- * its index and -1 returned (else *pk is SIZE_MAX).
+ * The subject of the sentence whose first tokens are h[0..m) (no more than
+ * HEAD are looked at) as sent_subject() finds it, but without resolving
+ * pronouns: when the subject is a he or she, *pk is set to its index in h
+ * and -1 returned (else *pk is SIZE_MAX).
  */
 static int
-sent_subject_at(struct an_speakers *sp, size_t s0, size_t s1, size_t *pk)
+sent_subject_at(struct an_speakers *sp, const struct an_tok *h, size_t m, size_t *pk)
 {
-	size_t k = s0, jumps = 0, lim = s0 + 25 < s1 ? s0 + 25 : s1;
+	size_t k = 0, jumps = 0, lim = m < HEAD ? m : HEAD;
 
 	*pk = SIZE_MAX;
 	while (k < lim) {
-		const struct an_tok *t = &sp->nar[k];
+		const struct an_tok *t = &h[k];
 
 		if (t->kind == TK_QUOTE)
 			return -1;
@@ -560,8 +643,8 @@ sent_subject_at(struct an_speakers *sp, size_t s0, size_t s1, size_t *pk)
 			k++;
 			continue;
 		}
-		if (sp_punct(t, '.') && k > s0 && sp->nar[k - 1].kind == TK_WORD &&
-		    ((sp->nar[k - 1].lex & (LX_HON | LX_ABBREV)) || (sp->nar[k - 1].flags & TF_INITIAL))) {
+		if (sp_punct(t, '.') && k > 0 && h[k - 1].kind == TK_WORD &&
+		    ((h[k - 1].lex & (LX_HON | LX_ABBREV)) || (h[k - 1].flags & TF_INITIAL))) {
 			k++;
 			continue;	/* "Dr. Amara Okafor" */
 		}
@@ -574,7 +657,7 @@ sent_subject_at(struct an_speakers *sp, size_t s0, size_t s1, size_t *pk)
 			k++;
 			continue;
 		}
-		if (t->kind == TK_WORD && k + 1 < lim && is_person(&sp->nar[k + 1])) {
+		if (t->kind == TK_WORD && k + 1 < lim && is_person(&h[k + 1])) {
 			k++;
 			continue;	/* "coauthor Colette Heald", "unionist Omar Haddad" */
 		}
@@ -584,8 +667,8 @@ sent_subject_at(struct an_speakers *sp, size_t s0, size_t s1, size_t *pk)
 
 			if (jumps >= 2)
 				return -1;
-			for (j = k + 1; j < lim && !sp_punct(&sp->nar[j], ','); j++)
-				if (sp->nar[j].kind == TK_QUOTE)
+			for (j = k + 1; j < lim && !sp_punct(&h[j], ','); j++)
+				if (h[j].kind == TK_QUOTE)
 					return -1;
 			if (j >= lim)
 				return -1;
@@ -596,19 +679,36 @@ sent_subject_at(struct an_speakers *sp, size_t s0, size_t s1, size_t *pk)
 	return -1;
 }
 
+/* The first tokens of the sentence being read. */
+static const struct an_tok *
+sent_head(const struct an_speakers *sp)
+{
+	return sp->cur.far ? sp->cur.head : &sp->nar[sp->cur.s0];
+}
+
+/* How many tokens of the sentence being read come before nar[x] (HEAD when more). */
+static size_t
+sent_upto(const struct an_speakers *sp, size_t x)
+{
+	if (sp->cur.far || x - sp->cur.s0 > HEAD)
+		return HEAD;
+	return x - sp->cur.s0;
+}
+
 /*
- * The subject of the sentence nar[s0, s1): a person named (or a he/she, when
- * use_pronouns) near its start, after an opening phrase or an apposition;
- * -1 if none.
+ * The subject of the sentence being read, before nar[x]: a person named (or
+ * a he or she, when use_pronouns) near its start, after an opening phrase or
+ * an apposition; -1 if none.
  */
 static int
-sent_subject(struct an_speakers *sp, size_t s0, size_t s1, bool use_pronouns)
+sent_subject(struct an_speakers *sp, size_t x, bool use_pronouns)
 {
 	size_t pk;
-	int s = sent_subject_at(sp, s0, s1, &pk);
+	const struct an_tok *h = sent_head(sp);
+	int s = sent_subject_at(sp, h, sent_upto(sp, x), &pk);
 
 	if (pk != SIZE_MAX)
-		return use_pronouns ? resolve_pronoun(sp, pronoun(sp->text, &sp->nar[pk])) : -1;
+		return use_pronouns ? resolve_pronoun(sp, pronoun(sp->text, &h[pk])) : -1;
 	return s;
 }
 
@@ -624,14 +724,19 @@ named_inside(const struct an_speakers *sp, int p, size_t qk)
 	return false;
 }
 
-/* Sentence bounds of nar[k]: [*s0, *s1). */
-static void
-sent_bounds(const struct an_speakers *sp, size_t k, size_t *s0, size_t *s1)
+/*
+ * The end of the sentence of nar[j] (the next sentence start after j, or the
+ * end of the stream), but no further than j + SENT_SEEN: what comes later
+ * does not change an attribution found from j.
+ */
+static size_t
+sent_end_near(const struct an_speakers *sp, size_t j)
 {
-	int s = sp->nar[k].sent;
+	size_t k, lim = sp->nn - j > SENT_SEEN ? j + SENT_SEEN : sp->nn;
 
-	*s0 = sp->sstart[s];
-	*s1 = sp->send[s];
+	for (k = j + 1; k < lim && !(sp->nar[k].flags & TF_NSTART); k++)
+		;
+	return k;
 }
 
 /* Is the word before the verb at v (skipping adverbs) a conjunction: "…, but warned"? */
@@ -653,25 +758,24 @@ conj_before(const struct an_speakers *sp, size_t lo, size_t v)
 	    sp_word_is(sp->text, &sp->nar[k - 1], "yet");
 }
 
-/* The attribution after the quotation at qk, if any. */
+/*
+ * The attribution after a quotation that starts at nar[j], the first token
+ * after it that is no comma, dash or other quotation; newsent: a sentence
+ * starts between.
+ */
 static struct np
-attr_after(struct an_speakers *sp, size_t qk)
+attr_from(struct an_speakers *sp, size_t j, bool newsent)
 {
 	struct np none = { false, -1, AN_HOW_NONE, 0, 0 };
-	size_t j = qk + 1, v, s0, s1, skipped = 0;
+	size_t v, s1;
 
-	while (j < sp->nn && (sp_punct(&sp->nar[j], ',') || sp_punct(&sp->nar[j], PC_DASH) ||
-	    sp_punct(&sp->nar[j], '-') || (sp->nar[j].kind == TK_QUOTE && skipped < 2 &&
-	    sp->nar[j].q != sp->nar[qk].q))) {
-		if (sp->nar[j].kind == TK_QUOTE)
-			skipped++;
-		j++;
-	}
 	if (j >= sp->nn || sp->nar[j].kind != TK_WORD)
 		return none;
-	sent_bounds(sp, j, &s0, &s1);
-	if (sp->nar[j].sent != sp->nar[qk].sent && (s0 != j || s1 - s0 > 9))
-		return none;	/* a new sentence that is not a short "X said." */
+	s1 = sent_end_near(sp, j);
+	/* a new sentence that is not a short "X said." */
+	if ((newsent && !(sp->nar[j].flags & TF_NSTART)) ||
+	    ((sp->nar[j].flags & TF_NSTART) && s1 - j > 9))
+		return none;
 	for (v = j; v < s1 && v - j < 12; v++) {
 		const struct an_tok *t = &sp->nar[v];
 
@@ -698,6 +802,105 @@ attr_after(struct an_speakers *sp, size_t qk)
 	return none;
 }
 
+/* Is nar[j] one of the commas, dashes and other quotations an attribution after a quotation skips? */
+static bool
+skippable(const struct an_speakers *sp, size_t j, size_t skipped)
+{
+	const struct an_tok *t = &sp->nar[j];
+
+	return sp_punct(t, ',') || sp_punct(t, PC_DASH) || sp_punct(t, '-') ||
+	    (t->kind == TK_QUOTE && skipped < 2);
+}
+
+static struct np attr_after_far(struct an_speakers *sp, size_t j, bool newsent, size_t skipped);
+
+/* The attribution after the quotation at qk, if any. */
+static struct np
+attr_after(struct an_speakers *sp, size_t qk)
+{
+	size_t j = qk + 1, skipped = 0;
+	bool newsent = false;
+
+	/* (a later token of the same quotation would be part of its run) */
+	while (j < sp->nn && skippable(sp, j, skipped)) {
+		if (sp->nar[j].kind == TK_QUOTE)
+			skipped++;
+		if (sp->nar[j].flags & TF_NSTART)
+			newsent = true;
+		j++;
+	}
+	if (!sp->final && j + SENT_SEEN + 2 >= sp->nn)
+		return attr_after_far(sp, j, newsent, skipped);
+	return attr_from(sp, j, newsent);
+}
+
+/*
+ * The quotation of the sentence being read, before nar[v], that was last
+ * attributed to someone by name, role or pronoun (an index into sp->q); -1
+ * if none.
+ */
+static int
+named_quote_before(const struct an_speakers *sp, size_t v)
+{
+	const struct sentence *c = &sp->cur;
+	size_t vg = v + sp->nbase, i;
+
+	for (i = c->ng; i > 0 && c->ng - i < RING; i--)
+		if (c->gpos[(i - 1) % RING] < vg)
+			return c->gq[(i - 1) % RING];
+	return -1;
+}
+
+/*
+ * What np_segment() gives for the phrase from the start of the sentence
+ * being read to nar[b], from what is kept of the sentence (its start may
+ * have left the window, and reading it again each time would be quadratic).
+ */
+static struct np
+np_sentence(struct an_speakers *sp, size_t b)
+{
+	const struct sentence *c = &sp->cur;
+	size_t bg = b + sp->nbase, i;
+
+	/* the scan from the start stops at a person or a pronoun before b */
+	if (c->fres != F_NONE && c->fscan <= bg) {
+		if (c->fres == F_PERSON) {
+			struct np r = { true, c->fperson, c->fhow, 0, 0 };
+
+			return r;
+		}
+		if (c->fres == F_PRONOUN)
+			return np_pronoun(sp, c->fgender);
+	}
+	/* the head noun: the last role word up to b */
+	if (is_role(&sp->nar[b]))
+		return np_role_at(sp, &sp->nar[b], bg - c->g0, bg > 0, c->start);
+	for (i = c->nr; i > 0 && c->nr - i < RING; i--) {
+		const struct rolec *e = &c->role[(i - 1) % RING];
+
+		if (e->r < bg)
+			return np_role_at(sp, e->nctx > 0 ? &e->ctx[e->nctx - 1] : &sp->nar[e->r - sp->nbase],
+			    e->r - c->g0, e->r > 0, c->start);
+	}
+	/* "the Swiss said", "the 27-year-old said": the person the text is about */
+	if (bg > c->g0 && bg - c->g0 <= 2 && sp_word_is(sp->text, &sent_head(sp)[0], "the") &&
+	    sp->nar[b].kind == TK_WORD && ((sp->nar[b].lex & LX_NATION) ||
+	    ascii_endswith(sp->text + sp->nar[b].start, sp->nar[b].bend - sp->nar[b].start,
+	    "year-old")) && sp->ctx_valid && sp->ctx >= 0 &&
+	    (sp->ctx_para == sp->pi || sp->ctx_para + 1 == sp->pi)) {
+		struct np r = { true, sp->ctx, AN_HOW_ROLE, 0, 0 };
+
+		return r;
+	}
+	{
+		struct np r = { true, -1, AN_HOW_NONE, 0, 0 };
+
+		r.os = c->start;
+		r.oe = sp->nar[b].bend > sp->nar[b].start ? sp->nar[b].bend : sp->nar[b].end;
+		return r;
+	}
+}
+
 /* The attribution before the quotation at qk, in its sentence. */
 static struct np
 attr_before(struct an_speakers *sp, size_t qk, size_t s0)
@@ -719,8 +922,7 @@ attr_before(struct an_speakers *sp, size_t qk, size_t s0)
 		if (t->lex & LX_RVERB_ING) {
 			/* "…, saying:" is the sentence's subject; "one poster writing" is that noun */
 			if (v == lo || sp_punct(&sp->nar[v - 1], ',')) {
-				int s = sent_subject(sp, s0, v, true);
-				size_t k;
+				int s = sent_subject(sp, v, true);
 
 				if (s >= 0) {
 					struct np r = { true, s, AN_HOW_NAMED, 0, 0 };
@@ -728,30 +930,24 @@ attr_before(struct an_speakers *sp, size_t qk, size_t s0)
 					return r;
 				}
 				/* ""…," Cook said, adding that …": the speaker of the clause before */
-				for (k = v; k > s0; k--) {
-					const struct an_tok *x = &sp->nar[k - 1];
+				s = named_quote_before(sp, v);
+				if (s >= 0) {
+					struct np r = { true, sp->q[s].speaker, sp->q[s].how, 0, 0 };
 
-					if (x->kind == TK_QUOTE && sp->q[x->q].speaker >= 0 &&
-					    (sp->q[x->q].how == AN_HOW_NAMED || sp->q[x->q].how == AN_HOW_ROLE ||
-					    sp->q[x->q].how == AN_HOW_PRONOUN ||
-					    sp->q[x->q].how == AN_HOW_FRONTMATTER)) {
-						struct np r = { true, sp->q[x->q].speaker, sp->q[x->q].how, 0, 0 };
-
-						return r;
-					}
+					return r;
 				}
-				return np_segment(sp, s0, v > s0 ? v - 1 : s0);
+				return np_sentence(sp, v > s0 ? v - 1 : s0);
 			}
 			return np_before(sp, lo, v);
 		}
 		if (v > s0 && conj_before(sp, s0, v)) {
 			/* "She said …, but warned: "…"": the sentence's subject */
-			int s = sent_subject(sp, s0, v, true);
+			int s = sent_subject(sp, v, true);
 
 			if (s >= 0) {
 				struct np r = { true, s, AN_HOW_NAMED, 0, 0 };
 
-				if (pronoun(sp->text, &sp->nar[s0]))
+				if (pronoun(sp->text, &sent_head(sp)[0]))
 					r.how = AN_HOW_PRONOUN;
 				return r;
 			}
@@ -819,14 +1015,14 @@ attribute(struct an_speakers *sp, size_t qk, size_t s0)
 		return;
 	}
 	/* a person named as the subject before the quotation, for "what he called" */
-	sp->cur_subj = qk > s0 ? sent_subject(sp, s0, qk, false) : -1;
+	sp->cur_subj = qk > s0 ? sent_subject(sp, qk, false) : -1;
 	r = attr_after(sp, qk);
 	if (!r.found)
 		r = attr_before(sp, qk, s0);
 	sp->cur_subj = -1;
 	if (!r.found) {
 		/* a quoted phrase in a sentence about someone: "X called it "dangerous"" */
-		int s = qk > s0 ? sent_subject(sp, s0, qk, true) : -1;
+		int s = qk > s0 ? sent_subject(sp, qk, true) : -1;
 
 		if (s >= 0 && !named_inside(sp, s, qk)) {
 			r.found = true;
@@ -859,122 +1055,299 @@ attribute(struct an_speakers *sp, size_t qk, size_t s0)
 }
 
 /*
- * Build the narrative stream over the paragraph's tokens t[0..n), in place:
- * each run of tokens of one quotation becomes one TK_QUOTE token, whose tix
- * is the number of its part (the people named inside are noted for it).
+ * Does a sentence start at t, after p, itself after w (NULL when p is the
+ * first token)?
+ */
+static bool
+sent_breaks(const struct an_tok *w, const struct an_tok *p, const struct an_tok *t)
+{
+	if (p->kind == TK_PUNCT) {
+		if (!((p->ch == '.' || p->ch == '?' || p->ch == '!' || p->ch == PC_ELLIPSIS) &&
+		    ((t->kind == TK_WORD && (t->flags & (TF_CAP | TF_DIGIT))) ||
+		    t->kind == TK_QUOTE || sp_punct(t, '('))))
+			return false;
+		if (p->ch == '.' && w != NULL && w->kind == TK_WORD) {
+			if ((w->lex & (LX_HON | LX_ABBREV)) && !(w->flags & TF_DOTTED))
+				return false;
+			if (w->flags & TF_INITIAL)
+				return false;
+			if ((w->flags & TF_DOTTED) && t->kind == TK_WORD && !(t->lex & LX_STOP))
+				return false;
+		}
+		return true;
+	}
+	if (p->kind == TK_QUOTE && (p->flags & TF_QTERM))
+		return (t->kind == TK_WORD && (t->flags & TF_CAP)) || t->kind == TK_QUOTE;
+	return false;
+}
+
+/* Append x to the narrative window, marking it when it starts a sentence. */
+static inline void
+nar_emit(struct an_speakers *sp, const struct an_tok *x)
+{
+	struct an_tok *t = &sp->nar[sp->nn];
+
+	if (t != x)
+		*t = *x;	/* (in place, a token before any quotation stays) */
+	if (sp->emitted == 0 || sent_breaks(sp->emitted >= 2 ? &t[-2] : NULL, &t[-1], t))
+		t->flags |= TF_NSTART;
+	sp->nn++;
+	sp->emitted++;
+}
+
+/* Note that person p is named inside the quotation part being built. */
+static void
+inside_add(struct an_speakers *sp, int p)
+{
+	if (sp->ahead)
+		return;
+	ARRAY_GROW(sp->inside, sp->ninside + 1, sp->insidecap);
+	sp->inside[sp->ninside++] = p;
+	sp->inpart[sp->parts] = sp->ninside;
+}
+
+/*
+ * Add the paragraph's next raw tokens t[0..n) (marked by pass 2) to the
+ * narrative window: each run of tokens of one quotation becomes one TK_QUOTE
+ * token, whose tix is the number of its part (the people named inside are
+ * noted for it). The window may be t itself (the narrative is never longer).
  */
 static void
-build_narrative(struct an_speakers *sp, struct an_tok *t, size_t n)
+nar_feed(struct an_speakers *sp, const struct an_tok *t, size_t n)
 {
-	size_t i, nn = 0, parts = 0;
+	size_t i;
 
-	sp->nar = t;
-	sp->ninside = 0;
 	for (i = 0; i < n; i++) {
-		struct an_tok x;
-		int qi = t[i].q;
-		size_t j;
 		const struct an_quote *q;
+		struct an_tok *x;
 
-		if (qi < 0) {
-			if (nn != i)
-				t[nn] = t[i];
-			nn++;
+		if (sp->pend) {
+			if (t[i].q == sp->pt.q) {
+				/* the part goes on */
+				sp->pt.end = t[i].end;
+				if (t[i].person >= 0)
+					inside_add(sp, t[i].person);
+				continue;
+			}
+			sp->pend = false;
+			nar_emit(sp, &sp->pt);
+		}
+		if (t[i].q < 0) {
+			nar_emit(sp, &t[i]);
 			continue;
 		}
-		x = t[i];
-		q = &sp->q[qi];
-		if (parts + 2 > sp->partcap)
-			ARRAY_GROW(sp->inpart, parts + 2, sp->partcap);
-		sp->inpart[parts] = sp->ninside;
-		for (j = i; j < n && t[j].q == qi; j++) {
-			if (t[j].person >= 0) {
-				ARRAY_GROW(sp->inside, sp->ninside + 1, sp->insidecap);
-				sp->inside[sp->ninside++] = t[j].person;
-			}
+		/* a quotation part starts */
+		x = &sp->pt;
+		*x = t[i];
+		q = &sp->q[x->q];
+		if (!sp->ahead) {
+			sp->parts++;
+			if (sp->parts + 2 > sp->partcap)
+				ARRAY_GROW(sp->inpart, sp->parts + 2, sp->partcap);
+			sp->inpart[sp->parts - 1] = sp->ninside;
+			sp->inpart[sp->parts] = sp->ninside;
 		}
-		sp->inpart[parts + 1] = sp->ninside;
-		x.kind = TK_QUOTE;
-		x.tix = parts++;
-		x.end = t[j - 1].end;
-		x.bend = x.end;
-		x.flags = TF_INQ;
-		x.lex = 0;
-		x.person = -1;
+		x->kind = TK_QUOTE;
+		x->tix = (uint32_t)(sp->parts - 1);
+		x->bend = x->end;
+		x->flags = TF_INQ;
+		x->lex = 0;
+		x->person = -1;
 		if (q->para == sp->pi)
-			x.flags |= TF_QFIRST;
+			x->flags |= TF_QFIRST;
 		if (q->para_last == sp->pi)
-			x.flags |= TF_QLAST;
+			x->flags |= TF_QLAST;
 		if (q->inner_end > q->inner_start) {
 			/* the last character of the quoted words */
 			size_t e = q->inner_end;
 			unsigned char c = (unsigned char)sp->text[e - 1];
 
 			if (c == '.' || c == '?' || c == '!')
-				x.flags |= TF_QTERM;
+				x->flags |= TF_QTERM;
 			else if (e >= 3 && memcmp(sp->text + e - 3, "\xE2\x80\xA6", 3) == 0)
-				x.flags |= TF_QTERM;
+				x->flags |= TF_QTERM;
 		}
-		t[nn++] = x;
-		i = j - 1;
+		if (t[i].person >= 0)
+			inside_add(sp, t[i].person);
+		sp->pend = true;
 	}
-	sp->nn = nn;
 }
 
-/* Number the sentences of the narrative stream and note where each starts and ends. */
+/* The paragraph's raw tokens are all fed: finish the narrative. */
 static void
-split_sentences(struct an_speakers *sp)
+nar_close(struct an_speakers *sp)
 {
-	size_t i;
-	size_t s = 0;
-
-	if (sp->nn == 0)
-		return;
-	if (sp->scap == 0) {
-		sp->scap = 16;
-		sp->sstart = xreallocarray(sp->sstart, sp->scap, sizeof *sp->sstart);
-		sp->send = xreallocarray(sp->send, sp->scap, sizeof *sp->send);
+	if (sp->pend) {
+		sp->pend = false;
+		nar_emit(sp, &sp->pt);
 	}
-	sp->sstart[0] = 0;
-	sp->nar[0].sent = 0;
-	for (i = 1; i < sp->nn; i++) {
-		const struct an_tok *p = &sp->nar[i - 1], *t = &sp->nar[i];
-		bool brk = false;
+	sp->final = true;
+}
 
-		if (p->kind == TK_PUNCT) {
-			if ((p->ch == '.' || p->ch == '?' || p->ch == '!' || p->ch == PC_ELLIPSIS) &&
-			    ((t->kind == TK_WORD && (t->flags & (TF_CAP | TF_DIGIT))) ||
-			    t->kind == TK_QUOTE || sp_punct(t, '('))) {
-				brk = true;
-				if (p->ch == '.' && i >= 2 && sp->nar[i - 2].kind == TK_WORD) {
-					const struct an_tok *w = &sp->nar[i - 2];
+/* Start reading the sentence that starts at nar[k]. */
+static void
+sent_open(struct an_speakers *sp, size_t k)
+{
+	struct sentence *c = &sp->cur;
+	size_t s1, pk;
 
-					if ((w->lex & (LX_HON | LX_ABBREV)) && !(w->flags & TF_DOTTED))
-						brk = false;
-					else if (w->flags & TF_INITIAL)
-						brk = false;
-					else if ((w->flags & TF_DOTTED) && t->kind == TK_WORD &&
-					    !(t->lex & LX_STOP))
-						brk = false;
-				}
-			}
-		} else if (p->kind == TK_QUOTE && (p->flags & TF_QTERM)) {
-			if ((t->kind == TK_WORD && (t->flags & TF_CAP)) || t->kind == TK_QUOTE)
-				brk = true;
-		}
-		if (brk) {
-			sp->send[s] = i;
-			s++;
-			if (s >= sp->scap) {
-				sp->scap *= 2;
-				sp->sstart = xreallocarray(sp->sstart, sp->scap, sizeof *sp->sstart);
-				sp->send = xreallocarray(sp->send, sp->scap, sizeof *sp->send);
-			}
-			sp->sstart[s] = i;
-		}
-		sp->nar[i].sent = (int)s;
+	c->s0 = k;
+	c->g0 = k + sp->nbase;
+	c->far = false;
+	c->start = sp->nar[k].start;
+	for (s1 = k + 1; s1 < sp->nn && s1 - k < HEAD && !(sp->nar[s1].flags & TF_NSTART); s1++)
+		;
+	c->subj = sent_subject_at(sp, &sp->nar[k], s1 - k, &pk);
+	c->subj_g = pk != SIZE_MAX ? pronoun(sp->text, &sp->nar[k + pk]) : 0;
+	c->had_quote = false;
+	c->fscan = c->g0;
+	c->fres = F_NONE;
+	c->ng = 0;
+	c->nr = 0;
+	sp->insent = true;
+}
+
+/*
+ * Carry the scan of np_segment() from the sentence start on to nar[k]
+ * (nar[k] itself is there), and note nar[k - 1] if it is a role word that
+ * is the head of its phrase.
+ */
+static void
+sent_scan(struct an_speakers *sp, size_t k)
+{
+	struct sentence *c = &sp->cur;
+	size_t kg = k + sp->nbase;
+
+	while (c->fres == F_NONE && c->fscan < kg) {
+		const struct an_tok *t = &sp->nar[c->fscan - sp->nbase];
+
+		if (is_person(t)) {
+			c->fres = F_PERSON;
+			c->fperson = t->person;
+			c->fhow = how_of(t);
+		} else if (pronoun(sp->text, t)) {
+			c->fres = F_PRONOUN;
+			c->fgender = pronoun(sp->text, t);
+		} else if (!(t->kind == TK_WORD && (t->flags & TF_CAP) && !(t->lex & LX_DET)) &&
+		    !(t->kind == TK_WORD && (t->lex & (LX_PREP | LX_DET | LX_TMOD)) &&
+		    !(t->lex & LX_INDEF)) && !(is_role(t) && is_person(t + 1)))
+			c->fres = F_OTHER;
+		else
+			c->fscan++;
 	}
-	sp->send[s] = sp->nn;
+	if (kg > c->g0 && is_role(&sp->nar[k - 1]) && !(sp->nar[k].lex & LX_ROLE)) {
+		struct rolec *e = &c->role[c->nr++ % RING];
+
+		e->r = kg - 1;
+		e->nctx = 0;
+	}
+}
+
+/* The sentence being read ends: what it says of who the text is about. */
+static void
+sent_close(struct an_speakers *sp)
+{
+	struct sentence *c = &sp->cur;
+
+	if (!c->had_quote) {
+		/* the subject once more, now resolving a he or she */
+		int s = c->subj_g != 0 ? resolve_pronoun(sp, c->subj_g) : c->subj;
+
+		if (s >= 0) {
+			sp->ctx = s;
+			sp->ctx_valid = true;
+			sp->ctx_para = sp->pi;
+			hist_push(sp, s);
+		}
+	} else if (c->subj >= 0) {
+		hist_push(sp, c->subj);
+	}
+	sp->insent = false;
+}
+
+/*
+ * The first token after the quotation at nar[k] that an attribution after
+ * it can start with (what attr_after() skips), or nn.
+ */
+static size_t
+after_quote(const struct an_speakers *sp, size_t k)
+{
+	size_t j = k + 1, skipped = 0;
+
+	for (; j < sp->nn && skippable(sp, j, skipped); j++)
+		if (sp->nar[j].kind == TK_QUOTE)
+			skipped++;
+	return j;
+}
+
+/*
+ * Read the narrative window from nar[k] on: attribute the quotations and
+ * keep the context. Stops where a token needs more of the paragraph than the
+ * window holds, or at its end.
+ */
+static void
+nar_read(struct an_speakers *sp)
+{
+	while (sp->k < sp->nn) {
+		size_t k = sp->k;
+		const struct an_tok *x = &sp->nar[k];
+
+		if (!sp->final) {
+			if (sp->nn - k < LOOK)
+				return;
+			/* an attribution after a quotation is read a little further on */
+			if (x->kind == TK_QUOTE && k > BACK &&
+			    after_quote(sp, k) + SENT_SEEN + 2 >= sp->nn)
+				return;
+		}
+		if (x->flags & TF_NSTART) {
+			if (sp->insent)
+				sent_close(sp);
+			sent_open(sp, k);
+		}
+		sent_scan(sp, k);
+		if (x->kind == TK_WORD) {
+			if (is_person(x) && (size_t)x->person < sp->npeople)
+				recent_push(sp, x->person);
+		} else if (x->kind == TK_QUOTE) {
+			const struct an_quote *q = &sp->q[x->q];
+
+			attribute(sp, k, sp->cur.far ? 0 : sp->cur.s0);
+			if (!q->fragment)
+				sp->cur.had_quote = true;
+			if (q->speaker >= 0 && (q->how == AN_HOW_NAMED || q->how == AN_HOW_ROLE ||
+			    q->how == AN_HOW_PRONOUN || q->how == AN_HOW_FRONTMATTER)) {
+				struct sentence *c = &sp->cur;
+
+				c->gpos[c->ng % RING] = k + sp->nbase;
+				c->gq[c->ng % RING] = x->q;
+				c->ng++;
+			}
+		}
+		sp->k = k + 1;
+	}
+	if (sp->final && sp->insent)
+		sent_close(sp);
+}
+
+/* Start a paragraph, number pi, of text. */
+static void
+para_begin(struct an_speakers *sp, const char *text, size_t pi)
+{
+	sp->text = text;
+	sp->pi = pi;
+	sp->nn = 0;
+	sp->nbase = 0;
+	sp->k = 0;
+	sp->final = false;
+	sp->pend = false;
+	sp->emitted = 0;
+	sp->parts = 0;
+	sp->ninside = 0;
+	sp->insent = false;
+	if (sp->partcap < 2)
+		ARRAY_GROW(sp->inpart, 2, sp->partcap);
+	sp->inpart[0] = 0;
 }
 
 /* Attribute the quotations that start or end in this paragraph and update the context. */
@@ -982,48 +1355,154 @@ void
 an_speakers_para(struct an_speakers *sp, const char *text, struct an_tok *t, size_t n,
     size_t pi)
 {
-	size_t i = 0;
+	para_begin(sp, text, pi);
+	sp->nar = t;
+	sp->src = NULL;
+	nar_feed(sp, t, n);
+	nar_close(sp);
+	nar_read(sp);
+}
 
-	sp->text = text;
-	sp->pi = pi;
-	build_narrative(sp, t, n);
-	split_sentences(sp);
-	while (i < sp->nn) {
-		size_t s0, s1, k, pk;
-		bool had_quote = false;
-		int subj;
+/* The room for raw tokens in a window of its own. */
+#define SPWIN	(WINDOW > BACK + LOOK + 2 * AN_RAWBATCH + 2 ? WINDOW : BACK + LOOK + 2 * AN_RAWBATCH + 2)
 
-		sent_bounds(sp, i, &s0, &s1);
-		subj = sent_subject_at(sp, s0, s1, &pk);
-		for (k = s0; k < s1; k++) {
-			const struct an_tok *x = &sp->nar[k];
+/* Start paragraph pi of text, to be read in windows of its own; its raw tokens come from src. */
+void
+an_speakers_begin(struct an_speakers *sp, const char *text, size_t pi, const struct an_rawsrc *src)
+{
+	para_begin(sp, text, pi);
+	if (sp->own == NULL)
+		sp->own = xcalloc(SPWIN, sizeof *sp->own);
+	sp->nar = sp->own;
+	sp->ncap = SPWIN;
+	sp->src = src;
+}
 
-			if (x->kind == TK_WORD) {
-				if (is_person(x) && (size_t)x->person < sp->npeople) {
-					sp->lastpos[x->person] = ++sp->clock;
-					recent_push(sp, x->person);
-				}
-			} else if (x->kind == TK_QUOTE) {
-				attribute(sp, k, s0);
-				if (!sp->q[x->q].fragment)
-					had_quote = true;
-			}
-		}
-		if (!had_quote) {
-			/* the subject once more, now resolving a he or she */
-			int s = pk != SIZE_MAX ? resolve_pronoun(sp, pronoun(text, &sp->nar[pk])) : subj;
+/* How many raw tokens the window takes now. */
+size_t
+an_speakers_room(const struct an_speakers *sp)
+{
+	size_t free = sp->ncap - sp->nn;
 
-			if (s >= 0) {
-				sp->ctx = s;
-				sp->ctx_valid = true;
-				sp->ctx_para = pi;
-				hist_push(sp, s);
-			}
-		} else if (subj >= 0) {
-			hist_push(sp, subj);
-		}
-		i = s1;
+	return free > 1 ? free - 1 : 0;
+}
+
+/* Add raw tokens; last: the paragraph has no more. */
+void
+an_speakers_feed(struct an_speakers *sp, const struct an_tok *t, size_t n, bool last)
+{
+	nar_feed(sp, t, n);
+	if (last)
+		nar_close(sp);
+}
+
+/*
+ * Move the window on, keeping BACK tokens before the next to read (and a
+ * copy of what the sentence state needs of the tokens it drops).
+ */
+static void
+nar_slide(struct an_speakers *sp)
+{
+	struct sentence *c = &sp->cur;
+	size_t d = sp->k > BACK ? sp->k - BACK : 0, i;
+
+	if (d == 0)
+		return;
+	if (sp->insent && !c->far && c->s0 < d) {
+		size_t m = sp->nn - c->s0 < HEAD ? sp->nn - c->s0 : HEAD;
+
+		memcpy(c->head, &sp->nar[c->s0], m * sizeof *c->head);
+		c->far = true;
 	}
+	for (i = c->nr; sp->insent && i > 0 && c->nr - i < RING; i--) {
+		struct rolec *e = &c->role[(i - 1) % RING];
+		size_t lo = e->r >= ROLECTX - 1 ? e->r - (ROLECTX - 1) : 0;
+
+		if (e->nctx == 0 && lo < sp->nbase + d) {
+			e->nctx = e->r - lo + 1;
+			memcpy(e->ctx, &sp->nar[lo - sp->nbase], e->nctx * sizeof *e->ctx);
+		}
+	}
+	memmove(sp->nar, sp->nar + d, (sp->nn - d) * sizeof *sp->nar);
+	sp->nn -= d;
+	sp->k -= d;
+	sp->nbase += d;
+	if (sp->insent && !c->far)
+		c->s0 -= d;
+}
+
+/* Read what the window allows and move it on; true when the paragraph is done. */
+bool
+an_speakers_read(struct an_speakers *sp)
+{
+	nar_read(sp);
+	if (sp->final && sp->k >= sp->nn)
+		return true;
+	nar_slide(sp);
+	return false;
+}
+
+/*
+ * attr_after() for a quotation whose attribution runs past the window: its
+ * skip of commas, dashes and quotations reached nar[j] (j may be nn) with
+ * skipped quotations and newsent. Read on from a copy of the raw token source
+ * and of the narrative's state into a window of its own, then look there.
+ */
+static struct np
+attr_after_far(struct an_speakers *sp, size_t j, bool newsent, size_t skipped)
+{
+	struct an_rawsrc src = *sp->src;
+	struct an_tok *save_nar = sp->nar, raw[64], *w;
+	size_t save_nn = sp->nn, save_nbase = sp->nbase, save_emitted = sp->emitted;
+	size_t cap = 4 + SENT_SEEN + sizeof raw / sizeof raw[0] + 2, lo, jj;
+	bool save_final = sp->final, save_pend = sp->pend;
+	struct an_tok save_pt = sp->pt;
+	struct np r;
+
+	/* the window from j - 1 (from the last two tokens when j is past it) */
+	lo = j >= 1 && j - 1 < sp->nn - 2 ? j - 1 : sp->nn - 2;
+	if (sp->nn - lo + sizeof raw / sizeof raw[0] + 2 > cap)
+		cap = sp->nn - lo + sizeof raw / sizeof raw[0] + 2;
+	w = xcalloc(cap, sizeof *w);
+	memcpy(w, &sp->nar[lo], (sp->nn - lo) * sizeof *w);
+	sp->nar = w;
+	sp->nn = save_nn - lo;
+	sp->nbase = save_nbase + lo;
+	sp->ahead = true;
+	jj = j - lo;
+	for (;;) {
+		size_t n;
+
+		for (; jj < sp->nn && skippable(sp, jj, skipped); jj++) {
+			if (sp->nar[jj].kind == TK_QUOTE)
+				skipped++;
+			if (sp->nar[jj].flags & TF_NSTART)
+				newsent = true;
+		}
+		if (sp->final || (jj < sp->nn && jj + SENT_SEEN + 2 < sp->nn))
+			break;
+		/* keep what an attribution from jj looks at: jj - 1 on, or the last two */
+		lo = jj < sp->nn ? jj - 1 : sp->nn - 2;
+		memmove(sp->nar, sp->nar + lo, (sp->nn - lo) * sizeof *sp->nar);
+		sp->nn -= lo;
+		sp->nbase += lo;
+		jj -= lo;
+		n = an_rawsrc_next(&src, raw, sizeof raw / sizeof raw[0]);
+		nar_feed(sp, raw, n);
+		if (an_tok_done(&src.ts))
+			nar_close(sp);
+	}
+	r = attr_from(sp, jj, newsent);
+	free(w);
+	sp->nar = save_nar;
+	sp->nn = save_nn;
+	sp->nbase = save_nbase;
+	sp->emitted = save_emitted;
+	sp->final = save_final;
+	sp->pend = save_pend;
+	sp->pt = save_pt;
+	sp->ahead = false;
+	return r;
 }
 
 /* Nothing is left to do: pending quotations already hold their context speaker. */

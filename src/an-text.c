@@ -1,8 +1,9 @@
 /*
  * an-text.c: UTF-8 decoding, character classes and the tokenizer of the
  * analysis engine. Tokens are byte spans; nothing is copied. The tokenizer
- * stores them packed (struct an_toks, four bytes a token) and
- * an_tok_unpack() makes struct an_tok of them, for each pass.
+ * cuts a paragraph a batch of tokens at a time, from a state small enough to
+ * copy (struct an_tokstate), so that a pass can cut a paragraph of any size
+ * in windows and a later pass can cut it again alike.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "an-internal.h"
 #include "util.h"
 
+/* Decode the character at s[i] (bad bytes one at a time, as U+FFFD). */
 size_t
 an_utf8(const char *s, size_t len, size_t i, uint32_t *cp)
 {
@@ -106,7 +108,8 @@ an_lower(const char *s, size_t n, struct buf *out)
 	char *d;
 
 	/* the common case: ASCII, written straight into the buffer */
-	buf_reserve(out, n + 1);
+	if (out->cap - out->len <= n)
+		buf_reserve(out, n + 1);
 	d = out->data + out->len;
 	while (i < n && (unsigned char)s[i] < 0x80) {
 		unsigned char c = (unsigned char)s[i];
@@ -121,12 +124,12 @@ an_lower(const char *s, size_t n, struct buf *out)
 		size_t l = an_utf8(s, n, i, &cp);
 
 		if (cp < 0x80)
-			buf_addc(out, (char)ascii_tolower((int)cp));
+			an_buf_addc(out, (char)ascii_tolower((int)cp));
 		else if (cp == 0xFFFD || cp == 0x2019) {
 			if (cp == 0x2019)
-				buf_addc(out, '\'');
+				an_buf_addc(out, '\'');
 			else
-				buf_add(out, s + i, l);
+				an_buf_add(out, s + i, l);
 		} else {
 			utf8proc_uint8_t enc[4];
 			utf8proc_ssize_t el;
@@ -135,7 +138,7 @@ an_lower(const char *s, size_t n, struct buf *out)
 			if (el > 0)
 				buf_add(out, enc, (size_t)el);
 			else
-				buf_add(out, s + i, l);
+				an_buf_add(out, s + i, l);
 		}
 		i += l;
 	}
@@ -249,6 +252,39 @@ class_next(const char *s, size_t end, size_t i)
 	return class_at(s, end, i, &cp, &l);
 }
 
+/*
+ * Classes of two bytes (as a 16-bit number, either byte order): PAIR_FIRST
+ * when the first is an ASCII letter or digit, PAIR_BOTH when the second is
+ * too, and the classes CL_LOWER and CL_DIGIT of those. Built with the
+ * lexicon (an_text_init()).
+ */
+#define PAIR_FIRST	0x01u
+#define PAIR_BOTH	0x02u
+static unsigned char pair_cl[65536];
+
+/* Build pair_cl (once, from an_lex_init()). */
+void
+an_text_init(void)
+{
+	unsigned v;
+
+	for (v = 0; v < 65536; v++) {
+		unsigned char b[2];
+		uint16_t two = (uint16_t)v;
+		unsigned k0, k1, x = 0;
+
+		memcpy(b, &two, 2);
+		k0 = byte_cl[b[0]];
+		k1 = byte_cl[b[1]];
+		if (k0 != 0) {
+			x = PAIR_FIRST | (k0 & (CL_LOWER | CL_DIGIT));
+			if (k1 != 0)
+				x |= PAIR_BOTH | (k1 & (CL_LOWER | CL_DIGIT));
+		}
+		pair_cl[v] = (unsigned char)x;
+	}
+}
+
 /* The case flags a word gets from the class of its first character. */
 static const unsigned char first_flags[16] = {
 	[CL_LETTER | CL_UPPER] = TF_CAP,
@@ -329,81 +365,6 @@ scan_word(const char *s, size_t end, size_t i, unsigned cl, size_t l, unsigned *
 }
 
 /*
- * A packed token (struct an_toks) is one 32-bit number:
- *   bit 0       1 for punctuation, 0 for a word
- *   bits 1-3    bytes of whitespace before it (7: a varint in x)
- * a word:
- *   bits 4-7    length in bytes (15: a varint in x, after the gap's)
- *   bits 8-10   end - bend (the possessive)
- *   bits 11-18  its TF_WORDBITS flags
- *   bits 19-31  lexicon number
- * punctuation:
- *   bits 4-6    length in bytes (1-4)
- *   bit 7       TF_MARK
- *   bits 8-15   the punctuation code
- * TF_SPACEBEFORE, TF_INQ and the quotation are worked out when unpacking.
- */
-#define PK_PUNCT	1u
-#define PK_GAPMAX	7u
-#define PK_LENMAX	15u
-
-/* Append v to tk's varints. */
-static void
-put_varint(struct an_toks *tk, size_t v)
-{
-	if (tk->nx + 10 > tk->xcap)
-		ARRAY_GROW(tk->x, tk->nx + 10, tk->xcap);
-	while (v >= 0x80) {
-		tk->x[tk->nx++] = (unsigned char)(v | 0x80);
-		v >>= 7;
-	}
-	tk->x[tk->nx++] = (unsigned char)v;
-}
-
-/* Read the varint at *xi in x. */
-static size_t
-get_varint(const unsigned char *x, size_t *xi)
-{
-	size_t v = 0;
-	unsigned sh = 0;
-
-	while (x[*xi] & 0x80) {
-		v |= (size_t)(x[*xi] & 0x7F) << sh;
-		sh += 7;
-		(*xi)++;
-	}
-	v |= (size_t)x[*xi] << sh;
-	(*xi)++;
-	return v;
-}
-
-/* Release the token store. */
-void
-an_toks_free(struct an_toks *tk)
-{
-	free(tk->v);
-	free(tk->x);
-	memset(tk, 0, sizeof *tk);
-}
-
-/* Index of the first quotation in q[0..nq) that ends after off. */
-static size_t
-first_quote_after(const struct an_rawq *q, size_t nq, size_t off)
-{
-	size_t lo = 0, hi = nq;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (q[mid].end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/*
  * Does punctuation ch (a mark when mark) make the next word start a
  * sentence? A full stop does unless the word before it is an abbreviation
  * or an initial (noend).
@@ -416,7 +377,7 @@ opens_sentence(unsigned char ch, bool mark, bool noend)
 }
 
 /*
- * A word the fast path of an_tokenize() does not take, starting at i with a
+ * A word the fast path of an_tok_next() does not take, starting at i with a
  * character of class cl and l bytes: its end (returned), its end without a
  * possessive (*bendp) and its flags (*flp).
  */
@@ -455,21 +416,23 @@ word_slow(const char *text, size_t end, size_t i, unsigned cl, size_t l, size_t 
 	return tend;
 }
 
-/* Cut one paragraph into packed tokens; this function can't fail. */
-size_t
-an_tokenize(const char *text, size_t len, struct an_span span, struct an_toks *tk)
-{
-	const struct an_lexicon *lx = an_lex_init();
-	size_t end = span.end < len ? span.end : len;
-	size_t i = span.start, last = span.start, n0 = tk->n;
-	bool sst = true;	/* a word here starts a sentence */
-	bool noend = false;	/* the token before is a word a full stop does not end */
+/*
+ * What an ASCII punctuation character does to the word after it
+ * (opens_sentence()): 1 makes it start a sentence, 2 (a full stop) too unless
+ * the word before is one a full stop does not end.
+ */
+static const unsigned char punct_opens[128] = {
+	['?'] = 1, ['!'] = 1, [':'] = 1, ['('] = 1, ['['] = 1, ['"'] = 1, ['\''] = 1, ['.'] = 2,
+};
 
+/* Skip whitespace (and DEL at a token's place) from i; returns the first other byte or end. */
+static size_t
+skip_space(const char *text, size_t end, size_t i)
+{
 	while (i < end) {
 		unsigned char c = (unsigned char)text[i];
-		uint32_t cp, rec;
-		size_t l, start, gap, tend;
-		unsigned cl;
+		uint32_t cp;
+		size_t l;
 
 		if (c <= 0x20 || c == 0x7F) {
 			i++;
@@ -477,216 +440,563 @@ an_tokenize(const char *text, size_t len, struct an_span span, struct an_toks *t
 				i++;
 			continue;
 		}
-		if (c < 0x80) {
-			cp = c;
-			l = 1;
-			cl = byte_cl[c];
-		} else {
-			l = an_utf8(text, end, i, &cp);
-			if (an_isspace(cp)) {
-				i += l;
-				while (i < end && (unsigned char)text[i] <= 0x20)
-					i++;
-				continue;
-			}
-			cl = cp_class(cp);
+		if (c < 0x80)
+			break;
+		l = an_utf8(text, end, i, &cp);
+		if (!an_isspace(cp))
+			break;
+		i += l;
+		while (i < end && (unsigned char)text[i] <= 0x20)
+			i++;
+	}
+	return i;
+}
+
+/* The byte c repeated in each of the eight bytes of a word. */
+#define REP8(c)	(UINT64_C(0x0101010101010101) * (c))
+
+/* The mask of the low n bytes of a word, n <= 8. */
+static const uint64_t low_mask[9] = {
+	0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, UINT64_C(0xFFFFFFFFFF), UINT64_C(0xFFFFFFFFFFFF),
+	UINT64_C(0xFFFFFFFFFFFFFF), UINT64_C(0xFFFFFFFFFFFFFFFF),
+};
+
+/* Mix the zero-padded lower-case bytes of a word into 32 bits. */
+static inline uint32_t
+hash_mix(uint64_t h, size_t n)
+{
+	h = (h + n) * UINT64_C(0x9E3779B97F4A7C15);
+	return (uint32_t)(h >> 32);
+}
+
+/* The hash of a lower-case word: its bytes eight at a time, zero-padded. */
+uint32_t
+an_word_hash(const char *s, size_t n)
+{
+	uint64_t h = 0;
+	size_t i;
+
+	for (i = 0; i + 8 < n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * UINT64_C(0xC2B2AE3D27D4EB4F);
+		h ^= h >> 29;
+	}
+	{
+		uint64_t w = 0;
+
+		memcpy(&w, s + i, n - i);
+		h ^= w;
+	}
+	return hash_mix(h, n);
+}
+
+/*
+ * The hash of the word text[start, start + n) once lower-cased, if it is
+ * ASCII (else *ascii is false); text holds lim bytes.
+ */
+static uint32_t
+hash_ascii(const char *text, size_t start, size_t n, size_t lim, bool *ascii)
+{
+	size_t i;
+	uint64_t h = 0, w;
+
+	*ascii = false;
+	/* eight bytes at a time, as an_word_hash() reads them */
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&w, text + start + i, 8);
+		if (w & AN_HIGH_BITS)
+			return 0;
+		h = (h ^ an_lower8(w)) * UINT64_C(0xC2B2AE3D27D4EB4F);
+		h ^= h >> 29;
+	}
+	w = an_load_word(text, start + i, n - i, lim);
+	if (w & AN_HIGH_BITS)
+		return 0;
+	*ascii = true;
+	return hash_mix(h ^ an_lower8(w), n);
+}
+
+/*
+ * What a token passes on to the next (struct an_tokstate carry): TF_SSTART
+ * (a word here starts a sentence), TF_SPACEBEFORE, TF_INQ, and between
+ * batches CARRY_NOEND: the token before is a word a full stop does not end.
+ */
+#define CARRY_NOEND	0x100000u
+#define CARRY_WORD	(TF_SSTART | TF_SPACEBEFORE | TF_INQ)	/* what a word keeps of it */
+#define CARRY_PUNCT	(TF_SPACEBEFORE | TF_INQ)		/* what punctuation keeps */
+
+/* The flags of a word of lexicon flags lex and flags fl (TF_CAPWORD). */
+static inline unsigned
+word_flags(uint64_t lex, unsigned fl)
+{
+	if ((fl & TF_CAP) && an_capword(fl, lex))
+		fl |= TF_CAPWORD;
+	return fl;
+}
+
+/* Is t a word a full stop after it does not end (an abbreviation, an honorific, an initial)? */
+static inline bool
+word_noend(const struct an_tok *t)
+{
+	return t->kind == TK_WORD && ((t->lex & (LX_ABBREV | LX_HON)) || (t->flags & TF_INITIAL));
+}
+
+/* Does the token before t (t0 starts the batch, c is the carry then) keep a full stop from ending? */
+static inline bool
+prev_noend(const struct an_tok *t, const struct an_tok *t0, unsigned c)
+{
+	return t > t0 ? word_noend(t - 1) : (c & CARRY_NOEND) != 0;
+}
+
+/* A token's end and the carry after it. */
+struct tok_end {
+	size_t		end;
+	unsigned	carry;
+};
+
+/*
+ * Cut the token at i that the fast paths of an_tok_next() do not take: one
+ * starting with a non-ASCII character, or an ASCII word joined to more by an
+ * apostrophe, a hyphen, a dot or a comma. Sets t's kind, ch, bend, lex and
+ * flags from the carry c (noend: the token before is a word a full stop does
+ * not end); returns its end and the carry after it.
+ */
+static struct tok_end
+tok_slow(const char *text, size_t len, size_t end, size_t i, struct an_tok *t, unsigned c,
+    bool noend)
+{
+	unsigned char b = (unsigned char)text[i];
+	uint32_t cp;
+	size_t l, bend;
+	unsigned cl, fl;
+	struct tok_end r;
+
+	if (b < 0x80) {
+		cp = b;
+		l = 1;
+		cl = byte_cl[b];
+	} else {
+		l = an_utf8(text, end, i, &cp);
+		cl = cp_class(cp);
+	}
+	if (cl != 0) {
+		unsigned id = 0;
+
+		r.end = word_slow(text, end, i, cl, l, &bend, &fl);
+		if (!(fl & TF_DIGIT))
+			id = an_lex_word(text, len, i, bend - i);
+		t->lex = an_lex_flags[id];
+		t->tix = id;
+		fl = word_flags(t->lex, fl | (c & CARRY_WORD));
+		r.carry = c & TF_INQ;
+		t->kind = TK_WORD;
+		t->ch = 0;
+	} else {
+		unsigned char ch = punct_code(cp);
+		bool mark = is_mark(cp);
+
+		r.carry = (c & TF_INQ) | (opens_sentence(ch, mark, noend) ? TF_SSTART : 0);
+		r.end = bend = i + l;
+		t->lex = 0;
+		t->tix = 0;
+		fl = (mark ? TF_MARK : 0) | (c & CARRY_PUNCT);
+		t->kind = TK_PUNCT;
+		t->ch = ch;
+	}
+	t->bend = bend;
+	t->flags = fl;
+	return r;
+}
+
+/* At off, where being in a quotation changes: move to the quotation there; returns the new carry. */
+static unsigned
+quote_at(struct an_tokstate *ts, size_t off, unsigned carry)
+{
+	while (ts->qi < ts->nq && ts->q[ts->qi].end <= off)
+		ts->qi++;
+	if (ts->qi < ts->nq && off >= ts->q[ts->qi].start) {
+		ts->qb = ts->q[ts->qi].end;
+		return carry | TF_INQ;
+	}
+	ts->qb = ts->qi < ts->nq ? ts->q[ts->qi].start : SIZE_MAX;
+	return carry & ~TF_INQ;
+}
+
+/* Start cutting a paragraph (an_lex_init() has been called). */
+void
+an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct an_span span,
+    const struct an_quote *q, size_t nq, size_t qhint)
+{
+	ts->text = text;
+	ts->len = len;
+	ts->end = span.end < len ? span.end : len;
+	ts->i = skip_space(text, ts->end, span.start);
+	ts->carry = TF_SPACEBEFORE | TF_SSTART;	/* the first token counts as after a space */
+	ts->q = q;
+	ts->nq = nq;
+	ts->qi = qhint;
+	ts->qb = 0;
+	ts->alen = NULL;
+}
+
+/* Cut up to max more tokens of the paragraph; this function can't fail. */
+size_t
+an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
+{
+	const char *text = ts->text;
+	size_t end = ts->end, i = ts->i, qb = ts->qb;
+	struct an_tok *t0 = t, *tmax = t + max;
+	unsigned carry = ts->carry;
+	int qcur = (carry & TF_INQ) ? (int)ts->qi : -1;
+
+	while (i < end && t < tmax) {
+		unsigned c = (unsigned char)text[i], cl = byte_cl[c], fl;
+		size_t start = i;
+
+		if (start >= qb) {
+			carry = quote_at(ts, start, carry);
+			qb = ts->qb;
+			qcur = (carry & TF_INQ) ? (int)ts->qi : -1;
 		}
-		start = i;
-		gap = start - last;
+		if (cl != 0) {
+			/* an ASCII word, up to a byte that joins nothing */
+			size_t j = i + 1;
+			unsigned seen = cl, k;
+
+			/* two bytes a step (pair_cl) while two are left */
+			for (;;) {
+				uint16_t two;
+
+				if (end - j < 2) {
+					if (j < end && (k = byte_cl[(unsigned char)text[j]]) != 0) {
+						seen |= k;
+						j++;
+					}
+					break;
+				}
+				memcpy(&two, text + j, 2);
+				k = pair_cl[two];
+				seen |= k;
+				if (!(k & PAIR_BOTH)) {
+					j += k & PAIR_FIRST;
+					break;
+				}
+				j += 2;
+			}
+			k = j < end ? (unsigned char)text[j] : ' ';
+			/* a dot, comma or hyphen joins nothing before a space or punctuation */
+			if (k < 0x80 && k != '\'' && (k < ',' || k > '.' || j + 1 >= end ||
+			    ((unsigned char)text[j + 1] < 0x80 && byte_cl[(unsigned char)text[j + 1]] == 0))) {
+				unsigned id = 0;
+				uint64_t lex, hw = 0;
+
+				fl = first_flags[cl] | (carry & CARRY_WORD) | TF_ASCII;
+				if (j - start == 1 && k == '.' && (fl & TF_CAP))
+					fl |= TF_INITIAL;
+				if (!(seen & CL_LOWER)) {
+					/* two letters or more, none lower case: all capitals */
+					size_t m, letters = 0;
+
+					for (m = start; m < j && letters < 2; m++)
+						letters += byte_cl[(unsigned char)text[m]] & CL_LETTER;
+					if (letters >= 2)
+						fl |= TF_ALLCAPS;
+				}
+				if (seen & CL_DIGIT)
+					fl |= TF_DIGIT;
+				else if (AN_LITTLE_ENDIAN && j - start <= 8) {
+					/* ASCII letters only: look it up here */
+					uint64_t w = 0;
+
+					if (start + 8 <= ts->len)
+						memcpy(&w, text + start, 8);
+					else
+						memcpy(&w, text + start, ts->len - start);
+					/* letters only: setting 0x20 lower-cases them */
+					w = (w | REP8(0x20)) & low_mask[j - start];
+					id = an_lex_find8(w, j - start);
+					hw = w;
+				} else if (AN_LITTLE_ENDIAN && j - start <= 16 && start + 16 <= ts->len) {
+					/* nine to sixteen letters */
+					uint64_t w1;
+
+					memcpy(&hw, text + start, 8);
+					memcpy(&w1, text + start + 8, 8);
+					hw |= REP8(0x20);
+					w1 = (w1 | REP8(0x20)) & low_mask[j - start - 8];
+					id = an_lex_find16(hw, w1, j - start);
+					hw = 0;
+				} else
+					id = an_lex_word(text, ts->len, start, j - start);
+				lex = an_lex_flags[id];
+				t->tix = id;
+				fl = word_flags(lex, fl);
+				if (ts->alen != NULL) {
+					size_t l = j - start < 63 ? j - start : 63;
+
+					if ((ts->alen[c | 0x20] >> l) & 1)
+						fl |= TF_ALIASW;
+				}
+				if (fl & TF_CAPWORD) {
+					/* its hash, for pass 1's notes */
+					bool ascii;
+
+					t->h = hw != 0 ? hash_mix(hw, j - start) :
+					    hash_ascii(text, start, j - start, ts->len, &ascii);
+					fl |= TF_HASHED;
+				}
+				carry &= TF_INQ;
+				t->lex = lex;
+				t->kind = TK_WORD;
+				t->ch = 0;
+				t->bend = j;
+				i = j;
+			} else {
+				struct tok_end r = tok_slow(text, ts->len, end, i, t, carry, false);
+
+				fl = t->flags;
+				if (ts->alen != NULL && ts->alen[c | 0x20] != 0)
+					fl |= TF_ALIASW;	/* (its lower case may be longer or shorter) */
+				carry = r.carry;
+				i = r.end;
+			}
+		} else if (c < 0x80) {
+			/* ASCII punctuation */
+			unsigned o = punct_opens[c];
+
+			fl = carry & CARRY_PUNCT;
+			carry = (carry & TF_INQ) | (o == 1 || (o == 2 && !prev_noend(t, t0, carry)) ?
+			    TF_SSTART : 0);
+			t->tix = 0;
+			t->lex = 0;
+			t->kind = TK_PUNCT;
+			if (c == '"' || c == '\'') {
+				fl |= TF_MARK;
+				t->ch = PC_QMARK;
+			} else
+				t->ch = (unsigned char)c;
+			i++;
+			t->bend = i;
+		} else {
+			struct tok_end r = tok_slow(text, ts->len, end, i, t, carry, prev_noend(t, t0, carry));
+
+			fl = t->flags;
+			if (ts->alen != NULL && t->kind == TK_WORD)
+				fl |= TF_ALIASW;	/* (a non-ASCII word: lower case may change it) */
+			carry = r.carry;
+			i = r.end;
+		}
+		t->q = qcur;
+		t->start = start;
+		t->end = i;
+		t->flags = fl;
+		t->person = -1;
+		t->mkind = 0;
+		t++;
+		/* whitespace: most often one space */
+		if (i < end) {
+			c = (unsigned char)text[i];
+			if (c <= 0x20) {
+				i++;
+				carry |= TF_SPACEBEFORE;
+				/* (one test: a byte in 0x21-0x7E is no space) */
+				if (i < end && (unsigned char)(text[i] - 0x21) >= 0x7F - 0x21)
+					i = skip_space(text, end, i);
+			} else if (c >= 0x7F) {
+				size_t k = skip_space(text, end, i);
+
+				if (k > i)
+					carry |= TF_SPACEBEFORE;
+				i = k;
+			}
+		}
+	}
+	ts->i = i;
+	ts->qb = qb;
+	ts->carry = carry & ~CARRY_NOEND;
+	if (t > t0 ? word_noend(t - 1) : (carry & CARRY_NOEND) != 0)
+		ts->carry |= CARRY_NOEND;
+	return (size_t)(t - t0);
+}
+
+/* Cut an image field into *v; this function can't fail. */
+size_t
+an_tok_field(const char *s, struct an_tok **v, size_t *cap)
+{
+	struct an_tokstate ts;
+	struct an_span span;
+	size_t n = 0;
+
+	if (s == NULL)
+		return 0;
+	span.start = 0;
+	span.end = strlen(s);
+	an_lex_init();
+	an_tok_begin(&ts, s, span.end, span, NULL, 0, 0);
+	while (!an_tok_done(&ts)) {
+		if (n + 64 > *cap)
+			ARRAY_GROW(*v, n + 64, *cap);
+		n += an_tok_next(&ts, *v + n, *cap - n);
+	}
+	return n;
+}
+
+/* The hash of word t as an_lower() writes it. */
+uint32_t
+an_tok_hash(const char *text, size_t lim, const struct an_tok *t, struct buf *scratch)
+{
+	bool ascii;
+	uint32_t h;
+
+	if (t->flags & TF_HASHED)
+		return t->h;
+	h = hash_ascii(text, t->start, t->bend - t->start, lim, &ascii);
+	if (ascii)
+		return h;
+	buf_reset(scratch);
+	an_lower(text + t->start, t->bend - t->start, scratch);
+	return an_word_hash(scratch->data, scratch->len);
+}
+
+/*
+ * A packed token (an_tok_pack()) is one 32-bit number:
+ *   bit 0       1 for punctuation, 0 for a word
+ *   bits 1-3    bytes of whitespace before it (7: a varint in x)
+ * a word:
+ *   bits 4-7    length in bytes (15: a varint in x, after the gap's)
+ *   bits 8-10   end - bend (the possessive)
+ *   bits 11-18  its TF_WORDBITS flags
+ *   bits 19-31  lexicon number
+ * punctuation:
+ *   bits 4-6    length in bytes (1-4)
+ *   bit 7       TF_MARK
+ *   bits 8-15   the punctuation code
+ * TF_SPACEBEFORE, TF_CAPWORD, TF_INQ and the quotation are worked out again
+ * when unpacking (and nothing of pass 1's: TF_ASCII, TF_HASHED, TF_ALIASW).
+ */
+#define PK_PUNCT	1u
+#define PK_GAPMAX	7u
+#define PK_LENMAX	15u
+
+/* Append v to x (n, cap updated) as a varint. */
+static void
+put_varint(unsigned char **x, size_t *n, size_t *cap, size_t v)
+{
+	if (*n + 10 > *cap)
+		ARRAY_GROW(*x, *n + 10, *cap);
+	while (v >= 0x80) {
+		(*x)[(*n)++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	(*x)[(*n)++] = (unsigned char)v;
+}
+
+/* Read the varint at *xi in x. */
+static size_t
+get_varint(const unsigned char *x, size_t *xi)
+{
+	size_t v = 0;
+	unsigned sh = 0;
+
+	while (x[*xi] & 0x80) {
+		v |= (size_t)(x[*xi] & 0x7F) << sh;
+		sh += 7;
+		(*xi)++;
+	}
+	v |= (size_t)x[*xi] << sh;
+	(*xi)++;
+	return v;
+}
+
+/* Pack the tokens of a paragraph; this function can't fail. */
+void
+an_tok_pack(struct an_span span, const struct an_tok *t, size_t n, uint32_t *v,
+    unsigned char **x, size_t *nx, size_t *xcap)
+{
+	size_t k, pos = span.start;
+
+	for (k = 0; k < n; k++) {
+		size_t gap = t[k].start - pos, l = t[k].end - t[k].start;
+		uint32_t rec;
+
 		if (gap >= PK_GAPMAX) {
-			put_varint(tk, gap);
+			put_varint(x, nx, xcap, gap);
 			gap = PK_GAPMAX;
 		}
 		rec = (uint32_t)gap << 1;
-		if (cl != 0) {
-			unsigned fl, id = 0;
-			size_t bend;
-			uint64_t lex;
-			bool looked = false;
-
-			if (c < 0x80) {
-				/* the usual case: ASCII letters and digits up to a byte that joins nothing */
-				size_t j = i + 1, letters = cl & CL_LETTER;
-				unsigned seen = cl, k;
-
-				while (j < end && (k = byte_cl[(unsigned char)text[j]]) != 0) {
-					seen |= k;
-					letters += k & CL_LETTER;
-					j++;
-				}
-				k = j < end ? (unsigned char)text[j] : ' ';
-				/* a dot, comma or hyphen joins nothing before a space or punctuation */
-				if (k < 0x80 && k != '\'' && ((k != '-' && k != '.' && k != ',') ||
-				    j + 1 >= end || ((unsigned char)text[j + 1] < 0x80 &&
-				    byte_cl[(unsigned char)text[j + 1]] == 0))) {
-					tend = bend = j;
-					fl = first_flags[cl] | ((seen & CL_DIGIT) ? TF_DIGIT : 0);
-					if (letters >= 2 && !(seen & CL_LOWER))
-						fl |= TF_ALLCAPS;
-					if (j - start == 1 && k == '.' && (fl & TF_CAP))
-						fl |= TF_INITIAL;
-					if (AN_LITTLE_ENDIAN && !(fl & TF_DIGIT) && j - start <= 8) {
-						/* ASCII letters only: look it up here */
-						uint64_t w = 0;
-
-						if (start + 8 <= len)
-							memcpy(&w, text + start, 8);
-						else
-							memcpy(&w, text + start, len - start);
-						id = an_lex_find8(lx, an_lower8(w & an_low_bytes(j - start)),
-						    j - start);
-						looked = true;
-					}
-				} else
-					tend = word_slow(text, end, i, cl, l, &bend, &fl);
-			} else
-				tend = word_slow(text, end, i, cl, l, &bend, &fl);
-			if (!looked && !(fl & TF_DIGIT))
-				id = an_lex_word(text, len, start, bend - start);
-			lex = lx->flags[id];
-			if (sst)
-				fl |= TF_SSTART;
-			sst = false;
-			noend = (lex & (LX_ABBREV | LX_HON)) || (fl & TF_INITIAL);
-			l = tend - start;
+		if (t[k].kind == TK_PUNCT) {
+			rec |= PK_PUNCT | (uint32_t)l << 4 | ((t[k].flags & TF_MARK) ? 0x80u : 0) |
+			    (uint32_t)t[k].ch << 8;
+		} else {
 			if (l >= PK_LENMAX) {
-				put_varint(tk, l);
+				put_varint(x, nx, xcap, l);
 				l = PK_LENMAX;
 			}
-			rec |= (uint32_t)l << 4 | (uint32_t)(tend - bend) << 8 | (uint32_t)fl << 11 |
-			    (uint32_t)id << 19;
-		} else {
-			unsigned char ch;
-			bool mark;
-
-			if (c < 0x80) {
-				mark = c == '"' || c == '\'';
-				ch = mark ? PC_QMARK : c;
-			} else {
-				ch = punct_code(cp);
-				mark = is_mark(cp);
-			}
-			rec |= PK_PUNCT | (uint32_t)l << 4 | (mark ? 1u : 0u) << 7 | (uint32_t)ch << 8;
-			sst = opens_sentence(ch, mark, noend);
-			noend = false;
-			tend = start + l;
+			rec |= (uint32_t)l << 4 | (uint32_t)(t[k].end - t[k].bend) << 8 |
+			    (uint32_t)(t[k].flags & TF_WORDBITS) << 11 | (uint32_t)t[k].tix << 19;
 		}
-		if (tk->n >= tk->cap)
-			ARRAY_GROW(tk->v, tk->n + 1, tk->cap);
-		tk->v[tk->n++] = rec;
-		i = tend;
-		last = tend;
+		v[k] = rec;
+		pos = t[k].end;
 	}
-	return tk->n - n0;
 }
 
-/* Unpack one paragraph's tokens into *v; this function can't fail. */
+/* Unpack the tokens of a paragraph; this function can't fail. */
 void
-an_tok_unpack(struct an_span span, const struct an_toks *tk, struct an_tokpos *at, size_t n,
-    const struct an_rawq *q, size_t nq, struct an_tok **v, size_t *cap)
+an_tok_unpack(struct an_span span, const uint32_t *v, const unsigned char *x, size_t n,
+    const struct an_quote *q, size_t nq, size_t qhint, struct an_tok *t)
 {
-	const uint64_t *lexf = an_lex_init()->flags;
-	const uint32_t *r = n > 0 ? tk->v + at->v : NULL;
-	size_t k, pos = span.start, xi = at->x, qi = first_quote_after(q, nq, span.start);
+	size_t k, pos = span.start, xi = 0, qi = qhint;
 	/* the bounds of quotation qi (none past the last) */
-	size_t qs = qi < nq ? q[qi].start : SIZE_MAX, qe = qi < nq ? q[qi].end : SIZE_MAX;
-	struct an_tok *t;
+	size_t qs = SIZE_MAX, qe = 0;
 
-	if (n > *cap)
-		ARRAY_GROW(*v, n, *cap);
-	t = *v;
 	for (k = 0; k < n; k++, t++) {
-		uint32_t rec = r[k];
+		uint32_t rec = v[k];
 		size_t gap = (rec >> 1) & PK_GAPMAX, l;
+		unsigned fl;
 
 		if (gap == PK_GAPMAX)
-			gap = get_varint(tk->x, &xi);
+			gap = get_varint(x, &xi);
 		t->start = pos + gap;
 		if (rec & PK_PUNCT) {
 			t->end = t->start + ((rec >> 4) & 7u);
 			t->bend = t->end;
 			t->lex = 0;
-			t->flags = (rec & 0x80u) ? TF_MARK : 0;
+			fl = (rec & 0x80u) ? TF_MARK : 0;
 			t->kind = TK_PUNCT;
 			t->ch = (unsigned char)(rec >> 8);
+			t->tix = 0;
 		} else {
 			l = (rec >> 4) & PK_LENMAX;
 			if (l == PK_LENMAX)
-				l = get_varint(tk->x, &xi);
+				l = get_varint(x, &xi);
 			t->end = t->start + l;
 			t->bend = t->end - ((rec >> 8) & 7u);
-			t->lex = lexf[rec >> 19];
-			t->flags = (rec >> 11) & TF_WORDBITS;
-			if ((t->flags & TF_CAP) && an_capword(t->flags, t->lex))
-				t->flags |= TF_CAPWORD;
+			t->tix = 0;	/* (its lexicon number is not read again) */
+			t->lex = an_lex_flags[rec >> 19];
+			fl = (rec >> 11) & TF_WORDBITS;
+			if ((fl & TF_CAP) && an_capword(fl, t->lex))
+				fl |= TF_CAPWORD;
 			t->kind = TK_WORD;
 			t->ch = 0;
 		}
 		if (gap > 0 || k == 0)
-			t->flags |= TF_SPACEBEFORE;
+			fl |= TF_SPACEBEFORE;
 		t->q = -1;
-		t->person = -1;
-		t->mkind = 0;
-		t->sent = 0;
-		t->tix = 0;
-		while (t->start >= qe) {
-			qi++;
+		if (t->start >= qe) {
+			while (qi < nq && q[qi].end <= t->start)
+				qi++;
 			qs = qi < nq ? q[qi].start : SIZE_MAX;
 			qe = qi < nq ? q[qi].end : SIZE_MAX;
 		}
 		if (t->start >= qs) {
 			t->q = (int)qi;
-			t->flags |= TF_INQ;
+			fl |= TF_INQ;
 		}
+		t->flags = fl;
+		t->person = -1;
+		t->mkind = 0;
 		pos = t->end;
 	}
-	at->v += n;
-	at->x = xi;
-}
-
-/* Look through one paragraph's stored tokens for a word pass 2 must see. */
-bool
-an_toks_quiet(const char *text, struct an_span span, const struct an_toks *tk,
-    const struct an_tokpos *at, size_t n, const struct an_quiet *qt, struct an_tokpos *next)
-{
-	const uint64_t *lexf = an_lex_init()->flags;
-	const uint32_t *r = n > 0 ? tk->v + at->v : NULL;
-	size_t k, pos = span.start, xi = at->x;
-
-	for (k = 0; k < n; k++) {
-		uint32_t rec = r[k];
-		size_t gap = (rec >> 1) & PK_GAPMAX, start, l, bend;
-		unsigned id, fl;
-
-		if (gap == PK_GAPMAX)
-			gap = get_varint(tk->x, &xi);
-		start = pos + gap;
-		if (rec & PK_PUNCT) {
-			pos = start + ((rec >> 4) & 7u);
-			continue;
-		}
-		l = (rec >> 4) & PK_LENMAX;
-		if (l == PK_LENMAX)
-			l = get_varint(tk->x, &xi);
-		pos = start + l;
-		bend = pos - ((rec >> 8) & 7u);
-		id = rec >> 19;
-		if (id != 0 && (id == qt->id1 || id == qt->id2))
-			return false;
-		fl = (rec >> 11) & TF_WORDBITS;
-		if ((fl & TF_CAP) && an_capword(fl, lexf[id]) && qt->named(qt->arg, text, start, bend))
-			return false;
-		if (qt->aliased != NULL) {
-			unsigned c = (unsigned char)text[start];
-
-			if (c >= 'A' && c <= 'Z')
-				c += 32;
-			if ((c >= 0x80 || (qt->afirst[c >> 6] & (UINT64_C(1) << (c & 63)))) &&
-			    qt->aliased(qt->arg, text, start, bend))
-				return false;
-		}
-	}
-	next->v = at->v + n;
-	next->x = xi;
-	return true;
 }

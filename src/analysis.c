@@ -4,10 +4,12 @@
  * analysis_run() checks the paragraphs it is given, finds the quotations
  * (quotes.c), gathers people in a first pass over body and captions
  * (people.c), then in a second pass marks the mentions and attributes the
- * quotations (an-speaker.c). The body is cut into tokens once, in the first
- * pass, and kept packed for the second (four bytes a token, about the body's
- * size); struct an_tok lives one paragraph at a time. Memory is that, the
- * largest paragraph's tokens and the results.
+ * quotations (an-speaker.c). Each pass cuts a paragraph into struct an_tok
+ * (an-window.c: in windows when it is long); the first notes what the second
+ * needs to read, and keeps the tokens of the paragraphs it will read for
+ * sure, packed (about four bytes a token, half the text's size at most); the
+ * others are cut again. Memory is that, a few numbers a paragraph, a
+ * paragraph's tokens or a few windows of them, and the results.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -78,37 +80,105 @@ paras_init(const struct an_input *in, const char *text, size_t len, struct paras
 	}
 }
 
-/* Tokenize a NUL-terminated image field into (*v)[0..n) (tk is scratch); returns n. */
-static size_t
-tokenize_field(const char *s, struct an_toks *tk, struct an_tok **v, size_t *cap)
-{
-	struct an_span span;
-	struct an_tokpos at = { 0, 0 };
-	size_t n;
+/* A set of 32-bit hashes: open addressing, 0 stands for itself in zero[]. */
+struct hset {
+	uint32_t	*v;
+	size_t		 mask;
+	bool		 zero;
+};
 
-	if (s == NULL)
-		return 0;
-	span.start = 0;
-	span.end = strlen(s);
-	tk->n = 0;
-	tk->nx = 0;
-	n = an_tokenize(s, span.end, span, tk);
-	an_tok_unpack(span, tk, &at, n, NULL, 0, v, cap);
-	return n;
+/* Build the set of the n hashes h. */
+static void
+hset_init(struct hset *hs, const uint32_t *h, size_t n)
+{
+	size_t cap = 16, i;
+
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	hs->v = xcalloc(cap, sizeof *hs->v);
+	hs->mask = cap - 1;
+	hs->zero = false;
+	for (i = 0; i < n; i++) {
+		size_t k;
+
+		if (h[i] == 0) {
+			hs->zero = true;
+			continue;
+		}
+		for (k = h[i] & hs->mask; hs->v[k] != 0 && hs->v[k] != h[i]; k = (k + 1) & hs->mask)
+			;
+		hs->v[k] = h[i];
+	}
 }
 
-/* an_people_may_name() for an_toks_quiet(). */
+/* Is x in the set? */
 static bool
-may_name(void *arg, const char *text, size_t start, size_t end)
+hset_has(const struct hset *hs, uint32_t x)
 {
-	return an_people_may_name(arg, text, start, end);
+	size_t k;
+
+	if (x == 0)
+		return hs->zero;
+	for (k = x & hs->mask; hs->v[k] != 0; k = (k + 1) & hs->mask)
+		if (hs->v[k] == x)
+			return true;
+	return false;
 }
 
-/* an_people_may_alias() for an_toks_quiet(). */
-static bool
-may_alias(void *arg, const char *text, size_t start, size_t end)
+/*
+ * What pass 1 notes of each paragraph for pass 2, so that pass 2 reads only
+ * what can give something: the front matter aliases only where the last
+ * word of one is, the names only where a capitalised word can start one
+ * (who can be named is known only after pass 1, so pass 1 keeps the hashes
+ * of the capitalised words), the speakers only where there is a quotation, a
+ * he or a she or a mention. A paragraph with none of these gives no mention
+ * and changes no speaker: pass 2 skips it. (A hash that only looks like one
+ * makes pass 2 read a paragraph for nothing, never miss one.)
+ */
+#define PN_QUOTE	1u	/* a quotation is in it */
+#define PN_HESHE	2u	/* he or she */
+#define PN_ALIAS	4u	/* a word that ends a front matter alias */
+
+struct pnote {
+	unsigned char	*f;		/* per paragraph: PN_* */
+	size_t		*hix;		/* per paragraph: its hashes are h[hix[i] .. hix[i + 1]) */
+	uint32_t	*h;
+	size_t		 nh, hcap;
+	struct buf	 scratch;
+	const char	*text;
+	uint64_t	 alen[256];	/* the aliases' last words: their lengths (an_people_alias_lengths()) */
+	const uint64_t	*palen;		/* alen, or NULL without aliases */
+	struct hset	 ahash;		/* and their hashes */
+	size_t		 cur;		/* the paragraph being cut */
+};
+
+/* Note what pass 2 needs to know of the paragraph being cut, from its next tokens t[0..n). */
+static void
+para_note(void *arg, const struct an_tok *t, size_t n)
 {
-	return an_people_may_alias(arg, text, start, end);
+	struct pnote *pn = arg;
+	unsigned f = pn->f[pn->cur];
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const struct an_tok *x = &t[k];
+
+		if (x->lex & LX_HESHE)
+			f |= PN_HESHE;
+		if (x->flags & (TF_CAPWORD | TF_ALIASW)) {
+			uint32_t h = an_tok_hash(pn->text, t[n - 1].end, x, &pn->scratch);
+
+			/* (the tokenizer saw the first byte and the length of an alias's last word) */
+			if ((x->flags & TF_ALIASW) && hset_has(&pn->ahash, h))
+				f |= PN_ALIAS;
+			if (x->flags & TF_CAPWORD) {
+				if (pn->nh >= pn->hcap)
+					ARRAY_GROW(pn->h, pn->nh + 1, pn->hcap);
+				pn->h[pn->nh++] = h;
+			}
+		}
+	}
+	pn->f[pn->cur] = (unsigned char)f;
 }
 
 /* Run the engine over in; the result belongs to the caller. */
@@ -120,18 +190,19 @@ analysis_run(const struct an_input *in)
 	size_t len = in->text != NULL ? in->len : 0;
 	struct paras P;
 	struct an_rawq *rq = NULL;
+	const struct an_quote *qv;
 	size_t nq, i, j, mcap = 0;
 	struct an_people *pp;
 	struct an_speakers *sp;
 	struct an_tok *tok = NULL;
 	size_t ntok, tcap = 0;
-	size_t *count, *mark, npeople, *ntp;
-	struct an_toks tk, ftk;
-	struct an_tokpos at;
-	struct an_quiet qt;
+	size_t *count, *mark, npeople, *ntp, *kv, *kx;
+	struct pnote pn;
+	struct an_win *win;
+	struct hset names;
+	uint32_t *nh;
+	size_t nnh;
 
-	memset(&tk, 0, sizeof tk);
-	memset(&ftk, 0, sizeof ftk);
 	an_lex_init();
 	paras_init(in, text, len, &P);
 	nq = an_quotes_find(text, len, P.v, P.n, &rq);
@@ -150,61 +221,78 @@ analysis_run(const struct an_input *in)
 		q->how = AN_HOW_NONE;
 		q->fragment = an_count_words(text, q->inner_start, q->inner_end, 3) < 3;
 	}
+	free(rq);	/* the tokens are marked from an->quotes */
+	qv = an->quotes;
 
-	/* pass 1: cut the text into tokens (kept for pass 2); who could be a person */
+	/* pass 1: who could be a person; what pass 2 may skip */
 	pp = an_people_new(in);
+	win = an_win_new(len / 2);	/* tokens kept for pass 2: half the text at most */
 	ntp = xcalloc(P.n + 1, sizeof *ntp);
-	for (i = 0; i < P.n; i++) {
-		at.v = tk.n;
-		at.x = tk.nx;
-		ntp[i] = an_tokenize(text, len, P.v[i], &tk);
-		an_tok_unpack(P.v[i], &tk, &at, ntp[i], rq, nq, &tok, &tcap);
-		an_people_detect(pp, text, tok, ntp[i], SRC_BODY);
+	kv = xcalloc(P.n + 1, sizeof *kv);
+	kx = xcalloc(P.n + 1, sizeof *kx);
+	memset(&pn, 0, sizeof pn);
+	pn.f = xcalloc(P.n + 1, 1);
+	pn.hix = xcalloc(P.n + 1, sizeof *pn.hix);
+	pn.text = text;
+	if (an_people_has_aliases(pp)) {
+		nnh = an_people_alias_hashes(pp, &nh);
+		hset_init(&pn.ahash, nh, nnh);
+		free(nh);
+		an_people_alias_lengths(pp, pn.alen);
+		pn.palen = pn.alen;
+	}
+	for (i = 0, j = 0; i < P.n; i++) {
+		while (j < nq && qv[j].end <= P.v[i].start)
+			j++;
+		pn.f[i] = j < nq && qv[j].start < P.v[i].end ? PN_QUOTE : 0;
+		pn.cur = i;
+		ntp[i] = an_win_detect(win, pp, text, len, P.v[i], qv, nq, j, pn.palen, para_note, &pn);
+		pn.hix[i + 1] = pn.nh;
+		/* what pass 2 reads for sure is kept, to be read without cutting it again */
+		if (pn.f[i] == 0 || !an_win_keep(win, P.v[i], ntp[i], &kv[i], &kx[i]))
+			kv[i] = SIZE_MAX;
 	}
 	for (i = 0; i < in->nimages && in->images != NULL; i++) {
 		const struct an_image_in *im = &in->images[i];
 
-		ntok = tokenize_field(im->title, &ftk, &tok, &tcap);
+		ntok = an_tok_field(im->title, &tok, &tcap);
 		an_people_detect(pp, im->title, tok, ntok, SRC_IMG_TITLE);
-		ntok = tokenize_field(im->caption, &ftk, &tok, &tcap);
+		ntok = an_tok_field(im->caption, &tok, &tcap);
 		an_people_detect(pp, im->caption, tok, ntok, SRC_IMG_CAPTION);
-		ntok = tokenize_field(im->credit, &ftk, &tok, &tcap);
+		ntok = an_tok_field(im->credit, &tok, &tcap);
 		an_people_detect(pp, im->credit, tok, ntok, SRC_IMG_CREDIT);
 	}
 	an_people_settle(pp);
+	nnh = an_people_name_hashes(pp, &nh);
+	hset_init(&names, nh, nnh);
+	free(nh);
 
 	/* pass 2: mentions and speakers */
 	sp = an_speakers_new(pp, an->quotes, nq);
-	at.v = 0;
-	at.x = 0;
-	qt.id1 = an_lex_id("he", 2);
-	qt.id2 = an_lex_id("she", 3);
-	qt.named = may_name;
-	qt.aliased = an_people_has_aliases(pp) ? may_alias : NULL;
-	qt.afirst = an_people_alias_bytes(pp);
-	qt.arg = pp;
 	for (i = 0, j = 0; i < P.n; i++) {
-		struct an_tokpos next;
+		size_t k;
+		bool named;
 
-		/*
-		 * A paragraph with no quotation, no he or she and no word that
-		 * can name someone (or end an alias) gives no mention and
-		 * changes no speaker.
-		 */
-		while (j < nq && rq[j].end <= P.v[i].start)
+		while (j < nq && qv[j].end <= P.v[i].start)
 			j++;
-		if (!(j < nq && rq[j].start < P.v[i].end) &&
-		    an_toks_quiet(text, P.v[i], &tk, &at, ntp[i], &qt, &next)) {
-			at = next;
-			continue;
-		}
-		an_tok_unpack(P.v[i], &tk, &at, ntp[i], rq, nq, &tok, &tcap);
-		an_people_mark(pp, text, tok, ntp[i], AN_IN_BODY, 0, &an->mentions, &an->nmentions,
-		    &mcap);
-		an_speakers_para(sp, text, tok, ntp[i], i);
+		for (k = pn.hix[i]; k < pn.hix[i + 1] && !hset_has(&names, pn.h[k]); k++)
+			;
+		named = k < pn.hix[i + 1];
+		if (!named && pn.f[i] == 0)
+			continue;	/* nothing to read */
+		an_win_mark(win, pp, sp, text, len, P.v[i], i, ntp[i], qv, nq, j, kv[i], kx[i],
+		    (pn.f[i] & PN_ALIAS) != 0, named, &an->mentions, &an->nmentions, &mcap);
 	}
-	an_toks_free(&tk);
+	an_win_free(win);
+	free(names.v);
+	free(pn.ahash.v);
+	free(pn.f);
+	free(pn.hix);
+	free(pn.h);
+	buf_free(&pn.scratch);
 	free(ntp);
+	free(kv);
+	free(kx);
 	an_speakers_finish(sp);
 	an_speakers_free(sp);
 
@@ -220,7 +308,7 @@ analysis_run(const struct an_input *in)
 
 		an->captions[i].image = i;
 		for (k = 0; k < 3; k++) {
-			ntok = tokenize_field(f[k], &ftk, &tok, &tcap);
+			ntok = an_tok_field(f[k], &tok, &tcap);
 			an_people_mark(pp, f[k], tok, ntok, w[k], i, &an->mentions, &an->nmentions,
 			    &mcap);
 		}
@@ -239,7 +327,6 @@ analysis_run(const struct an_input *in)
 	}
 	free(tok);
 	free(mark);
-	an_toks_free(&ftk);
 
 	an_people_export(pp, an);
 	count = xcalloc(an->npeople + 1, sizeof *count);
@@ -262,7 +349,6 @@ analysis_run(const struct an_input *in)
 	}
 	free(count);
 	an_people_free(pp);
-	free(rq);
 	free(P.v);
 	free(P.orig);
 	return an;

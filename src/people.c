@@ -137,6 +137,7 @@ struct alias {
 	char	**words;	/* lower case */
 	size_t	 *wlen;		/* their lengths */
 	uint64_t  k0;		/* the first word's bytes packed, zero-padded (if up to eight) */
+	uint64_t *kw;		/* each word so, or 0 when longer */
 	size_t	  nw;
 	int	  person;
 	int	  next;		/* next alias with the same first word */
@@ -157,9 +158,6 @@ struct an_people {
 	struct smap	 alfirst;	/* alias first word -> first alias */
 	uint64_t	 alfirst_c[4];	/* bitmap: first bytes of the alias first words */
 	struct smap	 allast;	/* the aliases' last words */
-	uint64_t	 allast_c[4];	/* bitmap: their first bytes */
-	uint64_t	 allast_k[16];	/* the first 16 of them, packed like struct alias k0 */
-	size_t		 allast_n[16];	/* and their lengths */
 	int		*alhead;	/* the first alias of each first word, in alfirst */
 	size_t		 nalhead, alheadcap;
 	size_t		 order;
@@ -167,6 +165,8 @@ struct an_people {
 	struct buf	 tmp;
 	struct buf	 tmp2;		/* a name as written (pass 1) */
 	struct buf	 ck;		/* the lower-case words of a chunk (pass 2) */
+	unsigned char	*mk;		/* the MK_ kind of each mention, by index */
+	size_t		 mkcap;
 	bool		 exported;
 };
 
@@ -211,8 +211,15 @@ is_ist(const char *text, const struct an_tok *t)
 	size_t k;
 
 	/* trades in -ist; Lindqvist, Gilchrist and Feist are names */
-	if (n < 7 || (t->lex & (LX_GIVEN | LX_NOTNAME)) || !ascii_endswith(text + t->start, n, "ist"))
+	if (n < 7 || (t->lex & (LX_GIVEN | LX_NOTNAME)))
 		return false;
+	{
+		/* (OR 0x20 makes only I, S and T i, s and t) */
+		const unsigned char *e = (const unsigned char *)text + t->bend;
+
+		if ((e[-3] | 0x20) != 'i' || (e[-2] | 0x20) != 's' || (e[-1] | 0x20) != 't')
+			return false;
+	}
 	for (k = 0; k < sizeof sfx / sizeof sfx[0]; k++)
 		if (ascii_endswith(text + t->start, n, sfx[k]))
 			return true;
@@ -257,13 +264,16 @@ next_chunk(const char *text, const struct an_tok *t, size_t n, size_t *i, struct
 {
 	size_t k = *i;
 
+	/* (two at a time: most tokens are not) */
+	while (k + 1 < n && !((t[k].flags | t[k + 1].flags) & TF_CAPWORD))
+		k += 2;
 	while (k < n && !capword(&t[k]))
 		k++;
 	if (k >= n) {
 		*i = n;
 		return false;
 	}
-	memset(c, 0, sizeof *c);
+	c->b = c->nw = c->tw = c->nb = c->ne = 0;	/* (w is read up to nw only) */
 	c->a = k;
 	c->w[c->nw++] = k;
 	k++;
@@ -403,10 +413,10 @@ chunk_key(const char *text, const struct an_tok *t, const struct chunk *c, size_
 		const struct an_tok *w = &t[c->w[j]];
 
 		if (j > from)
-			buf_addc(b, ' ');
+			an_buf_addc(b, ' ');
 		an_lower(text + w->start, w->bend - w->start, b);
 	}
-	buf_addc(b, '\0');
+	an_buf_addc(b, '\0');
 	b->len--;
 }
 
@@ -427,7 +437,7 @@ chunk_words(const char *text, const struct an_tok *t, const struct chunk *c, siz
 		const struct an_tok *w = &t[c->w[j]];
 
 		if (j > from)
-			buf_addc(b, ' ');
+			an_buf_addc(b, ' ');
 		off[j] = b->len;
 		an_lower(text + w->start, w->bend - w->start, b);
 	}
@@ -446,7 +456,7 @@ chunk_text(const char *text, const struct an_tok *t, const struct chunk *c, size
 
 	buf_reset(b);
 	if (from >= to) {
-		buf_addc(b, '\0');
+		an_buf_addc(b, '\0');
 		b->len--;
 		return;
 	}
@@ -458,12 +468,12 @@ chunk_text(const char *text, const struct an_tok *t, const struct chunk *c, size
 		if (k > a && (t[k].flags & TF_SPACEBEFORE))
 			space = true;
 		if (space && b->len > 0)
-			buf_addc(b, ' ');
+			an_buf_addc(b, ' ');
 		space = false;
-		buf_add(b, text + t[k].start, end - t[k].start);
+		an_buf_add(b, text + t[k].start, end - t[k].start);
 	}
 	(void)j;
-	buf_addc(b, '\0');
+	an_buf_addc(b, '\0');
 	b->len--;
 }
 
@@ -514,10 +524,138 @@ name_kind(const struct an_tok *t, const struct chunk *c)
 	return NK_PERSONLIKE;
 }
 
-/* Does an apposition with a role follow the chunk (", the alliance's secretary-general")? */
+/*
+ * The tokens of a paragraph from a window t[0..n) of them on: t[i] for i < n,
+ * then the tokens after the window, cut again from a copy of the tokenizer
+ * (for the rare scan that runs past a window).
+ */
+struct tokcur {
+	const struct an_tok	*t;
+	size_t			 n;
+	struct an_tokstate	 ts;		/* cuts the tokens from n on */
+	struct an_tok		 buf[64];	/* tokens b0 .. b0 + bn - 1 */
+	size_t			 b0, bn;
+};
+
+/* Start a cursor over t[0..n) and the tokens more (positioned after t[n - 1]) cuts. */
+static void
+cur_init(struct tokcur *c, const struct an_tok *t, size_t n, const struct an_tokstate *more)
+{
+	c->t = t;
+	c->n = n;
+	c->ts = *more;
+	c->b0 = n;
+	c->bn = 0;
+}
+
+/*
+ * Token i of the paragraph, or NULL past its end. Past the window, i may only
+ * grow from one call to the next (within one batch it may go back).
+ */
+static const struct an_tok *
+cur_at(struct tokcur *c, size_t i)
+{
+	if (i < c->n)
+		return &c->t[i];
+	while (i >= c->b0 + c->bn) {
+		if (an_tok_done(&c->ts))
+			return NULL;
+		c->b0 += c->bn;
+		c->bn = an_tok_next(&c->ts, c->buf, sizeof c->buf / sizeof c->buf[0]);
+	}
+	return i >= c->b0 ? &c->buf[i - c->b0] : NULL;
+}
+
+/*
+ * role_text() of the tokens from to re of the paragraph, from a cursor
+ * (re and the token after the role may be past the window).
+ */
+static char *
+role_text_cur(const char *text, struct tokcur *c, size_t from, size_t re)
+{
+	struct buf b = BUF_INIT;
+	const struct an_tok *x;
+	size_t k, last = SIZE_MAX, lastlen = 0, lastend = 0;
+	bool abbrev = false, dot = false;
+
+	while (from < re && (x = cur_at(c, from)) != NULL && x->kind == TK_WORD &&
+	    ((x->lex & (LX_STOP | LX_PREP)) && !(x->lex & (LX_TITLE | LX_ROLE | LX_TMOD))))
+		from++;
+	for (k = from; k <= re && (x = cur_at(c, k)) != NULL; k++) {
+		if (last != SIZE_MAX && k == last + 1)
+			dot = is_punct(x, '.') && x->start == lastend;
+		if (k == re)
+			break;
+		if (k > from && (x->flags & TF_SPACEBEFORE))
+			an_buf_addc(&b, ' ');
+		an_buf_add(&b, text + x->start, x->end - x->start);
+		/* the role ends at its last word (not an honorific) or closing bracket */
+		if (!(x->lex & LX_HON) && (x->kind == TK_WORD || is_punct(x, ')'))) {
+			last = k;
+			lastlen = b.len;
+			lastend = x->end;
+			abbrev = (x->lex & LX_ABBREV) != 0;
+			dot = false;
+		}
+	}
+	if (last == SIZE_MAX) {
+		buf_free(&b);
+		return NULL;
+	}
+	b.len = lastlen;
+	b.data[b.len] = '\0';
+	if (dot && abbrev)
+		an_buf_addc(&b, '.');	/* "Sen." */
+	return buf_detach(&b);
+}
+
+/*
+ * appos_after()'s scan of an apposition ran to the end of the window t[0..n)
+ * with words words read and role as found: go on past it (more cuts the
+ * tokens after the window). Returns what appos_after() does, and the role
+ * text (of the tokens from rs) in *far when there is a role.
+ */
+static int
+appos_far(const char *text, const struct an_tok *t, size_t n, size_t rs, size_t words,
+    bool role, const struct an_tokstate *more, char **far)
+{
+	struct tokcur c;
+	const struct an_tok *x;
+	size_t k;
+
+	cur_init(&c, t, n, more);
+	for (k = n; words < 9 && (x = cur_at(&c, k)) != NULL; k++) {
+		if (x->kind != TK_WORD) {
+			if (is_punct(x, '(') || is_punct(x, ')') || is_punct(x, '-'))
+				continue;
+			break;
+		}
+		if (x->flags & TF_INQ)
+			break;
+		if (is_roleword(text, x) && !(x->lex & LX_PLURALTITLE))
+			role = true;
+		if ((x->lex & LX_RVERB) && (x->flags & TF_LOWER) && words > 0)
+			break;
+		if (words > 0 && (word_is(text, x, "who") || word_is(text, x, "which") ||
+		    word_is(text, x, "that") || word_is(text, x, "whose")))
+			break;
+		words++;
+	}
+	if (!role)
+		return 0;
+	cur_init(&c, t, n, more);
+	*far = role_text_cur(text, &c, rs, k);
+	return 2;
+}
+
+/*
+ * Does an apposition with a role follow the chunk (", the alliance's
+ * secretary-general")? more, when not NULL, cuts the tokens after the window
+ * t[0..n): when the apposition runs past it, its role text is in *far.
+ */
 static int
 appos_after(const char *text, const struct an_tok *t, size_t n, size_t b, size_t *rs,
-    size_t *re)
+    size_t *re, const struct an_tokstate *more, char **far)
 {
 	size_t k, words = 0;
 	bool role = false;
@@ -562,6 +700,8 @@ appos_after(const char *text, const struct an_tok *t, size_t n, size_t b, size_t
 			break;	/* the role ends where a clause starts */
 		words++;
 	}
+	if (k == n && words < 9 && more != NULL)
+		return appos_far(text, t, n, *rs, words, role, more, far);
 	*re = k;
 	return role ? 2 : 0;	/* ", a market town": not a person's apposition */
 }
@@ -641,8 +781,8 @@ role_text(const char *text, const struct an_tok *t, size_t n, size_t from, size_
 		to++;	/* "Sen." */
 	for (k = from; k < to; k++) {
 		if (k > from && (t[k].flags & TF_SPACEBEFORE))
-			buf_addc(&b, ' ');
-		buf_add(&b, text + t[k].start, t[k].end - t[k].start);
+			an_buf_addc(&b, ' ');
+		an_buf_add(&b, text + t[k].start, t[k].end - t[k].start);
 	}
 	return buf_detach(&b);
 }
@@ -659,19 +799,30 @@ void
 an_people_detect(struct an_people *pp, const char *text, const struct an_tok *t, size_t n,
     enum an_src src)
 {
-	size_t i = 0;
+	if (src != SRC_IMG_TITLE)	/* headlines are title case: mentions only */
+		an_people_detect_win(pp, text, t, n, 0, n, NULL, src);
+}
+
+/* Pass 1 over the chunks that start in t[from, limit); returns where to go on. */
+size_t
+an_people_detect_win(struct an_people *pp, const char *text, const struct an_tok *t, size_t n,
+    size_t from, size_t limit, const struct an_tokstate *more, enum an_src src)
+{
+	size_t i = from;
 	struct chunk c;
 
-	if (src == SRC_IMG_TITLE)
-		return;		/* headlines are title case: mentions only */
 	while (next_chunk(text, t, n, &i, &c)) {
 		size_t nw, rs = 0, re = 0;
+		char *far = NULL;
 		int score = 0, given = 0, ap, tstr = 0;
 		bool group = false, photo = false, det_before = false;
 		char *role = NULL;
 		struct cand *cd;
 		enum nkind kind;
 		const struct an_tok *first;
+
+		if (c.a >= limit)
+			return c.a;	/* the next window reads it */
 
 		chunk_parse(text, t, &c);
 		kind = name_kind(t, &c);
@@ -766,11 +917,17 @@ an_people_detect(struct an_people *pp, const char *text, const struct an_tok *t,
 			}
 		}
 		/* appositions */
-		ap = appos_after(text, t, n, c.b, &rs, &re);
+		ap = appos_after(text, t, n, c.b, &rs, &re, more, &far);
 		if (ap > 0) {
 			score += ap == 2 ? (nw >= 2 ? 2 : 1) : 1;
-			if (ap == 2 && role == NULL)
-				role = role_text(text, t, n, rs, re);
+			if (ap == 2 && role == NULL) {
+				if (far != NULL) {
+					role = far;
+					far = NULL;
+				} else
+					role = role_text(text, t, n, rs, re);
+			}
+			free(far);
 		} else if (c.tw == 0 && (ap = appos_before(text, t, c.a, &rs, &re)) > 0) {
 			score += nw >= 2 ? 2 : 1;
 			if (role == NULL)
@@ -889,6 +1046,7 @@ an_people_detect(struct an_people *pp, const char *text, const struct an_tok *t,
 		}
 		free(role);
 	}
+	return i;
 }
 
 /* ---- settling ---- */
@@ -931,7 +1089,7 @@ person_add(struct an_people *pp, const char *name, const char *role, bool fm)
 				continue;
 			}
 			if (sp_pending) {
-				buf_addc(&b, ' ');
+				an_buf_addc(&b, ' ');
 				nw++;
 				sp_pending = false;
 			}
@@ -1020,6 +1178,10 @@ alias_add(struct an_people *pp, const char *alias, int pi)
 			a->words = xreallocarray(a->words, a->nw + 1, sizeof *a->words);
 			a->wlen = xreallocarray(a->wlen, a->nw + 1, sizeof *a->wlen);
 			a->wlen[a->nw] = b.len;
+			a->kw = xreallocarray(a->kw, a->nw + 1, sizeof *a->kw);
+			a->kw[a->nw] = 0;
+			if (b.len <= 8)
+				memcpy(&a->kw[a->nw], b.data, b.len);
 			a->words[a->nw++] = xstrndup(b.data, b.len);
 		}
 		s = e;
@@ -1028,6 +1190,7 @@ alias_add(struct an_people *pp, const char *alias, int pi)
 	if (a->nw == 0) {
 		free(a->words);
 		free(a->wlen);
+		free(a->kw);
 		return;
 	}
 	{
@@ -1036,19 +1199,7 @@ alias_add(struct an_people *pp, const char *alias, int pi)
 		pp->alfirst_c[c0 >> 6] |= UINT64_C(1) << (c0 & 63);
 		if (a->wlen[0] <= 8)
 			memcpy(&a->k0, a->words[0], a->wlen[0]);
-		c0 = (unsigned char)a->words[a->nw - 1][0];
-		pp->allast_c[c0 >> 6] |= UINT64_C(1) << (c0 & 63);
-		if (smap_get(&pp->allast, a->words[a->nw - 1], a->wlen[a->nw - 1]) < 0) {
-			if (pp->allast.n < 16) {
-				uint64_t k = 0;
-
-				if (a->wlen[a->nw - 1] <= 8)
-					memcpy(&k, a->words[a->nw - 1], a->wlen[a->nw - 1]);
-				pp->allast_k[pp->allast.n] = k;
-				pp->allast_n[pp->allast.n] = a->wlen[a->nw - 1];
-			}
-			smap_put(&pp->allast, a->words[a->nw - 1], a->wlen[a->nw - 1], 1);
-		}
+		smap_put(&pp->allast, a->words[a->nw - 1], a->wlen[a->nw - 1], 1);
 	}
 	prev = smap_get(&pp->alfirst, a->words[0], strlen(a->words[0]));
 	if (prev < 0) {
@@ -1194,7 +1345,7 @@ an_people_settle(struct an_people *pp)
 		int k;
 
 		an_lower(c->name, strlen(c->name), &key);
-		buf_addc(&key, '\0');
+		an_buf_addc(&key, '\0');
 		if (firm_name(key.data)) {
 			buf_free(&key);
 			continue;
@@ -1238,15 +1389,17 @@ an_people_settle(struct an_people *pp)
 			smap_put(&pp->namew, pp->firstw.v[i].key, pp->firstw.v[i].len, 1);
 }
 
-/* Can a mention of someone start with the word text[start, end)? (After settling.) */
-bool
-an_people_may_name(struct an_people *pp, const char *text, size_t start, size_t end)
+/* The hashes of the words a mention can start with (after settling). */
+size_t
+an_people_name_hashes(const struct an_people *pp, uint32_t **out)
 {
-	if (pp->namew.n == 0)
-		return false;
-	buf_reset(&pp->tmp);
-	an_lower(text + start, end - start, &pp->tmp);
-	return smap_get(&pp->namew, pp->tmp.data, pp->tmp.len) >= 0;
+	size_t i, n = 0;
+
+	*out = xcalloc(pp->namew.n + 1, sizeof **out);
+	for (i = 0; i < pp->namew.cap; i++)
+		if (pp->namew.v[i].key != NULL)
+			(*out)[n++] = an_word_hash(pp->namew.v[i].key, pp->namew.v[i].len);
+	return n;
 }
 
 /* Are there front matter aliases? */
@@ -1256,37 +1409,33 @@ an_people_has_aliases(const struct an_people *pp)
 	return pp->nal > 0;
 }
 
-/* Can the word text[start, end) be the last word of an alias? */
-bool
-an_people_may_alias(struct an_people *pp, const char *text, size_t start, size_t end)
+/* The hashes of the aliases' last words. */
+size_t
+an_people_alias_hashes(const struct an_people *pp, uint32_t **out)
 {
-	size_t n = end - start, k;
+	size_t i, n = 0;
 
-	if (pp->allast.n == 0)
-		return false;
-	if (n <= 8 && pp->allast.n <= 16) {
-		/* an ASCII word of up to eight bytes compares packed and lower-cased */
-		uint64_t w = 0;
-
-		memcpy(&w, text + start, n);
-		if (!(w & AN_HIGH_BITS)) {
-			w = an_lower8(w);
-			for (k = 0; k < pp->allast.n; k++)
-				if (pp->allast_n[k] == n && pp->allast_k[k] == w)
-					return true;
-			return false;
-		}
-	}
-	buf_reset(&pp->tmp);
-	an_lower(text + start, end - start, &pp->tmp);
-	return smap_get(&pp->allast, pp->tmp.data, pp->tmp.len) >= 0;
+	*out = xcalloc(pp->allast.n + 1, sizeof **out);
+	for (i = 0; i < pp->allast.cap; i++)
+		if (pp->allast.v[i].key != NULL)
+			(*out)[n++] = an_word_hash(pp->allast.v[i].key, pp->allast.v[i].len);
+	return n;
 }
 
-/* The first bytes of the aliases' last words, as a bitmap. */
-const uint64_t *
-an_people_alias_bytes(const struct an_people *pp)
+/* The lengths of the aliases' last words, by their first byte. */
+void
+an_people_alias_lengths(const struct an_people *pp, uint64_t len[256])
 {
-	return pp->allast_c;
+	size_t i;
+
+	for (i = 0; i < 256; i++)
+		len[i] = i >= 0x80 ? ~UINT64_C(0) : 0;
+	for (i = 0; i < pp->allast.cap; i++) {
+		const struct smap_slot *e = &pp->allast.v[i];
+
+		if (e->key != NULL && e->len > 0)
+			len[(unsigned char)e->key[0]] |= UINT64_C(1) << (e->len < 63 ? e->len : 63);
+	}
 }
 
 /* ---- pass 2 ---- */
@@ -1345,6 +1494,8 @@ mention_add(struct an_people *pp, struct an_tok *t, size_t a, size_t b, int pi,
 	}
 	pp->p[pi].seen = ++pp->clock;
 	ARRAY_GROW(*m, *nm + 1, *cap);
+	ARRAY_GROW(pp->mk, *nm + 1, pp->mkcap);
+	pp->mk[*nm] = mk;
 	x = &(*m)[(*nm)++];
 	x->where = where;
 	x->image = image;
@@ -1377,6 +1528,23 @@ tok_is_lower(struct an_people *pp, const char *text, const struct an_tok *t, con
 	return pp->tmp.len == wl && memcmp(pp->tmp.data, w, wl) == 0;
 }
 
+/* Is word t (text holds lim bytes) word j of alias a? */
+static bool
+alias_word_is(struct an_people *pp, const char *text, const struct an_tok *t, const struct alias *a,
+    size_t j, size_t lim)
+{
+	size_t n = t->bend - t->start;
+
+	if (n <= 8) {
+		/* an ASCII word of up to eight bytes compares packed and lower-cased */
+		uint64_t w = an_load_word(text, t->start, n, lim);
+
+		if (!(w & AN_HIGH_BITS))
+			return a->kw[j] == an_lower8(w);
+	}
+	return tok_is_lower(pp, text, t, a->words[j], a->wlen[j]);
+}
+
 /* Does an alias of the front matter start at token i? Returns its length in tokens. */
 static size_t
 alias_at(struct an_people *pp, const char *text, const struct an_tok *t, size_t n, size_t i,
@@ -1401,7 +1569,7 @@ alias_at(struct an_people *pp, const char *text, const struct an_tok *t, size_t 
 
 		/* an ASCII word of up to eight bytes compares packed and lower-cased */
 		if (n0 <= 8) {
-			memcpy(&w, text + t[i].start, n0);
+			w = an_load_word(text, t[i].start, n0, t[n - 1].end);
 			packed = (w & AN_HIGH_BITS) == 0;
 			w = an_lower8(w);
 		}
@@ -1438,7 +1606,7 @@ alias_at(struct an_people *pp, const char *text, const struct an_tok *t, size_t 
 				ok = false;
 				break;
 			}
-			if (!tok_is_lower(pp, text, &t[ti], a->words[j], a->wlen[j])) {
+			if (!alias_word_is(pp, text, &t[ti], a, j, t[n - 1].end)) {
 				ok = false;
 				break;
 			}
@@ -1465,32 +1633,57 @@ void
 an_people_mark(struct an_people *pp, const char *text, struct an_tok *t, size_t n,
     enum an_where where, size_t image, struct an_mention **m, size_t *nm, size_t *cap)
 {
-	size_t i = 0, first = *nm;
-	struct chunk c;
+	size_t first = *nm;
 
 	if (pp->np == 0)
 		return;
-	/* front matter aliases */
-	if (pp->nal > 0) {
-		for (i = 0; i < n; i++) {
-			int pi = -1;
-			size_t l;
+	an_people_mark_aliases(pp, text, t, n, 0, n, where, image, m, nm, cap);
+	an_people_mark_names(pp, text, t, n, 0, n, where, image, m, nm, cap);
+	an_people_sort_mentions(pp, *m, first, *nm);
+}
 
-			if (t[i].kind != TK_WORD || t[i].person >= 0)
-				continue;
-			l = alias_at(pp, text, t, n, i, &pi);
-			if (l > 0) {
-				mention_add(pp, t, i, i + l - 1, pi, MK_ALIAS, where, image, m, nm, cap);
-				i += l - 1;
-			}
+/* Pass 2, front matter aliases starting in t[from, limit); returns where to go on. */
+size_t
+an_people_mark_aliases(struct an_people *pp, const char *text, struct an_tok *t, size_t n,
+    size_t from, size_t limit, enum an_where where, size_t image, struct an_mention **m,
+    size_t *nm, size_t *cap)
+{
+	size_t i;
+
+	if (pp->np == 0 || pp->nal == 0)
+		return limit;
+	for (i = from; i < limit; i++) {
+		int pi = -1;
+		size_t l;
+
+		if (t[i].kind != TK_WORD || t[i].person >= 0)
+			continue;
+		l = alias_at(pp, text, t, n, i, &pi);
+		if (l > 0) {
+			mention_add(pp, t, i, i + l - 1, pi, MK_ALIAS, where, image, m, nm, cap);
+			i += l - 1;
 		}
 	}
-	/* names */
-	i = 0;
+	return i;
+}
+
+/* Pass 2, names in the chunks starting in t[from, limit) (aliases marked); returns where to go on. */
+size_t
+an_people_mark_names(struct an_people *pp, const char *text, struct an_tok *t, size_t n,
+    size_t from, size_t limit, enum an_where where, size_t image, struct an_mention **m,
+    size_t *nm, size_t *cap)
+{
+	size_t i = from;
+	struct chunk c;
+
+	if (pp->np == 0)
+		return limit;
 	while (next_chunk(text, t, n, &i, &c)) {
 		size_t j, off[CHUNK_MAX + 1];
 		const char *kb;
 
+		if (c.a >= limit)
+			return c.a;	/* the next window reads it */
 		chunk_parse(text, t, &c);
 		j = c.nb;
 		chunk_words(text, t, &c, j, &pp->ck, off);
@@ -1552,9 +1745,34 @@ an_people_mark(struct an_people *pp, const char *text, struct an_tok *t, size_t 
 			}
 		}
 	}
-	/* keep this stream's mentions in text order (aliases were found first) */
-	if (pp->nal > 0 && *nm - first > 1)
-		qsort(*m + first, *nm - first, sizeof **m, mention_cmp);
+	return i;
+}
+
+/* Put a stream's mentions m[first..nm) in text order (aliases were found first). */
+void
+an_people_sort_mentions(const struct an_people *pp, struct an_mention *m, size_t first, size_t nm)
+{
+	if (pp->nal > 0 && nm - first > 1)
+		qsort(m + first, nm - first, sizeof *m, mention_cmp);
+}
+
+/* The most words of a front matter alias. */
+size_t
+an_people_alias_words(const struct an_people *pp)
+{
+	size_t i, most = 0;
+
+	for (i = 0; i < pp->nal; i++)
+		if (pp->al[i].nw > most)
+			most = pp->al[i].nw;
+	return most;
+}
+
+/* The MK_ kind of each mention recorded, by its index when recorded. */
+const unsigned char *
+an_people_mention_kinds(const struct an_people *pp)
+{
+	return pp->mk;
 }
 
 /* How many people the registry holds. */
@@ -1640,7 +1858,7 @@ an_people_has_role(const struct an_people *pp, int p, const char *s, size_t n)
 		const char *q;
 
 		an_lower(pp->p[p].role, strlen(pp->p[p].role), &low);
-		buf_addc(&low, '\0');
+		an_buf_addc(&low, '\0');
 		for (q = low.data; *q != '\0';) {
 			const char *e = q;
 			size_t k, l;
@@ -1654,18 +1872,18 @@ an_people_has_role(const struct an_people *pp, int p, const char *s, size_t n)
 			if (k < sizeof ab / sizeof ab[0])
 				buf_adds(&r, ab[k][1]);
 			else
-				buf_add(&r, q, l);
+				an_buf_add(&r, q, l);
 			if (*e != '\0') {
-				buf_addc(&r, *e == '.' ? ' ' : *e);
+				an_buf_addc(&r, *e == '.' ? ' ' : *e);
 				e++;
 			}
 			q = e;
 		}
-		buf_addc(&r, '\0');
+		an_buf_addc(&r, '\0');
 		buf_free(&low);
 	}
 	an_lower(s, n, &w);
-	buf_addc(&w, '\0');
+	an_buf_addc(&w, '\0');
 	ok = role_has_word(r.data, w.data, w.len - 1);
 	if (!ok) {
 		/* spokesman, spokeswoman and spokesperson are one role */
@@ -1735,6 +1953,7 @@ an_people_free(struct an_people *pp)
 			free(pp->al[i].words[j]);
 		free(pp->al[i].words);
 		free(pp->al[i].wlen);
+		free(pp->al[i].kw);
 	}
 	free(pp->al);
 	free(pp->alhead);
@@ -1748,5 +1967,6 @@ an_people_free(struct an_people *pp)
 	buf_free(&pp->tmp);
 	buf_free(&pp->tmp2);
 	buf_free(&pp->ck);
+	free(pp->mk);
 	free(pp);
 }
