@@ -412,13 +412,14 @@ analysis_quote_text(const struct an_input *in, const struct an_quote *q, struct 
 		uint32_t cp;
 		size_t l = an_utf8(s, end, i, &cp), nl = 0;
 
-		if (an_isspace(cp) || cp < 0x20 || cp == 0x7F) {
+		/* only white space folds: a control character stays, for the caller's placeholder */
+		if (an_isspace(cp)) {
 			size_t j = i;
 
 			while (j < end) {
 				size_t m = an_utf8(s, end, j, &cp);
 
-				if (!(an_isspace(cp) || cp < 0x20 || cp == 0x7F))
+				if (!an_isspace(cp))
 					break;
 				if (cp == '\n')
 					nl++;

@@ -219,10 +219,24 @@ test_paragraph_index(void **state)
 	}
 }
 
+/* White space folds in the printed quote; a control character stays for its placeholder. */
+static void
+test_text_keeps_controls(void **state)
+{
+	struct fx f;
+
+	(void)state;
+	fx_run(&f, "\"Say \x1b[2J  this\tnow,\" Jane Doe said.\n");
+	assert_int_equal(f.an->nquotes, 1);
+	assert_string_equal(qtext(&f, 0), "Say \x1b[2J this now,");
+	fx_free(&f);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_keeps_controls),
 		cmocka_unit_test(test_straight),
 		cmocka_unit_test(test_curly),
 		cmocka_unit_test(test_guillemets_and_low_high),
