@@ -12,6 +12,7 @@
 #ifndef BYLINE_ANALYSIS_H
 #define BYLINE_ANALYSIS_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -49,6 +50,8 @@ struct an_input {
 	const struct an_image_in	*images;
 	size_t				 nimages;
 	const char			*title;		/* the article's title, or NULL */
+	const volatile sig_atomic_t	*cancel;	/* when not NULL and set: stop early
+							 * (the result is valid, maybe partial) */
 };
 
 /* How a quotation's speaker was found. */

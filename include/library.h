@@ -5,6 +5,7 @@
 #ifndef BYLINE_LIBRARY_H
 #define BYLINE_LIBRARY_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -56,6 +57,7 @@ struct library_scan_opts {
 	void			*arg;
 	bool			 warnings;	/* pass warnings to diag, not just errors */
 	bool			 full;		/* read whole files (byline check) */
+	const volatile sig_atomic_t *cancel;	/* when set: stop scanning (the result is partial) */
 };
 
 /*

@@ -201,7 +201,7 @@ analysis_run(const struct an_input *in)
 	struct an_win *win;
 	struct hset names;
 	uint32_t *nh;
-	size_t nnh;
+	size_t nnh, npass1;
 
 	an_lex_init();
 	paras_init(in, text, len, &P);
@@ -242,6 +242,8 @@ analysis_run(const struct an_input *in)
 		pn.palen = pn.alen;
 	}
 	for (i = 0, j = 0; i < P.n; i++) {
+		if (in->cancel != NULL && *in->cancel)
+			break;	/* the result is partial, and still valid */
 		while (j < nq && qv[j].end <= P.v[i].start)
 			j++;
 		pn.f[i] = j < nq && qv[j].start < P.v[i].end ? PN_QUOTE : 0;
@@ -252,6 +254,7 @@ analysis_run(const struct an_input *in)
 		if (pn.f[i] == 0 || !an_win_keep(win, P.v[i], ntp[i], &kv[i], &kx[i]))
 			kv[i] = SIZE_MAX;
 	}
+	npass1 = i;	/* P.n, or fewer when cancelled */
 	for (i = 0; i < in->nimages && in->images != NULL; i++) {
 		const struct an_image_in *im = &in->images[i];
 
@@ -269,10 +272,12 @@ analysis_run(const struct an_input *in)
 
 	/* pass 2: mentions and speakers */
 	sp = an_speakers_new(pp, an->quotes, nq);
-	for (i = 0, j = 0; i < P.n; i++) {
+	for (i = 0, j = 0; i < npass1; i++) {
 		size_t k;
 		bool named;
 
+		if (in->cancel != NULL && *in->cancel)
+			break;
 		while (j < nq && qv[j].end <= P.v[i].start)
 			j++;
 		for (k = pn.hix[i]; k < pn.hix[i + 1] && !hset_has(&names, pn.h[k]); k++)

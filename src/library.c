@@ -182,6 +182,11 @@ walk(struct scan *s, const struct stat *st)
 		struct stat cst;
 		bool is_dir = ents[i].type == DT_DIR;
 
+		if (s->opts != NULL && s->opts->cancel != NULL && *s->opts->cancel) {
+			free(ents[i].name);
+			continue;	/* stopping: free what is left */
+		}
+
 		s->path.len = base;
 		if (base > 0 && s->path.data[base - 1] != '/')
 			buf_addc(&s->path, '/');
@@ -349,8 +354,8 @@ library_scan_cached(struct library *lib, char *const *paths, size_t npaths,
 	unchanged = before == 0 && lib->cache_hits == lib->n && cache_count(cache) == lib->n;
 	if (!unchanged || !sort_by_rank(lib))
 		library_sort(lib);
-	/* rewrite the cache when anything was read anew or went away */
-	if (cpath != NULL && before == 0 && !unchanged)
+	/* rewrite the cache when anything was read anew or went away (never from a part) */
+	if (cpath != NULL && before == 0 && !unchanged && !(o.cancel != NULL && *o.cancel))
 		cache_save(cpath, lib);
 	/* the entries taken from the cache point into it: the library keeps it */
 	if (lib->cache_hits > 0 && lib->cache == NULL)

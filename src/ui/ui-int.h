@@ -199,6 +199,7 @@ struct ui {
 	bool			 mark_on_open;
 	bool			 clipboard;	/* y may copy through the terminal */
 	int			 side_width;	/* columns of the side panes, 0: automatic */
+	const volatile sig_atomic_t *cancel;	/* set by a signal that ends the reader */
 };
 
 /* ---- ui.c ---- */

@@ -301,6 +301,7 @@ load_library(struct ui *ui)
 	clock_gettime(CLOCK_MONOTONIC, &l.start);
 	/* progress only on an empty screen, not over a list from the cache */
 	opts.progress = ui->lib.n == 0 ? on_progress : NULL;
+	opts.cancel = ui->cancel;
 	opts.diag = on_diag;
 	opts.arg = &l;
 	/* a library shown from the cache is replaced by the one read now */
@@ -502,6 +503,7 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 	}
 	memset(&ui, 0, sizeof ui);
 	ui.cli = cli;
+	ui.cancel = &got_signal;
 	load_config(&ui, &config);
 	ui.paths = paths;
 	ui.npaths = npaths;

@@ -216,6 +216,7 @@ article_open(struct ui *ui, size_t entry, const char *path)
 	r->focus = PANE_BODY;
 	doc_build(&r->d, &r->a);
 	doc_analysis_input(&r->d, &r->a, &r->in, &r->in_people, &r->in_images);
+	r->in.cancel = ui->cancel;	/* a signal to quit cuts the analysis short */
 	r->L = layout_new(&r->d, 80);
 	ui->r = r;
 	ui->view = V_ARTICLE;

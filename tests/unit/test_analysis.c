@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 
 #include "an-fixture.h"
@@ -802,6 +803,38 @@ test_big(void **state)
 	buf_free(&t);
 }
 
+/* Told to stop (the reader is quitting), the analysis returns at once with a
+ * valid, partial result; not told, the same input gives everything. */
+static void
+test_cancel(void **state)
+{
+	static const char text[] = "\"One two three,\" said Anna Berg.\n\n\"Four five six.\"";
+	volatile sig_atomic_t stop = 1;
+	struct an_input in;
+	struct analysis *an;
+	size_t i;
+
+	(void)state;
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.len = strlen(text);
+	in.cancel = &stop;
+	an = analysis_run(&in);
+	assert_int_equal(an->npeople, 0);
+	assert_int_equal(an->nmentions, 0);
+	for (i = 0; i < an->nquotes; i++) {
+		assert_true(an->quotes[i].end <= in.len);
+		assert_int_equal(an->quotes[i].speaker, -1);
+	}
+	analysis_free(an);
+	stop = 0;
+	an = analysis_run(&in);
+	assert_int_equal(an->nquotes, 2);
+	assert_int_equal(an->npeople, 1);
+	assert_int_equal(an->quotes[1].speaker, 0);
+	analysis_free(an);
+}
+
 /* The names of how. */
 static void
 test_how_names(void **state)
@@ -837,6 +870,7 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_garbage_bytes);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_many_marks);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_big);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_cancel);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_how_names);
 	return _cmocka_run_group_tests("analysis", tests, n, NULL, NULL);
 }

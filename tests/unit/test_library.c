@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -256,6 +257,41 @@ test_cache(void **state)
 	free(cdir);
 }
 
+/* A scan told to stop (the reader got a signal to quit) stops, cleanly, and
+ * never saves a partial library as the cache. */
+static void
+test_cancel(void **state)
+{
+	struct library lib = { 0 };
+	struct library_scan_opts opts = { 0 };
+	volatile sig_atomic_t stop = 1;
+	char *paths[1] = { root }, *cdir = xasprintf("%s/cache-cancel", root);
+	char *cpath;
+	struct stat st;
+
+	(void)state;
+	opts.cancel = &stop;
+	assert_int_equal(library_scan(&lib, paths, 1, &opts), 0);
+	assert_int_equal(lib.n, 0);
+	library_free(&lib);
+	setenv("BYLINE_CACHE", cdir, 1);
+	library_scan_cached(&lib, paths, 1, &opts);
+	cpath = cache_path(paths, 1);
+	assert_non_null(cpath);
+	assert_int_equal(stat(cpath, &st), -1);
+	library_free(&lib);
+	/* not cancelled: the same scan finds everything and saves the cache */
+	stop = 0;
+	library_scan_cached(&lib, paths, 1, &opts);
+	assert_true(lib.n >= 7);	/* test_cache adds its own */
+	assert_int_equal(stat(cpath, &st), 0);
+	library_free(&lib);
+	unsetenv("BYLINE_CACHE");
+	assert_int_equal(tmpdir_remove(cdir), 0);
+	free(cpath);
+	free(cdir);
+}
+
 int
 main(void)
 {
@@ -264,6 +300,7 @@ main(void)
 		cmocka_unit_test(test_missing_path_and_file),
 		cmocka_unit_test(test_matches),
 		cmocka_unit_test(test_cache),
+		cmocka_unit_test(test_cancel),
 	};
 
 	return cmocka_run_group_tests_name("library", tests, setup, teardown);
