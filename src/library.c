@@ -347,6 +347,10 @@ library_scan_cached(struct library *lib, char *const *paths, size_t npaths,
 
 	if (opts != NULL)
 		o = *opts;
+	if (o.cancel != NULL && *o.cancel) {
+		free(cpath);
+		return 0;	/* stopped before it began: not even the cache is read */
+	}
 	cache = cache_load(cpath);
 	o.cache = cache;
 	lib->cache_hits = 0;

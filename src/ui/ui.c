@@ -17,6 +17,7 @@
 #include <string.h>
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -486,6 +487,39 @@ install_signals(void)
 	sigaction(SIGWINCH, &sa, NULL);
 }
 
+/*
+ * The next key, or ERR when a signal or a resize comes first. Between the
+ * last look at their flags and the wait, the signals are blocked, and only
+ * pselect() lets them in: one that comes just before the wait ends it,
+ * instead of waiting for the next key (the race of a plain blocking read).
+ * ncurses reads without waiting (nodelay), so what it holds already, the
+ * rest of a typed-ahead sequence, is taken before any wait.
+ */
+static int
+read_key(wint_t *ch)
+{
+	sigset_t block, old;
+	fd_set in;
+	int kind;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	kind = ERR;
+	if (got_signal == 0 && got_winch == 0 && (kind = get_wch(ch)) == ERR) {
+		FD_ZERO(&in);
+		FD_SET(STDIN_FILENO, &in);
+		/* readable: the caller asks again (a closed terminal gives SIGHUP) */
+		if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, &old) > 0)
+			kind = get_wch(ch);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return kind;
+}
+
 int
 ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 {
@@ -528,6 +562,7 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);	/* read_key() does the waiting */
 	typeahead(-1);	/* one write per screen, not a poll and a write per line */
 	set_escdelay(25);
 	curs_set(0);
@@ -574,7 +609,7 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 		ui_draw(&ui);
 		if (article_complete(&ui))
 			continue;	/* the first paint is out: the rest of the work, then again */
-		kind = get_wch(&ch);
+		kind = read_key(&ch);
 		if (got_signal != 0)
 			break;
 		if (got_winch) {

@@ -247,6 +247,8 @@ article_complete(struct ui *ui)
 		r->settled = true;
 		ui_settle();
 	}
+	if (*ui->cancel)
+		return false;	/* quitting: the rest of a 50 MB file can stay unread */
 	if (r->a.flags & ARTICLE_PARTIAL) {
 		top_anchor(r, &block, &off);
 		article_load_rest(&r->a);
