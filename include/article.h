@@ -131,6 +131,13 @@ void article_parse(struct article *a, const char *path, const char *data, size_t
  */
 int article_load_rest(struct article *a);
 
+/*
+ * The same, at most max bytes of it at a time: ARTICLE_PARTIAL is cleared
+ * once the end is read. Lets a caller stop between steps (the reader when
+ * it is told to quit).
+ */
+int article_load_more(struct article *a, size_t max);
+
 /* Release what article_load() or article_parse() allocated. */
 void article_free(struct article *a);
 

@@ -464,14 +464,21 @@ article_load(struct article *a, const char *path, enum article_load_how how,
 int
 article_load_rest(struct article *a)
 {
-	size_t off;
+	return article_load_more(a, SIZE_MAX);
+}
+
+int
+article_load_more(struct article *a, size_t max)
+{
+	size_t off, want;
 	int err = 0;
 
 	if (!(a->flags & ARTICLE_PARTIAL))
 		return 0;
 	off = (size_t)(a->body - a->data);
-	while (a->data_len < a->data_cap) {
-		ssize_t r = read(a->fd, a->data + a->data_len, a->data_cap - a->data_len);
+	want = a->data_cap - a->data_len < max ? a->data_cap : a->data_len + max;
+	while (a->data_len < want) {
+		ssize_t r = read(a->fd, a->data + a->data_len, want - a->data_len);
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -482,6 +489,10 @@ article_load_rest(struct article *a)
 		a->data_len += (size_t)r;
 	}
 	a->data[a->data_len] = '\0';
+	if (a->data_len == want && want < a->data_cap && err == 0) {
+		a->body_len = a->data_len - off;
+		return 0;	/* more to come */
+	}
 	close(a->fd);
 	a->fd = -1;
 	a->flags &= ~ARTICLE_PARTIAL;

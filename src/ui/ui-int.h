@@ -206,9 +206,13 @@ struct ui {
 
 /*
  * Give the terminal a moment to show what was just drawn before heavy work
- * starts (at most a few hundredths of a second; at once if a key comes).
+ * starts, so that the two do not compete for the processor: ms milliseconds
+ * at most, less if a key or a signal comes.
  */
-void ui_settle(void);
+void ui_settle(int ms);
+
+/* The moment, before work that takes a tenth of a second or more. */
+#define UI_SETTLE_MS	100
 
 /* Show msg (printf-style) in the status line until the next key. */
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)

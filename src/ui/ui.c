@@ -285,12 +285,13 @@ preload_library(struct ui *ui)
 }
 
 void
-ui_settle(void)
+ui_settle(int ms)
 {
 	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
 
 	refresh();
-	poll(&p, 1, 30);
+	if (ms > 0)
+		poll(&p, 1, ms);
 }
 
 static void
@@ -584,7 +585,7 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 	}
 	if (!ui.single && preload_library(&ui)) {
 		ui_draw(&ui);	/* what the cache knows, at once; then the real thing */
-		ui_settle();
+		ui_settle(UI_SETTLE_MS);
 	}
 	load_library(&ui);
 	ui.preloaded = 0;

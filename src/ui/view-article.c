@@ -235,6 +235,10 @@ article_open(struct ui *ui, size_t entry, const char *path)
 	return true;
 }
 
+/* The rest of a big file is read in steps this big, so that a signal to quit
+ * is not kept waiting for all of it. */
+#define LOAD_STEP	((size_t)4 << 20)
+
 bool
 article_complete(struct ui *ui)
 {
@@ -244,14 +248,19 @@ article_complete(struct ui *ui)
 	if (r == NULL || (r->an != NULL && !r->mark_pending && !(r->a.flags & ARTICLE_PARTIAL)))
 		return false;
 	if (!r->settled) {
+		/* a short article is analysed at once; a long one lets the screen show first */
 		r->settled = true;
-		ui_settle();
+		ui_settle(r->a.flags & ARTICLE_PARTIAL ? UI_SETTLE_MS : 0);
 	}
 	if (*ui->cancel)
 		return false;	/* quitting: the rest of a 50 MB file can stay unread */
 	if (r->a.flags & ARTICLE_PARTIAL) {
 		top_anchor(r, &block, &off);
-		article_load_rest(&r->a);
+		while (r->a.flags & ARTICLE_PARTIAL) {
+			if (*ui->cancel)
+				return false;
+			article_load_more(&r->a, LOAD_STEP);
+		}
 		doc_extend(&r->d, &r->a);
 		r->in.text = r->d.text;
 		r->in.len = r->d.len;

@@ -622,6 +622,20 @@ test_load_start(void **state)
 	}
 	assert_int_equal(d.blocks[d.nblocks - 1].kind, BLOCK_NOTE);
 	doc_free(&d);
+	article_free(&a);
+	/* read in small steps, the same article again */
+	article_load(&a, p, ARTICLE_LOAD_START, NULL);
+	for (i = 0; a.flags & ARTICLE_PARTIAL; i++) {
+		assert_true(i < 100);
+		assert_int_equal(article_load_more(&a, 100000), 0);
+		assert_ptr_equal(a.body + a.body_len, a.data + a.data_len);
+	}
+	assert_true(i > 5);
+	assert_int_equal(a.body_len, full.body_len);
+	assert_memory_equal(a.body, full.body, full.body_len);
+	doc_build(&d, &a);
+	assert_int_equal(d.nblocks, dfull.nblocks);
+	doc_free(&d);
 	doc_free(&dfull);
 	article_free(&a);
 	article_free(&full);
