@@ -109,47 +109,59 @@ inline_syntax(const char *text, size_t len, size_t i)
 	}
 }
 
+/* Where the scan stops to look: a newline, or a byte that may start inline syntax. */
+static const bool stop_at[256] = {
+	['\n'] = true,
+	['*'] = true, ['_'] = true, ['`'] = true, ['['] = true,
+	['<'] = true, ['\\'] = true, ['~'] = true, ['&'] = true,
+};
+
+/* Whether the line starting at text[i] opens with a block marker. */
+static bool
+block_marker(const char *text, size_t len, size_t i)
+{
+	size_t j = i, k;
+
+	while (j < len && j < i + 3 && text[j] == ' ')
+		j++;
+	if (j + 1 < len && (text[j] == '#' || text[j] == '>' ||
+	    ((text[j] == '-' || text[j] == '+' || text[j] == '*') && text[j + 1] == ' ') ||
+	    (text[j] == '=' && text[j + 1] == '=') ||
+	    (text[j] == '-' && text[j + 1] == '-') || text[j] == '|'))
+		return true;
+	if (i + 4 <= len && memcmp(text + i, "    ", 4) == 0)
+		return true;
+	if (j < len && text[j] >= '0' && text[j] <= '9') {
+		for (k = j; k < len && k < j + 9 && text[k] >= '0' && text[k] <= '9'; k++)
+			;
+		if (k + 1 < len && (text[k] == '.' || text[k] == ')') && text[k + 1] == ' ')
+			return true;
+	}
+	return false;
+}
+
 bool
 markdown_detect(const char *text, size_t len)
 {
-	size_t i;
-	bool bol = true;
+	size_t i = 0;
 
 	/* Markdown shows early; a huge plain text is not scanned to its end */
 	if (len > MARKDOWN_DETECT_MAX)
 		len = MARKDOWN_DETECT_MAX;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-
-		if (c == '\n') {
-			bol = true;
-			continue;
-		}
-		if (bol) {
-			size_t j = i;
-
-			/* block markers at the start of a line */
-			while (j < len && j < i + 3 && text[j] == ' ')
-				j++;
-			if (j + 1 < len && (text[j] == '#' || text[j] == '>' ||
-			    ((text[j] == '-' || text[j] == '+' || text[j] == '*') && text[j + 1] == ' ') ||
-			    (text[j] == '=' && text[j + 1] == '=') ||
-			    (text[j] == '-' && text[j + 1] == '-') || text[j] == '|'))
-				return true;
-			if (i + 4 <= len && memcmp(text + i, "    ", 4) == 0)
-				return true;
-			if (j < len && text[j] >= '0' && text[j] <= '9') {
-				size_t k = j;
-
-				while (k < len && k < j + 9 && text[k] >= '0' && text[k] <= '9')
-					k++;
-				if (k + 1 < len && (text[k] == '.' || text[k] == ')') && text[k + 1] == ' ')
-					return true;
-			}
-			bol = false;
-		}
-		if (c != 0 && c < 0x80 && strchr("*_`[<\\~&", c) != NULL && inline_syntax(text, len, i))
+	while (i < len) {
+		/* i starts a line */
+		if (text[i] != '\n' && block_marker(text, len, i))
 			return true;
+		for (;;) {
+			while (i < len && !stop_at[(unsigned char)text[i]])
+				i++;
+			if (i >= len)
+				return false;
+			if (text[i++] == '\n')
+				break;
+			if (inline_syntax(text, len, i - 1))
+				return true;
+		}
 	}
 	return false;
 }
