@@ -694,20 +694,28 @@ test_empty(void **state)
 	buf_free(&b);
 }
 
+/* Two paragraphs, two quotations, one speaker: an input without paragraphs. */
+static void
+two_quotes(struct an_input *in)
+{
+	static const char text[] = "\"One two three,\" said Anna Berg.\n\n\"Four five six.\"";
+
+	memset(in, 0, sizeof *in);
+	in->text = text;
+	in->len = strlen(text);
+}
+
 /* Paragraphs missing, out of range, overlapping or backwards. */
 static void
 test_bad_paragraphs(void **state)
 {
-	static const char text[] = "\"One two three,\" said Anna Berg.\n\n\"Four five six.\"";
 	const struct an_span bad[] = { { 40, 10 }, { 0, 1000 }, { 5, 20 }, { 3, 2 }, { 999, 1000 } };
 	struct an_input in;
 	struct analysis *an;
 	size_t i;
 
 	(void)state;
-	memset(&in, 0, sizeof in);
-	in.text = text;
-	in.len = strlen(text);
+	two_quotes(&in);
 	an = analysis_run(&in);		/* no paragraphs given: split at blank lines */
 	assert_int_equal(an->nquotes, 2);
 	assert_int_equal(an->quotes[1].para, 1);
@@ -808,16 +816,13 @@ test_big(void **state)
 static void
 test_cancel(void **state)
 {
-	static const char text[] = "\"One two three,\" said Anna Berg.\n\n\"Four five six.\"";
 	volatile sig_atomic_t stop = 1;
 	struct an_input in;
 	struct analysis *an;
 	size_t i;
 
 	(void)state;
-	memset(&in, 0, sizeof in);
-	in.text = text;
-	in.len = strlen(text);
+	two_quotes(&in);
 	in.cancel = &stop;
 	an = analysis_run(&in);
 	assert_int_equal(an->npeople, 0);
