@@ -4,17 +4,6 @@
 . tests/e2e/lib.sh
 require_byline
 
-# run CMD [ARGS...]: stdout to $OUT, stderr to $ERR, status in $RC.
-OUT=$T/out
-ERR=$T/err
-run() {
-	"$@" >"$OUT" 2>"$ERR"
-	RC=$?
-}
-both() {
-	printf -- '--- status %s\n--- stdout:\n%s\n--- stderr:\n%s' "$RC" "$(head -c 3000 "$OUT")" \
-	    "$(head -c 3000 "$ERR")"
-}
 # The list line for a path ("" if none).
 list_line() {
 	awk -F '\t' -v p="$1" '$5 == p' "$OUT"
@@ -24,9 +13,6 @@ list_field() {
 	awk -F '\t' -v p="$1" -v n="$2" '$5 == p { print $n }' "$OUT"
 }
 
-B() {
-	"$BYLINE" --state "$STATE" "$@"
-}
 
 LIB=$T/articles
 copy_library "$LIB"

@@ -21,8 +21,6 @@ else
 	fail "generate.sh makes the big hostile files" "generate.sh failed" "$(cat "$T/gen.err")"
 fi
 
-OUT=$T/out
-ERR=$T/err
 LIMIT=${HOSTILE_TIMEOUT:-30}
 
 # Byte patterns (LC_ALL=C grep). C0 controls but tab and newline, and DEL.

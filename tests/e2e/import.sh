@@ -9,19 +9,6 @@
 . tests/e2e/lib.sh
 require_byline
 
-OUT=$T/out
-ERR=$T/err
-run() {
-	"$@" >"$OUT" 2>"$ERR"
-	RC=$?
-}
-both() {
-	printf -- '--- status %s\n--- stdout:\n%s\n--- stderr:\n%s' "$RC" "$(head -c 3000 "$OUT")" \
-	    "$(head -c 3000 "$ERR")"
-}
-B() {
-	"$BYLINE" --state "$STATE" "$@"
-}
 # body FILE: the text after the front matter, whitespace runs folded to one
 # space, leading and trailing space removed.
 body() {

@@ -14,19 +14,6 @@ fi
 PYTHONIOENCODING=utf-8
 export PYTHONIOENCODING
 
-OUT=$T/out
-ERR=$T/err
-run() {
-	"$@" >"$OUT" 2>"$ERR"
-	RC=$?
-}
-both() {
-	printf -- '--- status %s\n--- stdout:\n%s\n--- stderr:\n%s' "$RC" "$(head -c 3000 "$OUT")" \
-	    "$(head -c 3000 "$ERR")"
-}
-B() {
-	"$BYLINE" --state "$STATE" "$@"
-}
 
 # pycheck NAME SCRIPT FILE [ARGS...]: run the python SCRIPT with the JSON
 # read from FILE as "data" (sys.argv[1:] = ARGS); it prints what is wrong,

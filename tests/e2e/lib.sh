@@ -180,6 +180,26 @@ copy_library() {
 	cp "$E2E_ROOT"/articles/*.md "$1/"
 }
 
+# ---- subcommands ----
+
+# run CMD [ARGS...]: stdout to $OUT, stderr to $ERR, status in $RC (a test
+# may define its own run; OUT and ERR stay).
+OUT=$T/out
+ERR=$T/err
+run() {
+	"$@" >"$OUT" 2>"$ERR"
+	RC=$?
+}
+# both: the status, stdout and stderr of the last run, for a FAIL's detail.
+both() {
+	printf -- '--- status %s\n--- stdout:\n%s\n--- stderr:\n%s' "$RC" "$(head -c 3000 "$OUT")" \
+	    "$(head -c 3000 "$ERR")"
+}
+# B ARGS...: byline with the test's own read-mark file.
+B() {
+	"$BYLINE" --state "$STATE" "$@"
+}
+
 # ---- the reader in tmux ----
 
 TM_TERM=${TM_TERM:-tmux-256color}
