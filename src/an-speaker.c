@@ -376,6 +376,37 @@ role_definite(const struct an_speakers *sp, const struct an_tok *t, size_t nb)
 	return (t->flags & TF_CAP) != 0 ? 2 : 0;
 }
 
+/* A phrase that names person p (or nobody: -1), found how. */
+static struct np
+np_who(int p, enum an_how how)
+{
+	struct np r = { true, p, how, 0, 0 };
+
+	return r;
+}
+
+/* Whether the person the text is about was named in this paragraph or the one before. */
+static bool
+ctx_recent(const struct an_speakers *sp)
+{
+	return sp->ctx_valid && sp->ctx >= 0 &&
+	    (sp->ctx_para == sp->pi || sp->ctx_para + 1 == sp->pi);
+}
+
+/*
+ * "the Swiss", "the 27-year-old": "the" at first, one or two words more up to
+ * last, a nationality or an age, while the person the text is about is recent.
+ */
+static bool
+the_described(const struct an_speakers *sp, const struct an_tok *first, size_t more,
+    const struct an_tok *last)
+{
+	return more > 0 && more <= 2 && sp_word_is(sp->text, first, "the") &&
+	    last->kind == TK_WORD && ((last->lex & LX_NATION) ||
+	    ascii_endswith(sp->text + last->start, last->bend - last->start, "year-old")) &&
+	    ctx_recent(sp);
+}
+
 /*
  * A noun phrase that is the role word t, of which nb tokens before are in
  * the phrase, which starts at byte os (t[-1] is there when prev).
@@ -390,9 +421,7 @@ np_role_at(struct an_speakers *sp, const struct an_tok *t, size_t nb, bool prev,
 	if (def > 0) {
 		r.speaker = resolve_role(sp, t, prev);
 		/* nobody holds it: "the festival director" is who the text is about */
-		if (r.speaker < 0 && sp->ctx_valid && sp->ctx >= 0 && def == 1 &&
-		    (sp->ctx_para == sp->pi || sp->ctx_para + 1 == sp->pi) &&
-		    !(t->lex & LX_PLURALTITLE))
+		if (r.speaker < 0 && def == 1 && ctx_recent(sp) && !(t->lex & LX_PLURALTITLE))
 			r.speaker = sp->ctx;
 		if (r.speaker >= 0)
 			r.how = AN_HOW_ROLE;
@@ -441,6 +470,26 @@ np_pronoun(struct an_speakers *sp, int g)
 	return r;
 }
 
+/*
+ * Whether the one token t says who speaks: a person, a pronoun, or "they"
+ * and the like (an attribution to nobody in particular); *r is the phrase.
+ */
+static bool
+np_word(struct an_speakers *sp, const struct an_tok *t, struct np *r)
+{
+	int g;
+
+	if (is_person(t))
+		*r = np_who(t->person, how_of(t));
+	else if ((g = pronoun(sp->text, t)) != 0)
+		*r = np_pronoun(sp, g);
+	else if (pronoun_other(sp->text, t))
+		*r = np_who(-1, AN_HOW_NONE);
+	else
+		return false;
+	return true;
+}
+
 /* Start of the clause segment ending at k (after , ; : or a quotation), not before lo. */
 static size_t
 seg_start(const struct an_speakers *sp, size_t lo, size_t k)
@@ -463,11 +512,8 @@ np_segment(struct an_speakers *sp, size_t a, size_t b)
 	for (k = a; k <= b; k++) {
 		const struct an_tok *t = &sp->nar[k];
 
-		if (is_person(t)) {
-			struct np r = { true, t->person, how_of(t), 0, 0 };
-
-			return r;
-		}
+		if (is_person(t))
+			return np_who(t->person, how_of(t));
 		if (pronoun(sp->text, t))
 			return np_pronoun(sp, pronoun(sp->text, t));
 		if (t->kind == TK_WORD && (t->flags & TF_CAP) && !(t->lex & LX_DET))
@@ -487,15 +533,8 @@ np_segment(struct an_speakers *sp, size_t a, size_t b)
 			continue;
 	}
 	/* "the Swiss said", "the 27-year-old said": the person the text is about */
-	if (b > a && b - a <= 2 && sp_word_is(sp->text, &sp->nar[a], "the") &&
-	    sp->nar[b].kind == TK_WORD && ((sp->nar[b].lex & LX_NATION) ||
-	    ascii_endswith(sp->text + sp->nar[b].start, sp->nar[b].bend - sp->nar[b].start,
-	    "year-old")) && sp->ctx_valid && sp->ctx >= 0 &&
-	    (sp->ctx_para == sp->pi || sp->ctx_para + 1 == sp->pi)) {
-		struct np r = { true, sp->ctx, AN_HOW_ROLE, 0, 0 };
-
-		return r;
-	}
+	if (the_described(sp, &sp->nar[a], b - a, &sp->nar[b]))
+		return np_who(sp->ctx, AN_HOW_ROLE);
 	return np_org(sp, a, b);
 }
 
@@ -506,7 +545,7 @@ np_segment(struct an_speakers *sp, size_t a, size_t b)
 static struct np
 np_before(struct an_speakers *sp, size_t lo, size_t v)
 {
-	struct np none = { false, -1, AN_HOW_NONE, 0, 0 };
+	struct np none = { false, -1, AN_HOW_NONE, 0, 0 }, r;
 	size_t k = v, steps = 0;
 	const struct an_tok *t;
 
@@ -518,38 +557,22 @@ np_before(struct an_speakers *sp, size_t lo, size_t v)
 		return none;
 	k--;
 	t = &sp->nar[k];
-	if (is_person(t)) {
-		struct np r = { true, t->person, how_of(t), 0, 0 };
-
+	if (np_word(sp, t, &r))
 		return r;
-	}
-	if (pronoun(sp->text, t))
-		return np_pronoun(sp, pronoun(sp->text, t));
-	if (pronoun_other(sp->text, t)) {
-		struct np r = { true, -1, AN_HOW_NONE, 0, 0 };
-
-		return r;
-	}
 	if (sp_punct(t, ',')) {
 		/* S1 = the segment before this comma; S0 = the one before it */
 		size_t s1 = seg_start(sp, lo, k), j;
 
 		if (s1 >= k)
 			return none;
-		if (is_person(&sp->nar[s1])) {
-			struct np r = { true, sp->nar[s1].person, how_of(&sp->nar[s1]), 0, 0 };
-
-			return r;
-		}
+		if (is_person(&sp->nar[s1]))
+			return np_who(sp->nar[s1].person, how_of(&sp->nar[s1]));
 		if (s1 > lo && sp_punct(&sp->nar[s1 - 1], ',')) {
 			size_t s0 = seg_start(sp, lo, s1 - 1);
 
 			for (j = s1 - 1; j > s0; j--) {
 				if (is_person(&sp->nar[j - 1])) {
-					struct np r = { true, sp->nar[j - 1].person,
-					    how_of(&sp->nar[j - 1]), 0, 0 };
-
-					return r;
+					return np_who(sp->nar[j - 1].person, how_of(&sp->nar[j - 1]));
 				}
 			}
 			if (s1 - 1 > s0 && pronoun(sp->text, &sp->nar[s0]))
@@ -571,7 +594,7 @@ np_before(struct an_speakers *sp, size_t lo, size_t v)
 static struct np
 np_after(struct an_speakers *sp, size_t a, size_t hi)
 {
-	struct np none = { false, -1, AN_HOW_NONE, 0, 0 };
+	struct np none = { false, -1, AN_HOW_NONE, 0, 0 }, r;
 	size_t k, end;
 
 	if (a >= hi || np_stop(&sp->nar[a]))
@@ -581,26 +604,13 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 	for (k = a; k < end; k++) {
 		const struct an_tok *t = &sp->nar[k];
 
-		if (is_person(t)) {
-			struct np r = { true, t->person, how_of(t), 0, 0 };
-
+		if (np_word(sp, t, &r))
 			return r;
-		}
-		if (pronoun(sp->text, t))
-			return np_pronoun(sp, pronoun(sp->text, t));
-		if (pronoun_other(sp->text, t)) {
-			struct np r = { true, -1, AN_HOW_NONE, 0, 0 };
-
-			return r;
-		}
 		if (is_role(t)) {
 			/* "said the spokesman, John Smith" */
 			if (end < hi && sp_punct(&sp->nar[end], ',') && end + 1 < hi &&
 			    is_person(&sp->nar[end + 1])) {
-				struct np r = { true, sp->nar[end + 1].person,
-				    how_of(&sp->nar[end + 1]), 0, 0 };
-
-				return r;
+				return np_who(sp->nar[end + 1].person, how_of(&sp->nar[end + 1]));
 			}
 			if (k + 1 < end && is_person(&sp->nar[k + 1]))
 				continue;
@@ -864,11 +874,8 @@ np_sentence(struct an_speakers *sp, size_t b)
 
 	/* the scan from the start stops at a person or a pronoun before b */
 	if (c->fres != F_NONE && c->fscan <= bg) {
-		if (c->fres == F_PERSON) {
-			struct np r = { true, c->fperson, c->fhow, 0, 0 };
-
-			return r;
-		}
+		if (c->fres == F_PERSON)
+			return np_who(c->fperson, c->fhow);
 		if (c->fres == F_PRONOUN)
 			return np_pronoun(sp, c->fgender);
 	}
@@ -883,15 +890,8 @@ np_sentence(struct an_speakers *sp, size_t b)
 			    e->r - c->g0, e->r > 0, c->start);
 	}
 	/* "the Swiss said", "the 27-year-old said": the person the text is about */
-	if (bg > c->g0 && bg - c->g0 <= 2 && sp_word_is(sp->text, &sent_head(sp)[0], "the") &&
-	    sp->nar[b].kind == TK_WORD && ((sp->nar[b].lex & LX_NATION) ||
-	    ascii_endswith(sp->text + sp->nar[b].start, sp->nar[b].bend - sp->nar[b].start,
-	    "year-old")) && sp->ctx_valid && sp->ctx >= 0 &&
-	    (sp->ctx_para == sp->pi || sp->ctx_para + 1 == sp->pi)) {
-		struct np r = { true, sp->ctx, AN_HOW_ROLE, 0, 0 };
-
-		return r;
-	}
+	if (the_described(sp, &sent_head(sp)[0], bg - c->g0, &sp->nar[b]))
+		return np_who(sp->ctx, AN_HOW_ROLE);
 	{
 		struct np r = { true, -1, AN_HOW_NONE, 0, 0 };
 
@@ -924,18 +924,12 @@ attr_before(struct an_speakers *sp, size_t qk, size_t s0)
 			if (v == lo || sp_punct(&sp->nar[v - 1], ',')) {
 				int s = sent_subject(sp, v, true);
 
-				if (s >= 0) {
-					struct np r = { true, s, AN_HOW_NAMED, 0, 0 };
-
-					return r;
-				}
+				if (s >= 0)
+					return np_who(s, AN_HOW_NAMED);
 				/* ""…," Cook said, adding that …": the speaker of the clause before */
 				s = named_quote_before(sp, v);
-				if (s >= 0) {
-					struct np r = { true, sp->q[s].speaker, sp->q[s].how, 0, 0 };
-
-					return r;
-				}
+				if (s >= 0)
+					return np_who(sp->q[s].speaker, sp->q[s].how);
 				return np_sentence(sp, v > s0 ? v - 1 : s0);
 			}
 			return np_before(sp, lo, v);
