@@ -74,20 +74,27 @@ else
 	fail "after quitting, byline list says read" "list says '$(cli_state "$SEED")'"
 fi
 
+# still_read WHEN: in a new run the seed is still read (5 unread, no ● on its
+# row), and opening it returns to the same place ('$top' at the top).
+still_read() {
+	tm_start 120 40 "$LIB"
+	expect "$1: still 5 unread" '^ byline — 6 articles, 5 unread'
+	if seed_row | grep -q '^   2022-03-04'; then
+		pass "$1: the seed is still read (no ●)"
+	else
+		fail "$1: the seed is still read (no ●)" "row: $(seed_row)" "$(tm_last)"
+	fi
+	tm_keys j j j Enter
+	if tm_wait_top "^$(re "$top")\$"; then
+		pass "$1: reopening returns to the same place ('$top' at the top)"
+	else
+		fail "$1: reopening returns to the same place ('$top' at the top)" "another place" \
+		    "$(tm_last)"
+	fi
+}
+
 # restart: still read, and back at the same place
-tm_start 120 40 "$LIB"
-expect "restart: still 5 unread" '^ byline — 6 articles, 5 unread'
-if seed_row | grep -q '^   2022-03-04'; then
-	pass "restart: the seed is still read (no ●)"
-else
-	fail "restart: the seed is still read (no ●)" "row: $(seed_row)" "$(tm_last)"
-fi
-tm_keys j j j Enter
-if tm_wait_top "^$(re "$top")\$"; then
-	pass "restart: reopening returns to the same place ('$top' at the top)"
-else
-	fail "restart: reopening returns to the same place ('$top' at the top)" "another place" "$(tm_last)"
-fi
+still_read restart
 tm_keys q q
 tm_wait_exit >/dev/null
 
@@ -95,19 +102,7 @@ tm_wait_exit >/dev/null
 mkdir -p "$LIB/moved/away"
 mv "$SEED" "$LIB/moved/away/nato.md"
 SEED=$LIB/moved/away/nato.md
-tm_start 120 40 "$LIB"
-expect "after a rename: still 5 unread" '^ byline — 6 articles, 5 unread'
-if seed_row | grep -q '^   2022-03-04'; then
-	pass "after a rename: the seed is still read"
-else
-	fail "after a rename: the seed is still read" "row: $(seed_row)" "$(tm_last)"
-fi
-tm_keys j j j Enter
-if tm_wait_top "^$(re "$top")\$"; then
-	pass "after a rename: reopening returns to the same place"
-else
-	fail "after a rename: reopening returns to the same place" "another place" "$(tm_last)"
-fi
+still_read "after a rename"
 
 # r in the article: unread, saved at once; the library shows it
 tm_keys r
