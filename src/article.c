@@ -302,6 +302,22 @@ load_failed(struct article *a, const char *fmt, const char *detail)
 	article_make_key(a);
 }
 
+/* Whether the first len bytes of a file hold no front matter or all of it. */
+static bool
+head_closed(const char *d, size_t len)
+{
+	const char *delim;
+	size_t fe, bo;
+	unsigned ln;
+
+	if (len >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0) {
+		d += 3;
+		len -= 3;
+	}
+	delim = opening_delim(d, len);
+	return delim == NULL || find_close(d, len, delim, &fe, &bo, &ln);
+}
+
 /*
  * Read from fd into a->data: everything (up to the size limit) when full,
  * else enough to hold the front matter. Returns 0, or errno on a read error.
@@ -326,35 +342,14 @@ read_file(struct article *a, int fd, bool full, size_t hint, bool *eof)
 		ssize_t r;
 
 		if (len >= stop) {
-			const char *d = buf, *delim;
-			size_t dl = len, fe, bo;
-			unsigned ln;
-
-			if (dl >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0) {
-				d += 3;
-				dl -= 3;
-			}
-			delim = opening_delim(d, dl);
-			if (delim == NULL || find_close(d, dl, delim, &fe, &bo, &ln))
+			if (head_closed(buf, len))
 				break;
 			stop = SIZE_MAX;	/* a long front matter: read it all */
 		}
 		if (len == cap) {
-			if (!full) {
-				/* enough if the front matter (if any) is closed by now */
-				const char *d = buf;
-				size_t dl = len, fe, bo;
-				unsigned ln;
-				const char *delim;
-
-				if (dl >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0) {
-					d += 3;
-					dl -= 3;
-				}
-				delim = opening_delim(d, dl);
-				if (delim == NULL || find_close(d, dl, delim, &fe, &bo, &ln))
-					break;
-			}
+			/* a head is enough once the front matter (if any) is closed */
+			if (!full && head_closed(buf, len))
+				break;
 			if (cap >= limit + 1)
 				break;
 			cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
