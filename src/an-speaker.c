@@ -571,9 +571,8 @@ np_before(struct an_speakers *sp, size_t lo, size_t v)
 			size_t s0 = seg_start(sp, lo, s1 - 1);
 
 			for (j = s1 - 1; j > s0; j--) {
-				if (is_person(&sp->nar[j - 1])) {
+				if (is_person(&sp->nar[j - 1]))
 					return np_who(sp->nar[j - 1].person, how_of(&sp->nar[j - 1]));
-				}
 			}
 			if (s1 - 1 > s0 && pronoun(sp->text, &sp->nar[s0]))
 				return np_pronoun(sp, pronoun(sp->text, &sp->nar[s0]));
@@ -609,9 +608,8 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 		if (is_role(t)) {
 			/* "said the spokesman, John Smith" */
 			if (end < hi && sp_punct(&sp->nar[end], ',') && end + 1 < hi &&
-			    is_person(&sp->nar[end + 1])) {
+			    is_person(&sp->nar[end + 1]))
 				return np_who(sp->nar[end + 1].person, how_of(&sp->nar[end + 1]));
-			}
 			if (k + 1 < end && is_person(&sp->nar[k + 1]))
 				continue;
 			if (k + 1 < end && (sp->nar[k + 1].lex & LX_ROLE))
