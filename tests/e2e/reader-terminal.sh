@@ -1,6 +1,6 @@
 #!/bin/sh
 # reader-terminal.sh: the reader and the terminal: resizing (120x40 -> 60x20
-# -> back, keeping the place), a 20x6 terminal, TERM=xterm-256color, screen,
+# -> back, keeping the place), a 20x6 and a 250x70 terminal, TERM=xterm-256color, screen,
 # vt100, NO_COLOR, no locale with non-ASCII text, Ctrl-C, SIGTERM and SIGHUP
 # restoring the terminal, an unknown TERM, and no terminal at all.
 . tests/e2e/lib.sh
@@ -151,6 +151,43 @@ if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
 	pass "20x6: q quits, status 0"
 else
 	fail "20x6: q quits, status 0" "status '$TM_EXIT'" "$(tm_last)"
+fi
+
+# ---- a 250x70 terminal ----
+
+fresh
+tm_start 250 70 "$SEED"
+expect "250x70: the four panes" '^┌ Article .*┌ Quotes'
+if [ "$(tm_screen | sed '$d' | display_width | sort -u)" = 250 ]; then
+	pass "250x70: every row exactly 250 columns (borders in place)"
+else
+	fail "250x70: every row exactly 250 columns (borders in place)" "widths" \
+	    "$(tm_screen | display_width | sort | uniq -c)"
+fi
+# the text keeps a readable measure, however wide the pane
+body_max=$(tm_body | sed 1d | display_width | sort -n | tail -n 1)
+if tm_wait_body 'Secretary of State Antony Blinken has said' 1 && [ "${body_max:-0}" -gt 60 ] &&
+    [ "$body_max" -le 100 ]; then
+	pass "250x70: the text wrapped at a reading measure ($body_max columns at most)"
+else
+	fail "250x70: the text wrapped at a reading measure" "widest body line $body_max" "$(tm_screen)"
+fi
+if tm_wait '│ 9 Jens Stoltenberg +│' 1 && tm_wait '│ Credit: Darrian Traynor/Getty Images +│' 1; then
+	pass "250x70: all nine quotes and the whole caption with its credit at once"
+else
+	fail "250x70: all nine quotes and the whole caption with its credit at once" "screen" "$(tm_last)"
+fi
+tm_keys ] ] ] ] ] ] ] ] ]
+if tm_wait 'quote 9/9 ' && tm_wait_body 'Allies agree that we should not have NATO planes' 1; then
+	pass "250x70: ] nine times lands on the ninth quote"
+else
+	fail "250x70: ] nine times lands on the ninth quote" "screen" "$(tm_last)"
+fi
+tm_keys q
+if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
+	pass "250x70: q quits, status 0"
+else
+	fail "250x70: q quits, status 0" "status '$TM_EXIT'" "$(tm_last)"
 fi
 
 # ---- terminal types and NO_COLOR ----
