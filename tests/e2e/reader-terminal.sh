@@ -1,8 +1,9 @@
 #!/bin/sh
 # reader-terminal.sh: the reader and the terminal: resizing (120x40 -> 60x20
-# -> back, keeping the place), a 20x6 and a 250x70 terminal, TERM=xterm-256color, screen,
-# vt100, NO_COLOR, no locale with non-ASCII text, Ctrl-C, SIGTERM and SIGHUP
-# restoring the terminal, an unknown TERM, and no terminal at all.
+# -> back, keeping the place), a 20x6 and a 250x70 terminal,
+# TERM=xterm-256color, screen, vt100, NO_COLOR, no locale with non-ASCII
+# text, Ctrl-C, SIGTERM and SIGHUP restoring the terminal, an unknown TERM,
+# and no terminal at all.
 . tests/e2e/lib.sh
 require_byline
 
