@@ -545,7 +545,7 @@ if [ "$RC" -lt 128 ] && [ ! -s "$ERR" ] && grep -q '^unread	2019-12-' "$OUT" && 
 else
 	fail "list | head -1: one line, byline ends quietly" "status $RC" "$(both)"
 fi
-{ "$BYLINE" --state "$STATE" show --width 30 "$LIB/2024-01-22-harlow-fen-school.md" 2>"$ERR"; echo $? >"$T/rc"; } | head -n 1 >"$OUT"
+{ "$BYLINE" --state "$STATE" show --width 30 "$LIB/2021-11-22-harlow-fen-school.md" 2>"$ERR"; echo $? >"$T/rc"; } | head -n 1 >"$OUT"
 RC=$(cat "$T/rc")
 if [ "$RC" -lt 128 ] && [ ! -s "$ERR" ] && [ "$(wc -l <"$OUT")" -eq 1 ]; then
 	pass "show | head -1: byline ends quietly (status $RC)"

@@ -9,11 +9,11 @@ require_byline
 
 ART=$T/art
 mkdir -p "$ART"
-cp "$E2E_ROOT/articles/2024-01-22-harlow-fen-school.md" "$ART/long.md"
+cp "$E2E_ROOT/articles/2021-11-22-harlow-fen-school.md" "$ART/long.md"
 KEY=id:sample-harlow-fen-school
 TITLE='The school at the end of the lane'
 grep -q '^id: sample-harlow-fen-school' "$ART/long.md" ||
-    fail "fixture" "articles/2024-01-22-harlow-fen-school.md no longer has the id this test uses"
+    fail "fixture" "articles/2021-11-22-harlow-fen-school.md no longer has the id this test uses"
 
 # restored: the pane is back on the normal screen with the cursor shown.
 restored() {
