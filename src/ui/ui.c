@@ -167,7 +167,11 @@ draw_prompt(struct ui *ui)
 static void
 draw_list_status(struct ui *ui)
 {
-	int y = ui->h - 1;
+	static const char *const hints[] = {
+		"Enter: open", "r: read/unread", "u: unread only", "/: filter", "?: help", "q: quit",
+	};
+	int y = ui->h - 1, x, n;
+	size_t i;
 	char s[256];
 
 	draw_fill(y, 0, ui->w, draw_attr(C_STATUS));
@@ -180,10 +184,17 @@ draw_list_status(struct ui *ui)
 		draw_str(y, 1, ui->w - 1, "reading the folder\xe2\x80\xa6", draw_attr(C_STATUS));
 		return;
 	}
-	snprintf(s, sizeof s, "%zu shown%s%s%s   Enter: open  r: read/unread  u: unread only  "
-	    "/: filter  ?: help  q: quit", ui->nrows, ui->unread_only ? ", unread only" : "",
+	snprintf(s, sizeof s, "%zu shown%s%s%s", ui->nrows, ui->unread_only ? ", unread only" : "",
 	    ui->filter.len > 0 ? ", filter: " : "", ui->filter.len > 0 ? ui->filter.data : "");
-	draw_str(y, 1, ui->w - 1, s, draw_attr(C_STATUS));
+	/* then the key hints that fit whole, three spaces after the count, two between */
+	x = 1 + draw_str_cut(y, 1, ui->w - 2, s, draw_attr(C_STATUS)) + 1;
+	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+		n = (int)strlen(hints[i]);
+		x += 2;
+		if (x + n > ui->w - 1)
+			break;
+		x += draw_str(y, x, n, hints[i], draw_attr(C_STATUS));
+	}
 }
 
 /* The one draw point: paint everything from the state. */

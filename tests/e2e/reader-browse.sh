@@ -198,6 +198,11 @@ mkdir -p "$T/empty-folder"
 tm_start 80 24 "$T/empty-folder"
 expect "an empty folder: 0 articles" '^ byline — 0 articles, 0 unread'
 expect "an empty folder: says there are no articles" '^  No articles here\.'
+if tm_status | grep -Eq '^ 0 shown   Enter: open  .*  \?: help$'; then
+	pass "80 columns: the status line keeps the key hints that fit whole"
+else
+	fail "80 columns: the status line keeps the key hints that fit whole" "'$(tm_status)'"
+fi
 tm_keys q
 tm_wait_exit >/dev/null
 tm_start 80 24 "$T/no-such-folder"
