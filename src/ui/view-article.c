@@ -778,14 +778,15 @@ draw_quotes(struct ui *ui, struct rect p)
 		snprintf(num, sizeof num, "%zu ", i + 1);
 		nw = draw_str(y, x + 1, w - 1, num, a | A_BOLD);
 		quote_start(r, r->quotes[i], &text);
+		/* cut at a column's margin from the border, with an ellipsis */
 		if (per == 2) {
-			draw_str(y, x + 1 + nw, w - 1 - nw, who, a | A_BOLD);
+			draw_str_cut(y, x + 1 + nw, w - 2 - nw, who, a | A_BOLD);
 			draw_fill(y + 1, x, w, a);
-			draw_str(y + 1, x + 1 + nw, w - 1 - nw, text.data, a | (cur ? 0 : A_DIM));
+			draw_str_cut(y + 1, x + 1 + nw, w - 2 - nw, text.data, a | (cur ? 0 : A_DIM));
 		} else {
-			int k = draw_str(y, x + 1 + nw, w - 1 - nw, who, a | A_BOLD);
+			int k = draw_str_cut(y, x + 1 + nw, w - 2 - nw, who, a | A_BOLD);
 
-			draw_str(y, x + 2 + nw + k, w - 2 - nw - k, text.data, a);
+			draw_str_cut(y, x + 2 + nw + k, w - 3 - nw - k, text.data, a);
 		}
 	}
 	buf_free(&text);
@@ -828,7 +829,7 @@ draw_people(struct ui *ui, struct rect p)
 		draw_fill(y, x, w, a);
 		if (per == 1) {
 			/* one row: the name, then short counts */
-			nw = draw_str(y, x + 1, w - 2, pe->name, a | A_BOLD);
+			nw = draw_str_cut(y, x + 1, w - 2, pe->name, a | A_BOLD);
 			snprintf(counts, sizeof counts, " %zu/%zu", pe->nmentions, pe->nquotes);
 			draw_str(y, x + 1 + nw, w - 2 - nw, counts, a | A_DIM);
 			continue;
@@ -841,9 +842,9 @@ draw_people(struct ui *ui, struct rect p)
 		cw = (int)strlen(counts);
 		nw = (int)sanitize_width(pe->name, strlen(pe->name));
 		rw = pe->role != NULL ? (int)sanitize_width(pe->role, strlen(pe->role)) : 0;
-		draw_str(y, x + 1, w - 2, pe->name, a | A_BOLD);
+		draw_str_cut(y, x + 1, w - 2, pe->name, a | A_BOLD);
 		draw_fill(y + 1, x, w, a);
-		draw_str(y + 1, x + 1, w - 2, pe->role != NULL ? pe->role : "", a | A_DIM);
+		draw_str_cut(y + 1, x + 1, w - 2, pe->role != NULL ? pe->role : "", a | A_DIM);
 		if (rw + 1 + cw <= w - 2) {
 			draw_str(y + 1, x + w - 1 - cw, cw, counts, a | A_DIM);
 		} else if (nw + 1 + cw <= w - 2) {

@@ -362,6 +362,8 @@ tm_keys Q
 expect "Q: the quotes overlay" '^┌ Quotes \([0-9]+\)'
 expect "the quotes overlay counts nine" '^┌ Quotes \(9\)' 2
 expect "the quotes overlay lists the speakers" '│ 1 Antony Blinken' 2
+expect "a quotation too long for the overlay ends in … a column from the border" \
+    '^│   We seek no conflict\. But if conflict comes .*[a-z] ?… │$' 1
 tm_keys j Enter
 if [ "$HAVE_QUOTES" = yes ]; then
 	expect_gone "quotes overlay: Enter closes it" '┌ Quotes'
