@@ -111,29 +111,44 @@ count_unread(struct ui *ui)
 
 /* ---- drawing ---- */
 
+/* The rows help line l takes: its description wrapped, and the keys' own row when narrow. */
+static size_t
+help_rows(const struct keyhelp *l, int keyw, int w, struct wline **wl, size_t *nwl, size_t *cap)
+{
+	*nwl = 0;
+	wrap_text(l->desc, strlen(l->desc), w - keyw - 1, false, wl, nwl, cap);
+	return *nwl + (keyw == 0);
+}
+
 static void
 draw_help(struct ui *ui)
 {
 	const struct keyhelp *lines;
-	size_t n = keys_help(ui->view, &lines), i, row = 0, k;
-	int H = ui->h - 1, W = ui->w, y, w = W - 4, keyw = 17;
+	size_t n = keys_help(ui->view, &lines), i, row = 0, k, rows, total = 0, inner;
+	int H = ui->h - 1, W = ui->w, y, w = W - 4, keyw = 17, bw;
 	struct wline *wl = NULL;
 	size_t nwl = 0, cap = 0;
 
 	if (w > 100)
 		w = 100;
+	bw = w + 4 < W ? w + 4 : W;
 	for (y = 0; y < H; y++)
 		draw_fill(y, 0, W, A_NORMAL);
-	draw_box(0, 0, H, w + 4 < W ? w + 4 : W, ui->view == V_LIST ? "Help: library (q closes)" :
+	draw_box(0, 0, H, bw, ui->view == V_LIST ? "Help: library (q closes)" :
 	    "Help: article (q closes)", true);
 	if (w - keyw < 10)
 		keyw = 0;	/* too narrow for two columns: descriptions under the keys */
+	/* scrolled no further than the last row */
+	inner = H > 2 ? (size_t)(H - 2) : 0;
+	for (i = 0; i < n; i++)
+		total += help_rows(&lines[i], keyw, w, &wl, &nwl, &cap);
+	if (ui->help_top + inner > total)
+		ui->help_top = total > inner ? total - inner : 0;
 	for (i = 0, y = 1; i < n && y < H - 1; i++) {
 		const char *desc = lines[i].desc;
 
-		nwl = 0;
-		wrap_text(desc, strlen(desc), w - keyw - 1, false, &wl, &nwl, &cap);
-		for (k = 0; k < nwl + (keyw == 0) && y < H - 1; k++, row++) {
+		rows = help_rows(&lines[i], keyw, w, &wl, &nwl, &cap);
+		for (k = 0; k < rows && y < H - 1; k++, row++) {
 			if (row < ui->help_top)
 				continue;
 			if (k == 0)
@@ -147,6 +162,9 @@ draw_help(struct ui *ui)
 			y++;
 		}
 	}
+	/* more below: say how to get there */
+	if (ui->help_top + inner < total && bw > 16)
+		draw_str(H - 1, bw - 13, 11, " j: more \xe2\x86\x93 ", draw_attr(C_FOCUS));
 	free(wl);
 }
 

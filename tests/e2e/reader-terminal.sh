@@ -145,6 +145,12 @@ expect "20x6: Enter opens the article (its title)" '^ NATO Ready for'
 expect "20x6: the status line says read" ' read$'
 tm_keys space '?'
 expect "20x6: the help box" 'Help'
+expect "20x6: the help says there is more below" 'j: more'
+# shellcheck disable=SC2046
+tm_keys $(i=0; while [ $i -lt 300 ]; do printf 'j '; i=$((i + 1)); done)
+expect_gone "20x6: j scrolls the help to its end (no more below)" 'j: more'
+tm_keys k
+expect "20x6: k scrolls back at once (j went no further than the end)" 'j: more'
 tm_keys Escape q
 expect "20x6: q goes back to the library" '^ byline'
 tm_keys q
