@@ -59,6 +59,7 @@
 #   expect NAME REGEX [SECS]       tm_wait, then pass or fail with the screen
 #   expect_gone NAME REGEX [SECS]
 #   expect_body NAME REGEX [SECS]  tm_wait_body, then pass or fail
+#   expect_exit0 NAME              tm_wait_exit, then pass if the status is 0
 #   finish                          exit 1 if any check failed
 
 set -u
@@ -474,6 +475,14 @@ expect() {
 		pass "$1"
 	else
 		fail "$1" "screen never showed /$2/" "$(tm_last)"
+	fi
+}
+
+expect_exit0() {
+	if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
+		pass "$1"
+	else
+		fail "$1" "status '$TM_EXIT'" "$(tm_last)"
 	fi
 }
 

@@ -186,11 +186,7 @@ expect "U with no other unread article says so" 'no other unread article'
 tm_keys q
 at_library
 tm_keys q
-if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
-	pass "q in the library quits, status 0"
-else
-	fail "q in the library quits, status 0" "status '$TM_EXIT'" "$(tm_last)"
-fi
+expect_exit0 "q in the library quits, status 0"
 
 # ---- empty, missing and unreadable ----
 
@@ -353,10 +349,6 @@ else
 	fail "g: back to the title and 0%" "screen" "$(tm_last)"
 fi
 tm_keys q
-if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
-	pass "q in single-file mode quits, status 0"
-else
-	fail "q in single-file mode quits, status 0" "status '$TM_EXIT'" "$(tm_last)"
-fi
+expect_exit0 "q in single-file mode quits, status 0"
 
 finish

@@ -137,11 +137,7 @@ tm_keys G Enter
 expect_body "the raw-title article opens, title with placeholders" '^Raw \^\[\]0;RAW-PWNED\^G title \^\[\[2Jzq here'
 intact "the raw-title article: intact" 60 20 '^ Raw \^\['
 tm_keys q q
-if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
-	pass "quits normally, status 0"
-else
-	fail "quits normally, status 0" "status '$TM_EXIT'" "$(tm_last)"
-fi
+expect_exit0 "quits normally, status 0"
 tm_flush_raw
 if raw_has 'PWNED-TITLE' && raw_has 'PWNED-BODY' && raw_has 'RAW-PWNED'; then
 	pass "raw output: the placeholder text was written (the capture works)"

@@ -261,11 +261,7 @@ expect_gone "the message goes at the next key" 'could not save read marks'
 tm_keys q
 expect "unwritable state: back in the library" '^ byline — 6 articles'
 tm_keys q
-if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
-	pass "unwritable state: q quits normally"
-else
-	fail "unwritable state: q quits normally" "status '$TM_EXIT'" "$(tm_last)"
-fi
+expect_exit0 "unwritable state: q quits normally"
 STATE=$STATE_SAVED
 
 # ---- a corrupt state file: set aside with a warning, never a crash ----

@@ -383,10 +383,6 @@ expect "the credit on the full-screen caption" 'Credit: Darrian Traynor/Getty Im
 tm_keys q
 expect_gone "q closes the caption" 'Photo caption'
 tm_keys q
-if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
-	pass "q then quits (single file), status 0"
-else
-	fail "q then quits (single file), status 0" "status '$TM_EXIT'" "$(tm_last)"
-fi
+expect_exit0 "q then quits (single file), status 0"
 
 finish

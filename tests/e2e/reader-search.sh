@@ -129,10 +129,6 @@ tm_type 'qqqzzz'
 tm_keys Enter
 expect "wide layout: no match said plainly" 'no match for "qqqzzz"'
 tm_keys q
-if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
-	pass "q quits, status 0"
-else
-	fail "q quits, status 0" "status '$TM_EXIT'" "$(tm_last)"
-fi
+expect_exit0 "q quits, status 0"
 
 finish

@@ -124,11 +124,7 @@ else
 	fail "20x6 and back to 120x40: alive, same place" "screen" "$(tm_last)"
 fi
 tm_keys q
-if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
-	pass "after the resizes, q quits with status 0"
-else
-	fail "after the resizes, q quits with status 0" "status '$TM_EXIT'" "$(tm_last)"
-fi
+expect_exit0 "after the resizes, q quits with status 0"
 
 # ---- a 20x6 terminal ----
 
@@ -154,11 +150,7 @@ expect "20x6: k scrolls back at once (j went no further than the end)" 'j: more'
 tm_keys Escape q
 expect "20x6: q goes back to the library" '^ byline'
 tm_keys q
-if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
-	pass "20x6: q quits, status 0"
-else
-	fail "20x6: q quits, status 0" "status '$TM_EXIT'" "$(tm_last)"
-fi
+expect_exit0 "20x6: q quits, status 0"
 
 # ---- a 250x70 terminal ----
 
@@ -191,11 +183,7 @@ else
 	fail "250x70: ] nine times lands on the ninth quote" "screen" "$(tm_last)"
 fi
 tm_keys q
-if tm_wait_exit && [ "$TM_EXIT" = 0 ]; then
-	pass "250x70: q quits, status 0"
-else
-	fail "250x70: q quits, status 0" "status '$TM_EXIT'" "$(tm_last)"
-fi
+expect_exit0 "250x70: q quits, status 0"
 
 # ---- terminal types and NO_COLOR ----
 
