@@ -36,7 +36,15 @@ dirty() {
 		echo "a NUL byte"
 	elif LC_ALL=C grep -q "$P_C0" "$1"; then
 		echo "a raw C0 control or DEL byte: $(LC_ALL=C grep -o "$P_C0" "$1" | head -n 1 | od -An -c)"
-	elif ! iconv -f UTF-8 -t UTF-8 <"$1" >/dev/null 2>&1; then
+	else
+		dirty_text "$1"
+	fi
+}
+
+# dirty_text FILE: what is wrong with FILE as text, past the control bytes:
+# invalid UTF-8, C1 controls, bidirectional controls (nothing if clean).
+dirty_text() {
+	if ! iconv -f UTF-8 -t UTF-8 <"$1" >/dev/null 2>&1; then
 		echo "invalid UTF-8 (a raw 8-bit byte such as 0x9b, an overlong form or a surrogate)"
 	elif LC_ALL=C grep -q "$P_C1" "$1"; then
 		echo "a C1 control (U+0080..U+009F) encoded in UTF-8"
@@ -381,12 +389,8 @@ raw_dirty() {
 		echo "ESC [2J (curses never clears that way: it came from the article)"
 	elif LC_ALL=C grep -q "$P_RAWC0" "$f"; then
 		echo "a C0 control curses does not use"
-	elif ! iconv -f UTF-8 -t UTF-8 <"$f" >/dev/null 2>&1; then
-		echo "invalid UTF-8 (a raw 8-bit byte such as 0x9b)"
-	elif LC_ALL=C grep -q "$P_C1" "$f"; then
-		echo "a C1 control (U+0080..U+009F)"
-	elif LC_ALL=C grep -q -e "$P_BIDI1" -e "$P_BIDI2" -e "$P_ALM" "$f"; then
-		echo "a bidirectional control"
+	else
+		dirty_text "$f"
 	fi
 }
 

@@ -202,25 +202,20 @@ if not any(o["speaker"] == "Antony Blinken" and o["paragraph"] == 3 for o in dat
     print("no Blinken quote in paragraph 3")
 ' "$T/quotes.json"
 
+# an array whose string values are all clean
+ALL_CLEAN='
+if not isinstance(data, list):
+    print("not an array")
+for o in data:
+    for v in o.values():
+        if isinstance(v, str) and not clean(v):
+            print("control character in", repr(v))
+'
 for f in control-chars.md bad-utf8.md; do
 	run B quotes --all --json "$LIB/$f"
-	pycheck "quotes --json of $f: valid, every string clean" '
-if not isinstance(data, list):
-    print("not an array")
-for o in data:
-    for v in o.values():
-        if isinstance(v, str) and not clean(v):
-            print("control character in", repr(v))
-' "$OUT"
+	pycheck "quotes --json of $f: valid, every string clean" "$ALL_CLEAN" "$OUT"
 	run B people --json "$LIB/$f"
-	pycheck "people --json of $f: valid, every string clean" '
-if not isinstance(data, list):
-    print("not an array")
-for o in data:
-    for v in o.values():
-        if isinstance(v, str) and not clean(v):
-            print("control character in", repr(v))
-' "$OUT"
+	pycheck "people --json of $f: valid, every string clean" "$ALL_CLEAN" "$OUT"
 done
 
 # ---- people ----

@@ -24,6 +24,20 @@ seed_row() {
 	grep 'Newsweek  *NATO Ready for War' "$T/screen"
 }
 
+# text_top KEY: the top line of the body, after pressing KEY (j or k) up to
+# five times while it is blank.
+text_top() {
+	tt_n=0
+	tt_top=$(tm_body | head -n 1)
+	while [ -z "$tt_top" ] && [ $tt_n -lt 5 ]; do
+		tm_keys "$1"
+		tm_sync
+		tt_top=$(tm_body | head -n 1)
+		tt_n=$((tt_n + 1))
+	done
+	printf '%s\n' "$tt_top"
+}
+
 # ---- opening marks read at once; the place is kept across runs ----
 
 tm_start 120 40 "$LIB"
@@ -46,14 +60,7 @@ fi
 tm_keys space j j
 tm_sync
 tm_wait_gone '^│ NATO Ready for War' >/dev/null
-n=0
-top=$(tm_body | head -n 1)
-while [ -z "$top" ] && [ $n -lt 5 ]; do
-	tm_keys j
-	tm_wait_gone "^│ +│" 1 >/dev/null
-	top=$(tm_body | head -n 1)
-	n=$((n + 1))
-done
+top=$(text_top j)
 if [ -n "$top" ] && [ "$top" != "${top#*[a-z]}" ]; then
 	pass "scrolled to a line of text: '$top'"
 else
@@ -148,14 +155,7 @@ if tm_wait_top "^$(re "$top")\$"; then
 	# (the seed's place is at the end of what can scroll: go up)
 	tm_keys k k k k
 	tm_sync
-	top2=$(tm_body | head -n 1)
-	n=0
-	while [ -z "$top2" ] && [ $n -lt 5 ]; do
-		tm_keys k
-		tm_sync
-		top2=$(tm_body | head -n 1)
-		n=$((n + 1))
-	done
+	top2=$(text_top k)
 	tm_keys J
 	tm_wait_body '^Student-built river sensors' >/dev/null
 	tm_keys K
@@ -184,14 +184,7 @@ tm_start 80 24 "$SCHOOL"
 expect_body "single file: the article opens" '^The school at the end of the lane'
 tm_keys space space space
 tm_sync
-top=$(tm_body | head -n 1)
-n=0
-while [ -z "$top" ] && [ $n -lt 5 ]; do
-	tm_keys j
-	tm_sync
-	top=$(tm_body | head -n 1)
-	n=$((n + 1))
-done
+top=$(text_top j)
 tm_keys q
 tm_wait_exit >/dev/null
 if [ "$(cli_state "$SCHOOL")" = read ]; then
@@ -223,14 +216,7 @@ for how in C-c TERM HUP; do
 	tm_wait_body '^' >/dev/null
 	tm_keys g space space
 	tm_sync
-	top=$(tm_body | head -n 1)
-	n=0
-	while [ -z "$top" ] && [ $n -lt 5 ]; do
-		tm_keys j
-		tm_sync
-		top=$(tm_body | head -n 1)
-		n=$((n + 1))
-	done
+	top=$(text_top j)
 	case $how in
 	C-c) tm_keys C-c ;;
 	*) kill -s "$how" "$(tm_pid)" ;;
