@@ -19,6 +19,14 @@ re() {
 cli_state() {
 	"$BYLINE" --state "$STATE" list "$1" 2>/dev/null | cut -f1
 }
+# expect_state NAME PATH read|unread: byline list says so of PATH.
+expect_state() {
+	if [ "$(cli_state "$2")" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "list says '$(cli_state "$2")'"
+	fi
+}
 # seed_row: the library row of the seed (from the last capture).
 seed_row() {
 	grep 'Newsweek  *NATO Ready for War' "$T/screen"
@@ -75,11 +83,7 @@ else
 fi
 tm_keys q
 tm_wait_exit >/dev/null
-if [ "$(cli_state "$SEED")" = read ]; then
-	pass "after quitting, byline list says read"
-else
-	fail "after quitting, byline list says read" "list says '$(cli_state "$SEED")'"
-fi
+expect_state "after quitting, byline list says read" "$SEED" read
 
 # still_read WHEN: in a new run the seed is still read (5 unread, no ● on its
 # row), and opening it returns to the same place ('$top' at the top).
@@ -118,11 +122,7 @@ if tm_wait 'marked unread' && tm_wait ' unread$' 1; then
 else
 	fail "r in the article: 'marked unread', status says unread" "status" "$(tm_last)"
 fi
-if [ "$(cli_state "$SEED")" = unread ]; then
-	pass "r: saved at once (byline list says unread while the reader runs)"
-else
-	fail "r: saved at once (byline list says unread while the reader runs)" "list says '$(cli_state "$SEED")'"
-fi
+expect_state "r: saved at once (byline list says unread while the reader runs)" "$SEED" unread
 tm_keys r
 if tm_wait 'marked read' && tm_wait ' read$' 1 && [ "$(cli_state "$SEED")" = read ]; then
 	pass "r again: read, saved"
@@ -141,11 +141,7 @@ tm_keys g r
 expect "r in the library: read, 5 unread" '^ byline — 6 articles, 5 unread'
 tm_keys q
 tm_wait_exit >/dev/null
-if [ "$(cli_state "$SEED")" = read ]; then
-	pass "r in the library is saved"
-else
-	fail "r in the library is saved" "list says '$(cli_state "$SEED")'"
-fi
+expect_state "r in the library is saved" "$SEED" read
 
 # J and K keep each article's place: scroll the seed, J to the next, K back
 tm_start 120 40 "$LIB"
@@ -187,11 +183,7 @@ tm_sync
 top=$(text_top j)
 tm_keys q
 tm_wait_exit >/dev/null
-if [ "$(cli_state "$SCHOOL")" = read ]; then
-	pass "single file: opening it marks it read"
-else
-	fail "single file: opening it marks it read" "list says '$(cli_state "$SCHOOL")'"
-fi
+expect_state "single file: opening it marks it read" "$SCHOOL" read
 tm_start 80 24 "$SCHOOL"
 if [ -n "$top" ] && tm_wait_top "^$(re "$top")\$"; then
 	pass "single file: reopening returns to the same place ('$top')"
