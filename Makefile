@@ -45,11 +45,15 @@ $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps $(DEPS_LEVEL) $@
 
-CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+# src/ is in folders by layer (README "Source map"): every folder but ui/
+# and cli/ is the core, which the unit tests and fuzz targets link alone.
+LAYERS   := base article text analysis store import fetch
+CORE_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
+CLI_SRC  := $(wildcard src/cli/*.c)
 UI_SRC   := $(wildcard src/ui/*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/obj/%.o)
-MAIN_OBJ := $(BUILD)/obj/src/main.o
 CORE_LIB := $(BUILD)/libbyline-core.a
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -63,8 +67,8 @@ CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS) $(JANSSON_LIBS)
 
 all: $(BUILD)/byline
 
-$(BUILD)/byline: $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB)
-	$(CC) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(CORE_LIB) $(CURSES_LIBS) $(CORE_LIBS)
+$(BUILD)/byline: $(CLI_OBJ) $(UI_OBJ) $(CORE_LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(UI_OBJ) $(CORE_LIB) $(CURSES_LIBS) $(CORE_LIBS)
 
 $(CORE_LIB): $(CORE_OBJ)
 	@rm -f $@
@@ -103,7 +107,7 @@ install: $(BUILD)/byline
 	chmod 755 $(DESTDIR)$(BINDIR)/byline
 	cp byline.1 $(DESTDIR)$(MANDIR)/man1/byline.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/byline.1
-	cp src/completion.bash $(DESTDIR)$(COMPDIR)/byline
+	cp contrib/completion.bash $(DESTDIR)$(COMPDIR)/byline
 	chmod 644 $(DESTDIR)$(COMPDIR)/byline
 
 uninstall:
@@ -118,4 +122,4 @@ clean:
 -include tests/bench/bench.mk
 -include tests/stress/stress.mk
 
--include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)

@@ -16,13 +16,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "span.h"
 #include "util.h"
-
-/* A byte range [start, end) into some text. */
-struct an_span {
-	size_t	start;
-	size_t	end;
-};
 
 /* A person as the front matter states it (authoritative). */
 struct an_person_in {
@@ -43,7 +38,7 @@ struct an_image_in {
 struct an_input {
 	const char			*text;		/* body text, UTF-8, may hold anything */
 	size_t				 len;
-	const struct an_span		*paras;		/* paragraphs in text, in order */
+	const struct span		*paras;		/* paragraphs in text, in order */
 	size_t				 nparas;
 	const struct an_person_in	*people;	/* from the front matter */
 	size_t				 npeople;

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analysis.h"
+#include "span.h"
 
 struct article;
 struct arena;
@@ -64,7 +64,7 @@ struct doc {
 	size_t		 end_body;	/* one past the last body block */
 	const char	*text;		/* the body text (analysis input) */
 	size_t		 len;
-	struct an_span	*paras;		/* the body paragraphs, as spans of text */
+	struct span	*paras;		/* the body paragraphs, as spans of text */
 	size_t		 nparas;
 	struct arena	*arena;		/* header strings */
 	char		*owned;		/* rendered Markdown text, or NULL */
@@ -94,9 +94,5 @@ void doc_extend(struct doc *d, const struct article *a);
  * before it), found by binary search; d->first_body when off precedes them.
  */
 size_t doc_block_at(const struct doc *d, size_t off);
-
-/* Fill an analysis input from the doc and the article's front matter. */
-void doc_analysis_input(const struct doc *d, const struct article *a, struct an_input *in,
-    struct an_person_in **people_out, struct an_image_in **images_out);
 
 #endif

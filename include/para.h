@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "analysis.h"
+#include "span.h"
 
 /*
  * Split text into paragraphs. Returns how many there are and stores a new
@@ -18,6 +18,6 @@
  * at the paragraph's first non-blank line and ends after its last
  * non-whitespace byte. This function can't fail.
  */
-size_t para_split(const char *text, size_t len, struct an_span **out);
+size_t para_split(const char *text, size_t len, struct span **out);
 
 #endif

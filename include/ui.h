@@ -8,20 +8,24 @@
 #include <stddef.h>
 #include <stdio.h>
 
-struct cli;
+/* What the command line tells the reader. */
+struct ui_options {
+	const char	*state;		/* --state FILE, or NULL */
+	const char	*config;	/* --config FILE, or NULL */
+};
 
 /*
  * Run the reader on paths (files and folders). With one path that is a
  * file, open that article at once; q then quits. Returns an exit status.
  */
-int ui_main(const struct cli *cli, char *const *paths, size_t npaths);
+int ui_main(const struct ui_options *opt, char *const *paths, size_t npaths);
 
 /*
  * Print the key table, one line per action: view ("library" or
  * "article"), a tab, the keys separated by spaces, a tab, what they do,
- * with the user's config applied. "byline --keys" prints it; the man page
+ * with the user's config (config: --config FILE, or NULL) applied. "byline --keys" prints it; the man page
  * is checked against it (with no config).
  */
-void ui_print_keys(const struct cli *cli, FILE *f);
+void ui_print_keys(const char *config, FILE *f);
 
 #endif

@@ -16,8 +16,11 @@
 
 #define BYLINE_VERSION "0.1.0"
 
-/* Exit status used when an allocation fails. */
-#define EXIT_NOMEM 3
+/* Exit statuses of byline and its subcommands. */
+#define EXIT_OK		0
+#define EXIT_PROBLEM	1	/* check found errors, a file could not be read */
+#define EXIT_USAGE	2
+#define EXIT_NOMEM	3	/* an allocation failed */
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);

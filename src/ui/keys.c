@@ -318,7 +318,7 @@ keys_help(enum view_id view, const struct keyhelp **out)
 }
 
 void
-ui_print_keys(const struct cli *cli, FILE *f)
+ui_print_keys(const char *config, FILE *f)
 {
 	static const struct {
 		enum view_id	 view;
@@ -326,7 +326,7 @@ ui_print_keys(const struct cli *cli, FILE *f)
 	} views[] = { { V_LIST, "library" }, { V_ARTICLE, "article" } };
 	const struct keyhelp *h;
 	size_t v, i, n;
-	char *path = config_default_path(cli->config);
+	char *path = config_default_path(config);
 	struct config c;
 
 	config_load(&c, path, false);

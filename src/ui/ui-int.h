@@ -16,9 +16,10 @@
 
 #include "analysis.h"
 #include "article.h"
-#include "cli.h"
 #include "doc.h"
 #include "library.h"
+#include "reading.h"
+#include "ui.h"
 #include "util.h"
 #include "wrap.h"
 
@@ -131,12 +132,7 @@ struct rect {
 
 /* An open article. */
 struct reader {
-	struct article		 a;
-	struct doc		 d;
-	struct an_input		 in;
-	struct an_person_in	*in_people;
-	struct an_image_in	*in_images;
-	struct analysis		*an;		/* NULL until analysed */
+	struct reading		 rd;		/* the article, its blocks and analysis (NULL until analysed) */
 	struct layout		*L;
 	size_t			 entry;		/* index in ui.lib, or SIZE_MAX */
 	struct lpos		 top;		/* first body row on screen */
@@ -171,7 +167,7 @@ enum prompt {
 };
 
 struct ui {
-	const struct cli	*cli;
+	const struct ui_options	*opt;
 	char *const		*paths;
 	size_t			 npaths;
 	struct library		 lib;

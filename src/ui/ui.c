@@ -495,9 +495,9 @@ utf8_locale(void)
 static void
 load_config(struct ui *ui, struct config *c)
 {
-	char *path = config_default_path(ui->cli != NULL ? ui->cli->config : NULL);
+	char *path = config_default_path(ui->opt->config);
 
-	config_load(c, path, ui->cli != NULL && ui->cli->config != NULL);
+	config_load(c, path, ui->opt->config != NULL);
 	free(path);
 	keys_configure(c);
 }
@@ -551,7 +551,7 @@ read_key(wint_t *ch)
 }
 
 int
-ui_main(const struct cli *cli, char *const *paths, size_t npaths)
+ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 {
 	struct ui ui;
 	struct config config;
@@ -566,7 +566,7 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 		return EXIT_USAGE;
 	}
 	memset(&ui, 0, sizeof ui);
-	ui.cli = cli;
+	ui.opt = opt;
 	ui.cancel = &got_signal;
 	load_config(&ui, &config);
 	ui.paths = paths;
@@ -605,7 +605,7 @@ ui_main(const struct cli *cli, char *const *paths, size_t npaths)
 	draw_init_colors(&config);
 	getmaxyx(stdscr, ui.h, ui.w);
 
-	state = readstate_default_path(cli->state);
+	state = readstate_default_path(opt->state);
 	ui.rs = readstate_open(state, &warning);
 	free(state);
 	if (warning != NULL) {

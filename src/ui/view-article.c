@@ -101,8 +101,8 @@ article_relayout(struct ui *ui)
 		if (ui->side_width > 0)
 			sw = ui->side_width < W - 40 ? ui->side_width : W - 40;
 		r->pane[PANE_BODY].w = W - sw;
-		if (r->a.nimages > 0)
-			capneed = (int)caption_lines(&r->a.images[r->image], sw - 4) + 2;
+		if (r->rd.a.nimages > 0)
+			capneed = (int)caption_lines(&r->rd.a.images[r->image], sw - 4) + 2;
 		if (capneed > H / 3 + 2)
 			capneed = H / 3 + 2;
 		if (capneed < 3)
@@ -128,8 +128,8 @@ static struct reader *cmp_reader;	/* for qsort of the people list */
 static int
 cmp_people(const void *pa, const void *pb)
 {
-	const struct an_person *a = &cmp_reader->an->people[*(const size_t *)pa];
-	const struct an_person *b = &cmp_reader->an->people[*(const size_t *)pb];
+	const struct an_person *a = &cmp_reader->rd.an->people[*(const size_t *)pa];
+	const struct an_person *b = &cmp_reader->rd.an->people[*(const size_t *)pb];
 
 	if (a->nmentions != b->nmentions)
 		return a->nmentions > b->nmentions ? -1 : 1;
@@ -145,10 +145,10 @@ list_quotes(struct reader *r)
 	size_t i;
 
 	free(r->quotes);
-	r->quotes = xcalloc(r->an->nquotes + 1, sizeof *r->quotes);
+	r->quotes = xcalloc(r->rd.an->nquotes + 1, sizeof *r->quotes);
 	r->nquotes = 0;
-	for (i = 0; i < r->an->nquotes; i++) {
-		const struct an_quote *q = &r->an->quotes[i];
+	for (i = 0; i < r->rd.an->nquotes; i++) {
+		const struct an_quote *q = &r->rd.an->quotes[i];
 
 		if (q->fragment || (r->person >= 0 && q->speaker != r->person))
 			continue;
@@ -164,14 +164,14 @@ article_analyse(struct ui *ui)
 	struct reader *r = ui->r;
 	size_t i;
 
-	if (r == NULL || r->an != NULL)
+	if (r == NULL || r->rd.an != NULL)
 		return false;
-	r->an = analysis_run(&r->in);
+	reading_analyse(&r->rd, ui->cancel);	/* a signal to quit cuts it short */
 	list_quotes(r);
-	r->people = xcalloc(r->an->npeople + 1, sizeof *r->people);
-	for (i = 0; i < r->an->npeople; i++)
+	r->people = xcalloc(r->rd.an->npeople + 1, sizeof *r->people);
+	for (i = 0; i < r->rd.an->npeople; i++)
 		r->people[i] = i;
-	r->npeople = r->an->npeople;
+	r->npeople = r->rd.an->npeople;
 	cmp_reader = r;
 	qsort(r->people, r->npeople, sizeof *r->people, cmp_people);
 	return true;
@@ -185,28 +185,21 @@ article_open(struct ui *ui, size_t entry, const char *path)
 	struct reader *r;
 	const struct lib_entry *e = entry != SIZE_MAX ? &ui->lib.v[entry] : NULL;
 	uint64_t pos;
+	const char *why;
 	size_t i;
 
 	r = xcalloc(1, sizeof *r);
 	/* a big file: its start now, the rest after the first paint */
-	article_load(&r->a, e != NULL ? e->path : path, ARTICLE_LOAD_START, NULL);
-	pos = readstate_position(ui->rs, r->a.key);
-	if ((r->a.flags & ARTICLE_PARTIAL) && (pos > r->a.body_len ||
-	    ((r->a.flags & ARTICLE_MARKDOWN) && markdown_detect(r->a.body, r->a.body_len))))
-		article_load_rest(&r->a);	/* Markdown and far positions need it all */
-	if ((r->a.flags & ARTICLE_BROKEN) && r->a.body_len == 0) {
-		const char *why = "cannot be read";
-
-		for (i = 0; i < r->a.diags.n; i++)
-			if (r->a.diags.v[i].level == DIAG_ERROR) {
-				why = r->a.diags.v[i].msg;
-				break;
-			}
-		ui_message(ui, true, "%s: %s", r->a.path, why);
-		article_free(&r->a);
+	if (!reading_load(&r->rd, e != NULL ? e->path : path, ARTICLE_LOAD_START, &why)) {
+		ui_message(ui, true, "%s: %s", r->rd.a.path, why);
+		reading_free(&r->rd);
 		free(r);
 		return false;
 	}
+	pos = readstate_position(ui->rs, r->rd.a.key);
+	if ((r->rd.a.flags & ARTICLE_PARTIAL) && (pos > r->rd.a.body_len ||
+	    ((r->rd.a.flags & ARTICLE_MARKDOWN) && markdown_detect(r->rd.a.body, r->rd.a.body_len))))
+		article_load_rest(&r->rd.a);	/* Markdown and far positions need it all */
 	if (ui->r != NULL)
 		article_close(ui);
 	r->entry = entry;
@@ -214,20 +207,18 @@ article_open(struct ui *ui, size_t entry, const char *path)
 	r->cur = -1;
 	r->overlay = -1;
 	r->focus = PANE_BODY;
-	doc_build(&r->d, &r->a);
-	doc_analysis_input(&r->d, &r->a, &r->in, &r->in_people, &r->in_images);
-	r->in.cancel = ui->cancel;	/* a signal to quit cuts the analysis short */
-	r->L = layout_new(&r->d, 80);
+	reading_layout(&r->rd);
+	r->L = layout_new(&r->rd.d, 80);
 	ui->r = r;
 	ui->view = V_ARTICLE;
 	article_relayout(ui);
 	r->top = layout_first(r->L);
-	if (pos > 0 && pos - 1 <= r->d.len)
+	if (pos > 0 && pos - 1 <= r->rd.d.len)
 		r->top = layout_pos_of_body(r->L, (size_t)(pos - 1));
 	r->top_set = true;
-	for (i = 0; i < r->a.diags.n; i++)
-		if (r->a.diags.v[i].level == DIAG_ERROR) {
-			ui_message(ui, true, "%s", r->a.diags.v[i].msg);
+	for (i = 0; i < r->rd.a.diags.n; i++)
+		if (r->rd.a.diags.v[i].level == DIAG_ERROR) {
+			ui_message(ui, true, "%s", r->rd.a.diags.v[i].msg);
 			break;
 		}
 	/* marked read after the first paint: saving waits for the disk */
@@ -245,30 +236,26 @@ article_complete(struct ui *ui)
 	struct reader *r = ui->r;
 	size_t block = 0, off = 0;
 
-	if (r == NULL || (r->an != NULL && !r->mark_pending && !(r->a.flags & ARTICLE_PARTIAL)))
+	if (r == NULL || (r->rd.an != NULL && !r->mark_pending && !(r->rd.a.flags & ARTICLE_PARTIAL)))
 		return false;
 	if (!r->settled) {
 		/* a short article is analysed at once; a long one lets the screen show first */
 		r->settled = true;
-		ui_settle(r->a.flags & ARTICLE_PARTIAL ? UI_SETTLE_MS : 0);
+		ui_settle(r->rd.a.flags & ARTICLE_PARTIAL ? UI_SETTLE_MS : 0);
 	}
 	if (*ui->cancel)
 		return false;	/* quitting: the rest of a 50 MB file can stay unread */
-	if (r->a.flags & ARTICLE_PARTIAL) {
+	if (r->rd.a.flags & ARTICLE_PARTIAL) {
 		top_anchor(r, &block, &off);
-		while (r->a.flags & ARTICLE_PARTIAL) {
+		while (r->rd.a.flags & ARTICLE_PARTIAL) {
 			if (*ui->cancel)
 				return false;
-			article_load_more(&r->a, LOAD_STEP);
+			article_load_more(&r->rd.a, LOAD_STEP);
 		}
-		doc_extend(&r->d, &r->a);
-		r->in.text = r->d.text;
-		r->in.len = r->d.len;
-		r->in.paras = r->d.paras;
-		r->in.nparas = r->d.nparas;
+		reading_extend(&r->rd);
 		/* the last block changed: wrap again, from the same place */
 		layout_free(r->L);
-		r->L = layout_new(&r->d, body_text(r).w);
+		r->L = layout_new(&r->rd.d, body_text(r).w);
 		r->top = layout_pos_of(r->L, block, off);
 		return true;
 	}
@@ -284,12 +271,12 @@ article_complete(struct ui *ui)
 static uint64_t
 reading_position(struct reader *r)
 {
-	const struct block *b = &r->d.blocks[r->top.block];
+	const struct block *b = &r->rd.d.blocks[r->top.block];
 
-	if (r->top.block < r->d.first_body)
+	if (r->top.block < r->rd.d.first_body)
 		return 0;	/* the header: the start */
 	if (b->body_off == DOC_NOT_BODY)
-		return (uint64_t)r->d.len + 1;	/* the notes after the body */
+		return (uint64_t)r->rd.d.len + 1;	/* the notes after the body */
 	return (uint64_t)(b->body_off + layout_offset_at(r->L, r->top)) + 1;
 }
 
@@ -303,19 +290,15 @@ article_close(struct ui *ui)
 	if (r == NULL)
 		return;
 	pos = r->top_set ? reading_position(r) : 0;
-	if (pos != readstate_position(ui->rs, r->a.key) &&
-	    readstate_set_position(ui->rs, r->a.key, pos, &cause) < 0) {
+	if (pos != readstate_position(ui->rs, r->rd.a.key) &&
+	    readstate_set_position(ui->rs, r->rd.a.key, pos, &cause) < 0) {
 		ui_message(ui, true, "could not save the reading position: %s", cause);
 		free(cause);
 	}
-	analysis_free(r->an);
 	free(r->quotes);
 	free(r->people);
-	free(r->in_people);
-	free(r->in_images);
 	layout_free(r->L);
-	doc_free(&r->d);
-	article_free(&r->a);
+	reading_free(&r->rd);
 	buf_free(&r->search);
 	free(r);
 	ui->r = NULL;
@@ -398,7 +381,7 @@ static void
 goto_quote(struct ui *ui, long i)
 {
 	struct reader *r = ui->r;
-	const struct an_quote *q = &r->an->quotes[r->quotes[i]];
+	const struct an_quote *q = &r->rd.an->quotes[r->quotes[i]];
 
 	r->cur = i;
 	r->qsel = (size_t)i;
@@ -409,10 +392,10 @@ goto_quote(struct ui *ui, long i)
 static size_t
 top_body_offset(struct reader *r)
 {
-	const struct block *b = &r->d.blocks[r->top.block];
+	const struct block *b = &r->rd.d.blocks[r->top.block];
 
 	if (b->body_off == DOC_NOT_BODY)
-		return r->top.block < r->d.first_body ? 0 : r->d.len;
+		return r->top.block < r->rd.d.first_body ? 0 : r->rd.d.len;
 	return b->body_off + layout_offset_at(r->L, r->top);
 }
 
@@ -426,7 +409,7 @@ next_quote(struct ui *ui, bool forward)
 	n = (long)r->nquotes;
 	if (n == 0) {
 		if (r->person >= 0)
-			ui_message(ui, false, "no quotes by %s", r->an->people[r->person].name);
+			ui_message(ui, false, "no quotes by %s", r->rd.an->people[r->person].name);
 		else
 			ui_message(ui, false, "no quotes in this article");
 		return;
@@ -436,12 +419,12 @@ next_quote(struct ui *ui, bool forward)
 		size_t off = top_body_offset(r);
 
 		if (forward) {
-			for (i = 0; i < n && r->an->quotes[r->quotes[i]].start < off; i++)
+			for (i = 0; i < n && r->rd.an->quotes[r->quotes[i]].start < off; i++)
 				;
 			if (i == n)
 				i = 0;
 		} else {
-			for (i = n - 1; i >= 0 && r->an->quotes[r->quotes[i]].start >= off; i--)
+			for (i = n - 1; i >= 0 && r->rd.an->quotes[r->quotes[i]].start >= off; i--)
 				;
 			if (i < 0)
 				i = n - 1;
@@ -503,7 +486,7 @@ article_search(struct ui *ui, bool forward, bool from_top)
 	const char *q = r->search.data;
 	size_t nlen = r->search.len, b, from, hit = SIZE_MAX;
 	struct rect t = body_text(r);
-	size_t nb = r->d.nblocks, k;
+	size_t nb = r->rd.d.nblocks, k;
 
 	if (nlen == 0) {
 		ui_message(ui, false, "no search yet: press / to search");
@@ -520,7 +503,7 @@ article_search(struct ui *ui, bool forward, bool from_top)
 	}
 	/* go round the blocks once, wrapping at the end */
 	for (k = 0; k <= nb; k++) {
-		const struct block *bl = &r->d.blocks[b];
+		const struct block *bl = &r->rd.d.blocks[b];
 
 		hit = forward ? find_fwd(bl->text, bl->len, from, q, nlen) :
 		    find_back(bl->text, bl->len, from, q, nlen);
@@ -531,7 +514,7 @@ article_search(struct ui *ui, bool forward, bool from_top)
 			from = 0;
 		} else {
 			b = b == 0 ? nb - 1 : b - 1;
-			from = r->d.blocks[b].len;
+			from = r->rd.d.blocks[b].len;
 		}
 	}
 	if (hit == SIZE_MAX) {
@@ -595,26 +578,26 @@ style_attr(int kind)
 static size_t
 line_highlights(struct reader *r, size_t bi, const struct wline *l, struct hl *hl, size_t max)
 {
-	const struct block *b = &r->d.blocks[bi];
+	const struct block *b = &r->rd.d.blocks[bi];
 	size_t n = 0, i, lo, hi;
 	size_t ls = l->start, le = l->end;
 
-	if (b->body_off != DOC_NOT_BODY && r->d.nstyles > 0) {
+	if (b->body_off != DOC_NOT_BODY && r->rd.d.nstyles > 0) {
 		size_t as = b->body_off + ls, ae = b->body_off + le;
 
 		/* Markdown styles: those starting in this block, up to the line's end */
 		lo = 0;
-		hi = r->d.nstyles;
+		hi = r->rd.d.nstyles;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (r->d.styles[mid].start < b->body_off)
+			if (r->rd.d.styles[mid].start < b->body_off)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (i = lo; i < r->d.nstyles && r->d.styles[i].start < ae && n < max; i++) {
-			const struct dstyle *st = &r->d.styles[i];
+		for (i = lo; i < r->rd.d.nstyles && r->rd.d.styles[i].start < ae && n < max; i++) {
+			const struct dstyle *st = &r->rd.d.styles[i];
 
 			if (st->end <= as)
 				continue;
@@ -625,22 +608,22 @@ line_highlights(struct reader *r, size_t bi, const struct wline *l, struct hl *h
 			n++;
 		}
 	}
-	if (b->body_off != DOC_NOT_BODY && r->an != NULL) {
+	if (b->body_off != DOC_NOT_BODY && r->rd.an != NULL) {
 		size_t as = b->body_off + ls, ae = b->body_off + le;
 
 		/* quotes: binary search for the first quote ending after the line's start */
 		lo = 0;
-		hi = r->an->nquotes;
+		hi = r->rd.an->nquotes;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (r->an->quotes[mid].end <= as)
+			if (r->rd.an->quotes[mid].end <= as)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (i = lo; i < r->an->nquotes && n < max; i++) {
-			const struct an_quote *q = &r->an->quotes[i];
+		for (i = lo; i < r->rd.an->nquotes && n < max; i++) {
+			const struct an_quote *q = &r->rd.an->quotes[i];
 			bool cur = r->cur >= 0 && r->quotes[r->cur] == i;
 
 			if (q->start >= ae)
@@ -656,8 +639,8 @@ line_highlights(struct reader *r, size_t bi, const struct wline *l, struct hl *h
 			n++;
 		}
 		if (r->person >= 0) {
-			for (i = 0; i < r->an->nmentions && n < max; i++) {
-				const struct an_mention *m = &r->an->mentions[i];
+			for (i = 0; i < r->rd.an->nmentions && n < max; i++) {
+				const struct an_mention *m = &r->rd.an->mentions[i];
 
 				if (m->where != AN_IN_BODY)
 					break;
@@ -706,7 +689,7 @@ draw_body(struct ui *ui)
 		const struct wline *l = layout_line_at(r->L, pos);
 
 		if (l != NULL) {
-			const struct block *b = &r->d.blocks[pos.block];
+			const struct block *b = &r->rd.d.blocks[pos.block];
 			int ind = layout_indent(r->L, pos.block);
 			size_t nhl = line_highlights(r, pos.block, l, hl, 64);
 
@@ -724,13 +707,13 @@ draw_body(struct ui *ui)
 static void
 quote_start(struct reader *r, size_t qi, struct buf *out)
 {
-	const struct an_quote *q = &r->an->quotes[qi];
+	const struct an_quote *q = &r->rd.an->quotes[qi];
 	size_t len = q->inner_end - q->inner_start;
 
 	if (len > 400)
 		len = 400;
 	buf_reset(out);
-	sanitize_append(out, r->d.text + q->inner_start, len, SAN_FOLD_SPACE);
+	sanitize_append(out, r->rd.d.text + q->inner_start, len, SAN_FOLD_SPACE);
 }
 
 static void
@@ -742,17 +725,17 @@ draw_quotes(struct ui *ui, struct rect p)
 	int inner = p.h - 2, per, y;
 	size_t i, visible;
 
-	if (r->an == NULL)
+	if (r->rd.an == NULL)
 		buf_adds(&title, "Quotes");
 	else if (r->person >= 0)
-		buf_printf(&title, "Quotes by %s (%zu)", r->an->people[r->person].name, r->nquotes);
+		buf_printf(&title, "Quotes by %s (%zu)", r->rd.an->people[r->person].name, r->nquotes);
 	else
 		buf_printf(&title, "Quotes (%zu)", r->nquotes);
 	draw_box(p.y, p.x, p.h, p.w, title.data, focused);
 	buf_free(&title);
 	if (inner < 1)
 		return;
-	if (r->an == NULL) {
+	if (r->rd.an == NULL) {
 		draw_str(p.y + 1, p.x + 2, p.w - 4, "reading\xe2\x80\xa6", A_DIM);
 		return;
 	}
@@ -767,10 +750,10 @@ draw_quotes(struct ui *ui, struct rect p)
 	if (r->qsel >= r->qtop + visible)
 		r->qtop = r->qsel - visible + 1;
 	for (i = r->qtop, y = p.y + 1; i < r->nquotes && y + per - 1 < p.y + 1 + inner; i++, y += per) {
-		const struct an_quote *q = &r->an->quotes[r->quotes[i]];
+		const struct an_quote *q = &r->rd.an->quotes[r->quotes[i]];
 		bool sel = i == r->qsel, cur = r->cur == (long)i;
 		attr_t a = cur ? draw_attr(C_CURQUOTE) : (sel && focused ? A_REVERSE : A_NORMAL);
-		const char *who = q->speaker >= 0 ? r->an->people[q->speaker].name : "(unknown)";
+		const char *who = q->speaker >= 0 ? r->rd.an->people[q->speaker].name : "(unknown)";
 		char num[24];
 		int x = p.x + 1, w = p.w - 2, nw;
 
@@ -801,10 +784,10 @@ draw_people(struct ui *ui, struct rect p)
 	size_t i, visible;
 	char title[32];
 
-	snprintf(title, sizeof title, r->an != NULL ? "People (%zu)" : "People",
-	    r->an != NULL ? r->npeople : 0);
+	snprintf(title, sizeof title, r->rd.an != NULL ? "People (%zu)" : "People",
+	    r->rd.an != NULL ? r->npeople : 0);
 	draw_box(p.y, p.x, p.h, p.w, title, focused);
-	if (inner < 1 || r->an == NULL)
+	if (inner < 1 || r->rd.an == NULL)
 		return;
 	if (r->npeople == 0) {
 		draw_str(p.y + 1, p.x + 2, p.w - 4, "No people found.", A_DIM);
@@ -818,7 +801,7 @@ draw_people(struct ui *ui, struct rect p)
 		r->ptop = r->psel - visible + 1;
 	for (i = r->ptop, y = p.y + 1; i < r->npeople && y + per - 1 < p.y + 1 + inner; i++, y += per) {
 		size_t pi = r->people[i];
-		const struct an_person *pe = &r->an->people[pi];
+		const struct an_person *pe = &r->rd.an->people[pi];
 		bool sel = i == r->psel, on = r->person == (int)pi;
 		attr_t a = on ? draw_attr(C_CURQUOTE) : (sel && focused ? A_REVERSE : A_NORMAL);
 		char counts[48];
@@ -862,7 +845,7 @@ draw_people(struct ui *ui, struct rect p)
 static size_t
 draw_caption_text(struct reader *r, struct rect t, size_t skip)
 {
-	const struct article_image *im = &r->a.images[r->image];
+	const struct article_image *im = &r->rd.a.images[r->image];
 	const char *parts[3] = { im->title, im->caption, im->credit };
 	attr_t attrs[3] = { A_BOLD, A_NORMAL, draw_attr(C_META) };
 	struct wline *lines = NULL;
@@ -898,14 +881,14 @@ draw_caption(struct ui *ui, struct rect p)
 	struct rect t = { p.y + 1, p.x + 2, p.h - 2, p.w - 4 };
 	size_t total;
 
-	if (r->a.nimages > 1)
-		snprintf(title, sizeof title, "Caption %zu/%zu", r->image + 1, r->a.nimages);
+	if (r->rd.a.nimages > 1)
+		snprintf(title, sizeof title, "Caption %zu/%zu", r->image + 1, r->rd.a.nimages);
 	else
 		snprintf(title, sizeof title, "Caption");
 	draw_box(p.y, p.x, p.h, p.w, title, r->focus == PANE_CAPTION);
 	if (t.h < 1 || t.w < 1)
 		return;
-	if (r->a.nimages == 0) {
+	if (r->rd.a.nimages == 0) {
 		draw_str(t.y, t.x, t.w, "No photo.", A_DIM);
 		return;
 	}
@@ -928,11 +911,11 @@ draw_caption_full(struct ui *ui)
 	for (int y = 0; y < H; y++)
 		draw_fill(y, 0, ui->w, A_NORMAL);
 	snprintf(title, sizeof title, "Photo caption %zu/%zu", r->image + 1,
-	    r->a.nimages > 0 ? r->a.nimages : 1);
+	    r->rd.a.nimages > 0 ? r->rd.a.nimages : 1);
 	draw_box(0, 0, H, ui->w, title, true);
 	if (t.h < 1 || t.w < 1)
 		return;
-	if (r->a.nimages == 0) {
+	if (r->rd.a.nimages == 0) {
 		draw_str(t.y, t.x, t.w, "This article has no photo.", A_DIM);
 		return;
 	}
@@ -950,7 +933,7 @@ draw_status(struct ui *ui)
 	size_t off = top_body_offset(r), pct;
 	struct buf rb = BUF_INIT;
 
-	pct = r->d.len > 0 ? (size_t)((double)off * 100.0 / (double)r->d.len) : 100;
+	pct = r->rd.d.len > 0 ? (size_t)((double)off * 100.0 / (double)r->rd.d.len) : 100;
 	if (pct > 100)
 		pct = 100;
 	{
@@ -960,15 +943,15 @@ draw_status(struct ui *ui)
 		if (lpos_cmp(bottom, last) >= 0)
 			pct = 100;
 	}
-	if (r->an != NULL && r->person >= 0)
-		buf_printf(&rb, "%s: ", r->an->people[r->person].name);
-	if (r->an != NULL && r->nquotes > 0) {
+	if (r->rd.an != NULL && r->person >= 0)
+		buf_printf(&rb, "%s: ", r->rd.an->people[r->person].name);
+	if (r->rd.an != NULL && r->nquotes > 0) {
 		if (r->cur >= 0)
 			buf_printf(&rb, "quote %ld/%zu", r->cur + 1, r->nquotes);
 		else
 			buf_printf(&rb, "%zu quote%s", r->nquotes, r->nquotes == 1 ? "" : "s");
 		buf_adds(&rb, "  ");
-	} else if (r->an != NULL && r->person >= 0) {
+	} else if (r->rd.an != NULL && r->person >= 0) {
 		buf_adds(&rb, "no quotes  ");
 	}
 	buf_printf(&rb, "%zu%%  %s ", pct,
@@ -982,7 +965,7 @@ draw_status(struct ui *ui)
 	if (ui->msg[0] != '\0') {
 		draw_str(y, 1, x - 2, ui->msg, ui->msg_error ? draw_attr(C_ERROR) : draw_attr(C_STATUS) | A_BOLD);
 	} else {
-		draw_str_cut(y, 1, x - 2, r->a.title, draw_attr(C_STATUS) | A_BOLD);
+		draw_str_cut(y, 1, x - 2, r->rd.a.title, draw_attr(C_STATUS) | A_BOLD);
 	}
 	draw_str(y, x, w - x, right, draw_attr(C_STATUS));
 }
@@ -1030,14 +1013,14 @@ toggle_person(struct ui *ui)
 	struct reader *r = ui->r;
 	size_t pi;
 
-	if (r->an == NULL || r->npeople == 0)
+	if (r->rd.an == NULL || r->npeople == 0)
 		return;
 	pi = r->people[r->psel];
 	r->person = r->person == (int)pi ? -1 : (int)pi;
 	list_quotes(r);
 	if (r->person >= 0)
 		ui_message(ui, false, "showing the quotes of %s (%zu); Enter again shows all",
-		    r->an->people[pi].name, r->nquotes);
+		    r->rd.an->people[pi].name, r->nquotes);
 	else
 		ui_message(ui, false, "showing every quote");
 }
@@ -1047,13 +1030,13 @@ set_image(struct ui *ui, size_t i)
 {
 	struct reader *r = ui->r;
 
-	if (r->a.nimages == 0) {
+	if (r->rd.a.nimages == 0) {
 		ui_message(ui, false, "this article has no photo");
 		return;
 	}
-	if (i >= r->a.nimages) {
-		ui_message(ui, false, "there %s only %zu photo%s", r->a.nimages == 1 ? "is" : "are",
-		    r->a.nimages, r->a.nimages == 1 ? "" : "s");
+	if (i >= r->rd.a.nimages) {
+		ui_message(ui, false, "there %s only %zu photo%s", r->rd.a.nimages == 1 ? "is" : "are",
+		    r->rd.a.nimages, r->rd.a.nimages == 1 ? "" : "s");
 		return;
 	}
 	r->image = i;
@@ -1098,7 +1081,7 @@ static void
 open_url(struct ui *ui)
 {
 	struct reader *r = ui->r;
-	const char *browser = getenv("BROWSER"), *url = r->a.url;
+	const char *browser = getenv("BROWSER"), *url = r->rd.a.url;
 	pid_t pid;
 	int status = 0;
 
@@ -1147,11 +1130,11 @@ copy_quote(struct ui *ui)
 		ui_message(ui, false, "copying is off: set clipboard: true in the config");
 		return;
 	}
-	if (r->an == NULL || qi < 0 || (size_t)qi >= r->nquotes) {
+	if (r->rd.an == NULL || qi < 0 || (size_t)qi >= r->nquotes) {
 		ui_message(ui, false, "no quote selected: press ] first");
 		return;
 	}
-	analysis_quote_text(&r->in, &r->an->quotes[r->quotes[qi]], &text);
+	analysis_quote_text(&r->rd.in, &r->rd.an->quotes[r->quotes[qi]], &text);
 	buf_adds(&seq, "\033]52;c;");
 	p = (const unsigned char *)(text.data != NULL ? text.data : "");
 	n = text.len;
@@ -1309,7 +1292,7 @@ article_key(struct ui *ui, enum action act, int key)
 		r->caption_top = 0;
 		break;
 	case ACT_NEXT_IMAGE:
-		set_image(ui, r->a.nimages > 0 ? (r->image + 1) % r->a.nimages : 0);
+		set_image(ui, r->rd.a.nimages > 0 ? (r->image + 1) % r->rd.a.nimages : 0);
 		break;
 	case ACT_IMAGE_1: case ACT_IMAGE_2: case ACT_IMAGE_3: case ACT_IMAGE_4: case ACT_IMAGE_5:
 	case ACT_IMAGE_6: case ACT_IMAGE_7: case ACT_IMAGE_8: case ACT_IMAGE_9:
@@ -1404,7 +1387,7 @@ article_mouse(struct ui *ui, const MEVENT *ev)
 	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED)))
 		return;
 	set_focus(r, (enum pane)p);
-	if ((p == PANE_QUOTES || p == PANE_PEOPLE) && r->an != NULL) {
+	if ((p == PANE_QUOTES || p == PANE_PEOPLE) && r->rd.an != NULL) {
 		struct rect pr = r->pane[p];
 		int inner = pr.h - 2, per = inner >= 6 ? 2 : 1;
 		size_t top = p == PANE_QUOTES ? r->qtop : r->ptop, n = p == PANE_QUOTES ?

@@ -1,5 +1,5 @@
 #!/bin/sh
-# completion.sh: the bash completion (src/completion.bash) completes the
+# completion.sh: the bash completion (contrib/completion.bash) completes the
 # commands and options that byline --help and each COMMAND --help name, and
 # offers article files and folders, any file, or folders where each fits.
 # It is sourced into a bash that calls _byline as readline would, then
@@ -7,7 +7,7 @@
 . tests/e2e/lib.sh
 require_byline
 
-COMPLETION=$E2E_ROOT/src/completion.bash
+COMPLETION=$E2E_ROOT/contrib/completion.bash
 
 if ! command -v bash >/dev/null 2>&1; then
 	echo "note: no bash here: the completion is not tested"

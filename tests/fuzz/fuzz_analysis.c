@@ -53,9 +53,9 @@ fn_next(const uint8_t *data, size_t size, size_t *at)
 
 /* Paragraph spans of text by mode; returns how many, *out to free. */
 static size_t
-fn_paras(const char *text, size_t len, int mode, size_t chunk, struct an_span **out)
+fn_paras(const char *text, size_t len, int mode, size_t chunk, struct span **out)
 {
-	struct an_span *v = NULL;
+	struct span *v = NULL;
 	size_t n = 0, cap = 0, i, start;
 
 	switch (mode) {
@@ -101,7 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *aliases[7][3];
 	size_t nstrings = 0, at = 3, np, na, ni, i, k, chunk;
 	struct an_input in;
-	struct an_span *paras = NULL;
+	struct span *paras = NULL;
 	struct analysis *an;
 	struct buf b = BUF_INIT, s = BUF_INIT;
 	char *text, *title = NULL;

@@ -18,6 +18,7 @@
 #include "article.h"
 #include "diag.h"
 #include "doc.h"
+#include "reading.h"
 #include "sanitize.h"
 #include "wrap.h"
 
@@ -144,10 +145,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct article a;
-	struct doc d;
-	struct an_input in;
-	struct an_person_in *people;
-	struct an_image_in *images;
+	struct reading r;
 	struct analysis *an;
 	struct buf b = BUF_INIT;
 	const char *path = (size & 1) ? "fuzz.md" : "fuzz.txt";
@@ -159,17 +157,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(a.body_len == 0, "a head-only article with a body");
 	article_free(&a);
 
-	article_parse(&a, path, (const char *)data, size, true, NULL);
-	fa_check_article(&a, &b);
-	doc_build(&d, &a);
-	fa_check_doc(&d, &b);
-	doc_analysis_input(&d, &a, &in, &people, &images);
-	an = analysis_run(&in);
-	fz_check_analysis(&in, an);
+	/* in full, through the sequence the reader and the commands use */
+	reading_parse(&r, path, (const char *)data, size);
+	fa_check_article(&r.a, &b);
+	reading_layout(&r);
+	fa_check_doc(&r.d, &b);
+	reading_analyse(&r, NULL);
+	an = r.an;
+	fz_check_analysis(&r.in, an);
 	for (i = 0; i < an->nquotes; i++) {
 		buf_reset(&b);
-		analysis_quote_text(&in, &an->quotes[i], &b);
-		FUZZ_CHECK(b.len <= in.len, "a quotation longer than the text");
+		analysis_quote_text(&r.in, &an->quotes[i], &b);
+		FUZZ_CHECK(b.len <= r.in.len, "a quotation longer than the text");
 		{
 			struct buf s = BUF_INIT;
 
@@ -180,12 +179,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (i = 0; i < an->npeople; i++)
 		fa_field(&b, an->people[i].name, "analysed name");
-	fa_render(&d, 72, &b);
-	analysis_free(an);
-	free(people);
-	free(images);
-	doc_free(&d);
-	article_free(&a);
+	fa_render(&r.d, 72, &b);
+	reading_free(&r);
 	buf_free(&b);
 	return 0;
 }

@@ -15,7 +15,7 @@
 
 struct fx {
 	struct an_input	 in;
-	struct an_span	*paras;
+	struct span	*paras;
 	struct analysis	*an;
 	struct buf	 qt;
 };

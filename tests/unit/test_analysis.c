@@ -709,7 +709,7 @@ two_quotes(struct an_input *in)
 static void
 test_bad_paragraphs(void **state)
 {
-	const struct an_span bad[] = { { 40, 10 }, { 0, 1000 }, { 5, 20 }, { 3, 2 }, { 999, 1000 } };
+	const struct span bad[] = { { 40, 10 }, { 0, 1000 }, { 5, 20 }, { 3, 2 }, { 999, 1000 } };
 	struct an_input in;
 	struct analysis *an;
 	size_t i;
@@ -736,7 +736,7 @@ test_garbage_bytes(void **state)
 {
 	char text[4096];
 	struct an_input in;
-	struct an_span *p;
+	struct span *p;
 	struct analysis *an;
 	struct buf b = BUF_INIT;
 	size_t i, np;

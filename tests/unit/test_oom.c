@@ -33,6 +33,7 @@
 #include "analysis.h"
 #include "article.h"
 #include "doc.h"
+#include "reading.h"
 #include "library.h"
 #include "readstate.h"
 #include "util.h"
@@ -179,13 +180,11 @@ static void
 op_load(void *arg)
 {
 	struct load_ctx *c = arg;
-	struct article a;
-	struct doc d;
+	struct reading r;
 
-	article_load(&a, c->path, ARTICLE_LOAD_FULL, NULL);
-	doc_build(&d, &a);
-	doc_free(&d);
-	article_free(&a);
+	if (reading_load(&r, c->path, ARTICLE_LOAD_FULL, NULL))
+		reading_layout(&r);
+	reading_free(&r);
 }
 
 /* The library: scan a folder's heads and sort them. */
@@ -206,11 +205,7 @@ op_scan(void *arg)
 }
 
 struct an_ctx {
-	struct article		 a;
-	struct doc		 d;
-	struct an_input		 in;
-	struct an_person_in	*people;
-	struct an_image_in	*images;
+	struct reading		 r;	/* loaded and laid out */
 };
 
 /* The analysis of a loaded article. */
@@ -218,16 +213,17 @@ static void
 op_analysis(void *arg)
 {
 	struct an_ctx *c = arg;
-	struct analysis *an = analysis_run(&c->in);
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < an->nquotes; i++) {
+	reading_analyse(&c->r, NULL);
+	for (i = 0; i < c->r.an->nquotes; i++) {
 		buf_reset(&b);
-		analysis_quote_text(&c->in, &an->quotes[i], &b);
+		analysis_quote_text(&c->r.in, &c->r.an->quotes[i], &b);
 	}
 	buf_free(&b);
-	analysis_free(an);
+	analysis_free(c->r.an);
+	c->r.an = NULL;
 }
 
 struct rs_ctx {
@@ -324,15 +320,11 @@ test_analysis(void **state)
 	char *path = root_path("articles/2022-03-04-nato-ready-blinken.md");
 
 	(void)state;
-	article_load(&c.a, path, ARTICLE_LOAD_FULL, NULL);
-	assert_int_equal(c.a.diags.n, 0);
-	doc_build(&c.d, &c.a);
-	doc_analysis_input(&c.d, &c.a, &c.in, &c.people, &c.images);
+	assert_true(reading_load(&c.r, path, ARTICLE_LOAD_FULL, NULL));
+	assert_int_equal(c.r.a.diags.n, 0);
+	reading_layout(&c.r);
 	fail_each("analysis_run", op_analysis, &c, NULL);
-	free(c.people);
-	free(c.images);
-	doc_free(&c.d);
-	article_free(&c.a);
+	reading_free(&c.r);
 	free(path);
 }
 

@@ -19,7 +19,7 @@
 
 /* Analyse text (no front matter) with images; the caller frees both. */
 static struct analysis *
-run(const char *text, const struct an_image_in *im, size_t ni, struct an_span **paras)
+run(const char *text, const struct an_image_in *im, size_t ni, struct span **paras)
 {
 	struct an_input in;
 
@@ -47,7 +47,7 @@ find(const struct analysis *an, const char *name)
 
 /* The people of text are exactly want[] (NULL-terminated). */
 static struct analysis *
-expect(const char *text, const char *const *want, struct an_span **paras)
+expect(const char *text, const char *const *want, struct span **paras)
 {
 	struct analysis *an = run(text, NULL, 0, paras);
 	size_t n = 0, i;
@@ -73,7 +73,7 @@ expect(const char *text, const char *const *want, struct an_span **paras)
 static void
 check(const char *text, const char *const *want)
 {
-	struct an_span *p;
+	struct span *p;
 	struct analysis *an = expect(text, want, &p);
 
 	analysis_free(an);
@@ -83,7 +83,7 @@ check(const char *text, const char *const *want)
 static void
 test_titles_and_roles(void **state)
 {
-	struct an_span *p;
+	struct span *p;
 	struct analysis *an;
 
 	(void)state;
@@ -104,7 +104,7 @@ test_titles_and_roles(void **state)
 static void
 test_roles_around(void **state)
 {
-	struct an_span *p;
+	struct span *p;
 	struct analysis *an;
 
 	(void)state;
@@ -146,7 +146,7 @@ test_not_people(void **state)
 static void
 test_mentions(void **state)
 {
-	struct an_span *p;
+	struct span *p;
 	struct analysis *an;
 	int k;
 
@@ -174,7 +174,7 @@ test_credits(void **state)
 		{ NULL, "The harbour at dusk.", "AFP/Getty Images" },
 		{ NULL, "Fans outside.", "Friedrichstrasse" },
 	};
-	struct an_span *p;
+	struct span *p;
 	struct analysis *an;
 	int t, m, c;
 
@@ -218,7 +218,7 @@ test_frontmatter(void **state)
 	static const char text[] = "The chancellor arrived. Uli waved, and Brandt spoke. "
 	    "Chancellor Ulrike Brandt left.\n";
 	struct an_input in;
-	struct an_span *p;
+	struct span *p;
 	struct analysis *an;
 
 	(void)state;

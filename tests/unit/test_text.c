@@ -164,7 +164,7 @@ test_wrap(void **state)
 static void
 test_paragraphs(void **state)
 {
-	struct an_span *p;
+	struct span *p;
 	const char *t = "\n\none\nline two\n  \t\r\nthree  \n\n\n";
 	size_t n = para_split(t, strlen(t), &p);
 

@@ -1,6 +1,6 @@
 /*
- * an-internal.h: what the analysis modules (analysis.c, quotes.c, people.c,
- * an-lex.c, an-text.c, an-speaker.c) share with each other. Nothing outside
+ * internal.h: what the analysis modules (analysis.c, quotes.c, people.c,
+ * lex.c, tokens.c, speaker.c) share with each other. Nothing outside
  * the engine includes this; the public interface is analysis.h.
  *
  * The engine works paragraph by paragraph. Each paragraph is cut into tokens
@@ -8,7 +8,7 @@
  * pass that needs it; between the passes, a few numbers a paragraph are
  * kept, and the tokens (packed) of the paragraphs the second pass reads for
  * sure. A paragraph of more tokens than a window holds is cut and worked on a
- * window at a time (an-window.c). Quotations are found on the raw bytes
+ * window at a time (window.c). Quotations are found on the raw bytes
  * first so that every token knows whether it is quoted. People are detected
  * in a first pass over all the text, then a second pass counts their
  * mentions and attributes every quotation to a speaker.
@@ -23,7 +23,7 @@
 
 #include "analysis.h"
 
-/* ---- lexicon (an-lex.c) ---- */
+/* ---- lexicon (lex.c) ---- */
 
 #define LX_STOP		(UINT64_C(1) << 0)	/* function word: never part of a name */
 #define LX_RVERB	(UINT64_C(1) << 1)	/* reporting verb, any form */
@@ -221,7 +221,7 @@ unsigned an_lex_id(const char *s, size_t n);
  */
 unsigned an_lex_word(const char *text, size_t len, size_t start, size_t n);
 
-/* ---- text and tokens (an-text.c) ---- */
+/* ---- text and tokens (tokens.c) ---- */
 
 /* Build the tokenizer's tables; an_lex_init() calls it (once). */
 void an_text_init(void);
@@ -329,7 +329,7 @@ struct an_tokstate {
 	size_t			 len;		/* of the whole text */
 	size_t			 end;		/* of the paragraph */
 	size_t			 i;		/* the next byte to cut */
-	unsigned		 carry;		/* what the next token inherits (an-text.c) */
+	unsigned		 carry;		/* what the next token inherits (tokens.c) */
 	const struct an_quote	*q;		/* the quotations, to mark the tokens they cover */
 	size_t			 nq, qi;	/* qi: none before it ends after i */
 	size_t			 qb;		/* where being in a quotation changes next */
@@ -341,7 +341,7 @@ struct an_tokstate {
  * quotations (sorted, not overlapping), and none before q[qhint] ends after
  * span.start.
  */
-void an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct an_span span,
+void an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct span span,
     const struct an_quote *q, size_t nq, size_t qhint);
 
 /*
@@ -362,7 +362,7 @@ an_tok_done(const struct an_tokstate *ts)
  * token), for another pass: into v[0..n) (room for n), and what does not fit
  * into *x (nx, xcap updated).
  */
-void an_tok_pack(struct an_span span, const struct an_tok *t, size_t n, uint32_t *v,
+void an_tok_pack(struct span span, const struct an_tok *t, size_t n, uint32_t *v,
     unsigned char **x, size_t *nx, size_t *xcap);
 
 /*
@@ -370,7 +370,7 @@ void an_tok_pack(struct an_span span, const struct an_tok *t, size_t n, uint32_t
  * as an_tok_next() cuts them (q, nq and qhint as for an_tok_begin()) into
  * t[0..n).
  */
-void an_tok_unpack(struct an_span span, const uint32_t *v, const unsigned char *x, size_t n,
+void an_tok_unpack(struct span span, const uint32_t *v, const unsigned char *x, size_t n,
     const struct an_quote *q, size_t nq, size_t qhint, struct an_tok *t);
 
 /*
@@ -382,7 +382,7 @@ size_t an_tok_field(const char *s, struct an_tok **v, size_t *cap);
 /*
  * A paragraph's tokens as pass 2 reads them: cut by the tokenizer, each word
  * of a mention marked with its person (and MK_ kind), the mentions of m[1]
- * over those of m[0] (an-window.c). A copy goes on apart from the original.
+ * over those of m[0] (window.c). A copy goes on apart from the original.
  */
 struct an_rawsrc {
 	struct an_tokstate	 ts;
@@ -403,14 +403,14 @@ uint32_t an_word_hash(const char *s, size_t n);
  */
 uint32_t an_tok_hash(const char *text, size_t lim, const struct an_tok *t, struct buf *scratch);
 
-/* ---- windows (an-window.c) ---- */
+/* ---- windows (window.c) ---- */
 
 #ifdef AN_WIN_TEST
 #define AN_WIN_MAX	16	/* (tiny windows, that a long paragraph moves often) */
 #define AN_RAWBATCH	8
 #else
 #define AN_WIN_MAX	16384	/* tokens: a paragraph of more is worked on in windows */
-#define AN_RAWBATCH	1024	/* raw tokens fed to an-speaker.c at a time */
+#define AN_RAWBATCH	1024	/* raw tokens fed to speaker.c at a time */
 #endif
 
 struct an_win;
@@ -430,14 +430,14 @@ void an_win_free(struct an_win *w);
  * order, to note(arg, t, n). Returns its number of tokens.
  */
 size_t an_win_detect(struct an_win *w, struct an_people *pp, const char *text, size_t len,
-    struct an_span span, const struct an_quote *q, size_t nq, size_t qhint, const uint64_t *alen,
+    struct span span, const struct an_quote *q, size_t nq, size_t qhint, const uint64_t *alen,
     void (*note)(void *arg, const struct an_tok *t, size_t n), void *arg);
 
 /*
  * Keep the tokens of the paragraph span that an_win_detect() just cut (ntok)
  * for pass 2, if it was cut whole and they fit: *kv and *kx say where.
  */
-bool an_win_keep(struct an_win *w, struct an_span span, size_t ntok, size_t *kv, size_t *kx);
+bool an_win_keep(struct an_win *w, struct span span, size_t ntok, size_t *kv, size_t *kx);
 
 /*
  * Pass 2 over paragraph number pi (span) of ntok tokens (kept where kv and
@@ -447,7 +447,7 @@ bool an_win_keep(struct an_win *w, struct an_span span, size_t ntok, size_t *kv,
  * word may start a name (else none is).
  */
 void an_win_mark(struct an_win *w, struct an_people *pp, struct an_speakers *sp,
-    const char *text, size_t len, struct an_span span, size_t pi, size_t ntok,
+    const char *text, size_t len, struct span span, size_t pi, size_t ntok,
     const struct an_quote *q, size_t nq, size_t qhint, size_t kv, size_t kx, bool aliases,
     bool names, struct an_mention **m, size_t *nm, size_t *cap);
 
@@ -458,7 +458,7 @@ void an_win_mark(struct an_win *w, struct an_people *pp, struct an_speakers *sp,
  * in order and not overlap. Returns how many and stores a new array the
  * caller frees in *out. Linear in the text.
  */
-size_t an_quotes_find(const char *text, size_t len, const struct an_span *paras,
+size_t an_quotes_find(const char *text, size_t len, const struct span *paras,
     size_t np, struct an_rawq **out);
 
 /* Count the words of text[start, end), stopping at max. */
@@ -492,7 +492,7 @@ void an_people_detect(struct an_people *pp, const char *text, const struct an_to
 /*
  * The same for the name chunks of a stream that start in t[from,
  * limit) of a window t[0..n) of its tokens, which holds enough tokens before
- * from and after limit (an-window.c). more is NULL when the paragraph ends
+ * from and after limit (window.c). more is NULL when the paragraph ends
  * with t[n - 1], else it cuts the tokens after the window (a scan that runs
  * on goes on with a copy). Returns the index of the token where the next
  * window must go on.
@@ -579,7 +579,7 @@ bool an_people_has_role(const struct an_people *pp, int p, const char *s, size_t
  */
 void an_people_export(struct an_people *pp, struct analysis *an);
 
-/* ---- speakers (an-speaker.c) ---- */
+/* ---- speakers (speaker.c) ---- */
 
 struct an_speakers;
 

@@ -7,6 +7,7 @@
 #include "article.h"
 #include "cli.h"
 #include "doc.h"
+#include "reading.h"
 #include "sanitize.h"
 #include "wrap.h"
 
@@ -93,13 +94,13 @@ print_images(const struct article *a, int width, struct buf *out)
 int
 cmd_show(const struct cli *cli, int argc, char **argv)
 {
-	struct article a;
-	struct doc d;
+	struct reading r;
 	struct layout *L;
 	struct buf out = BUF_INIT;
 	const char *file = NULL;
 	int i, width = 0;
 	size_t k;
+	bool ok;
 
 	(void)cli;
 	for (i = 1; i < argc; i++) {
@@ -124,22 +125,21 @@ cmd_show(const struct cli *cli, int argc, char **argv)
 	}
 	if (file == NULL || width < 0)
 		return usage_show(stderr, EXIT_USAGE);
-	article_load(&a, file, ARTICLE_LOAD_FULL, NULL);
-	for (k = 0; k < a.diags.n; k++)
-		if (a.diags.v[k].level == DIAG_ERROR)
-			cli_print_diag(a.path, &a.diags.v[k], stderr);
-	if ((a.flags & ARTICLE_BROKEN) && a.body_len == 0) {
-		article_free(&a);
+	ok = reading_load(&r, file, ARTICLE_LOAD_FULL, NULL);
+	for (k = 0; k < r.a.diags.n; k++)
+		if (r.a.diags.v[k].level == DIAG_ERROR)
+			cli_print_diag(r.a.path, &r.a.diags.v[k], stderr);
+	if (!ok) {
+		reading_free(&r);
 		return EXIT_PROBLEM;
 	}
-	doc_build(&d, &a);
-	L = layout_new(&d, width > 0 ? width : INT_MAX / 2);
-	print_layout(L, &d, &out);
-	print_images(&a, width, &out);
+	reading_layout(&r);
+	L = layout_new(&r.d, width > 0 ? width : INT_MAX / 2);
+	print_layout(L, &r.d, &out);
+	print_images(&r.a, width, &out);
 	fwrite(out.data, 1, out.len, stdout);
 	buf_free(&out);
 	layout_free(L);
-	doc_free(&d);
-	article_free(&a);
+	reading_free(&r);
 	return EXIT_OK;
 }

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "fileio.h"
 #include "util.h"
 
 #define MAGIC		"BYLINE-INDEX 3\n"
@@ -391,29 +392,14 @@ put_str(struct buf *b, const char *s)
 	buf_add(b, s, (size_t)n + 1);
 }
 
-/* Create the folders leading to path. */
-static void
-make_parents(const char *path)
-{
-	char *p = xstrdup(path), *s;
-
-	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		mkdir(p, 0700);
-		*s = '/';
-	}
-	free(p);
-}
-
 int
 cache_save(const char *path, const struct library *lib)
 {
 	struct buf b = BUF_INIT, rec = BUF_INIT;
 	uint64_t count = 0, sum;
 	time_t now = time(NULL);
-	char *tmp;
-	size_t i, off = 0;
-	int fd, ret = -1;
+	size_t i;
+	int ret = -1;
 
 	if (path == NULL)
 		return -1;
@@ -455,25 +441,10 @@ cache_save(const char *path, const struct library *lib)
 	buf_add(&b, "END!", 4);
 	buf_add(&b, &count, 8);
 	buf_add(&b, &sum, 8);
-	make_parents(path);
-	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd >= 0) {
-		while (off < b.len) {
-			ssize_t w = write(fd, b.data + off, b.len - off);
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0)
-				break;
-			off += (size_t)w;
-		}
-		if (close(fd) == 0 && off == b.len && rename(tmp, path) == 0)
-			ret = 0;
-		else
-			unlink(tmp);
-	}
-	free(tmp);
+	/* a cache: no fsync (losing the newest copy costs one rescan) */
+	if (make_parents(path, 0700) == 0 &&
+	    file_write_atomic(path, b.data, b.len, FW_PRIVATE | FW_NOSYNC, NULL) == 0)
+		ret = 0;
 	buf_free(&b);
 	buf_free(&rec);
 	return ret;

@@ -8,47 +8,22 @@
 #include "analysis.h"
 #include "article.h"
 #include "cli.h"
-#include "doc.h"
+#include "reading.h"
 #include "sanitize.h"
 
-/* An article loaded, laid out in blocks and analysed. */
-struct analysed {
-	struct article		 a;
-	struct doc		 d;
-	struct an_input		 in;
-	struct an_person_in	*people;
-	struct an_image_in	*images;
-	struct analysis		*an;
-};
-
-/* Load and analyse file; false (after printing why) when it cannot be read. */
+/* Load and analyse file into x; false (after printing why) when it cannot be read. */
 static bool
-analyse_file(struct analysed *x, const char *file)
+analyse_file(struct reading *x, const char *file)
 {
 	size_t k;
+	bool ok = reading_open(x, file, NULL);
 
-	article_load(&x->a, file, ARTICLE_LOAD_FULL, NULL);
 	for (k = 0; k < x->a.diags.n; k++)
 		if (x->a.diags.v[k].level == DIAG_ERROR)
 			cli_print_diag(x->a.path, &x->a.diags.v[k], stderr);
-	if ((x->a.flags & ARTICLE_BROKEN) && x->a.body_len == 0) {
-		article_free(&x->a);
-		return false;
-	}
-	doc_build(&x->d, &x->a);
-	doc_analysis_input(&x->d, &x->a, &x->in, &x->people, &x->images);
-	x->an = analysis_run(&x->in);
-	return true;
-}
-
-static void
-analysed_free(struct analysed *x)
-{
-	analysis_free(x->an);
-	free(x->people);
-	free(x->images);
-	doc_free(&x->d);
-	article_free(&x->a);
+	if (!ok)
+		reading_free(x);
+	return ok;
 }
 
 /*
@@ -86,7 +61,7 @@ one_file(int argc, char **argv, const char *usage, bool *all, bool *json, int *s
 
 /* Print the quotes of x as a JSON array; fragments only with all. */
 static void
-quotes_json(const struct analysed *x, bool all)
+quotes_json(const struct reading *x, bool all)
 {
 	struct buf text = BUF_INIT;
 	json_t *arr, *o;
@@ -122,7 +97,7 @@ cmd_quotes(const struct cli *cli, int argc, char **argv)
 	    "--all also prints fragments (quotes of fewer than three words), with a third\n"
 	    "column saying \"full\" or \"fragment\". --json prints a JSON array of\n"
 	    "{speaker, text, fragment, how, paragraph} (paragraphs counted from 1).\n";
-	struct analysed x;
+	struct reading x;
 	struct buf text = BUF_INIT;
 	const char *file;
 	bool all = false, json = false;
@@ -152,7 +127,7 @@ cmd_quotes(const struct cli *cli, int argc, char **argv)
 		fputc('\n', stdout);
 	}
 	buf_free(&text);
-	analysed_free(&x);
+	reading_free(&x);
 	return EXIT_OK;
 }
 
@@ -175,7 +150,7 @@ cmd_people(const struct cli *cli, int argc, char **argv)
 	    "Print each person mentioned, most mentioned first:\n"
 	    "name, role, mentions, quotes, separated by tabs.\n"
 	    "--json prints a JSON array of {name, role, mentions, quotes}.\n";
-	struct analysed x;
+	struct reading x;
 	struct an_person *sorted;
 	const char *file;
 	size_t i;
@@ -213,6 +188,6 @@ cmd_people(const struct cli *cli, int argc, char **argv)
 		printf("\t%zu\t%zu\n", sorted[i].nmentions, sorted[i].nquotes);
 	}
 	free(sorted);
-	analysed_free(&x);
+	reading_free(&x);
 	return EXIT_OK;
 }

@@ -101,7 +101,7 @@ main(int argc, char **argv)
 		}
 	}
 	if (keys) {
-		ui_print_keys(&cli, stdout);
+		ui_print_keys(cli.config, stdout);
 		return EXIT_OK;
 	}
 	if (i < argc)
@@ -119,12 +119,13 @@ main(int argc, char **argv)
 		}
 	}
 	{
+		struct ui_options uo = { cli.state, cli.config };
 		char **paths;
 		size_t n;
 		int status;
 
 		paths = cli_paths(&cli, argv + i, (size_t)(argc - i), &n);
-		status = ui_main(&cli, paths, n);
+		status = ui_main(&uo, paths, n);
 		cli_paths_free(paths, n);
 		return status;
 	}

@@ -1,8 +1,8 @@
 /*
- * an-window.c: the passes over one paragraph, in windows when it is long.
+ * window.c: the passes over one paragraph, in windows when it is long.
  *
  * A paragraph of up to AN_WIN_MAX tokens (nearly all of them) is cut whole
- * into struct an_tok and handed to people.c and an-speaker.c as it is. A
+ * into struct an_tok and handed to people.c and speaker.c as it is. A
  * longer one is cut into a window of tokens that moves on: people.c reads
  * the name chunks that start in its middle, with P_BACK tokens before them
  * and P_FWD after (more than any look-around it has; a scan that runs on
@@ -10,14 +10,14 @@
  * last P_BACK tokens before where to go on and is filled again. Pass 2 reads
  * such a paragraph three times, as an_people_mark() and an_speakers_para()
  * read a whole one: its front matter aliases, then its names (the alias
- * mentions marked), then its quotations (every mention marked; an-speaker.c
+ * mentions marked), then its quotations (every mention marked; speaker.c
  * keeps windows of its own). So a paragraph of any size costs a few windows
  * of memory, and gives what it would whole.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "an-internal.h"
+#include "internal.h"
 #include "util.h"
 
 #define P_BACK	64	/* tokens kept before where people.c goes on */
@@ -32,7 +32,7 @@ struct an_win {
 	unsigned char		*px;
 	size_t			 npx, pxcap;
 	size_t			 room;		/* bytes they may take yet */
-	struct an_tok		*raw;		/* raw tokens for an-speaker.c */
+	struct an_tok		*raw;		/* raw tokens for speaker.c */
 	struct an_mention	*am;		/* a paragraph's alias mentions */
 	size_t			 amcap;
 };
@@ -87,7 +87,7 @@ win_slide(struct an_win *w, size_t *n, size_t *from)
 /* Pass 1 over a paragraph: people.c's detection, and every token once to note(). */
 size_t
 an_win_detect(struct an_win *w, struct an_people *pp, const char *text, size_t len,
-    struct an_span span, const struct an_quote *q, size_t nq, size_t qhint, const uint64_t *alen,
+    struct span span, const struct an_quote *q, size_t nq, size_t qhint, const uint64_t *alen,
     void (*note)(void *arg, const struct an_tok *t, size_t n), void *arg)
 {
 	struct an_tokstate ts;
@@ -129,7 +129,7 @@ an_win_detect(struct an_win *w, struct an_people *pp, const char *text, size_t l
 
 /* Keep the paragraph an_win_detect() just cut for pass 2, if it was whole and fits. */
 bool
-an_win_keep(struct an_win *w, struct an_span span, size_t ntok, size_t *kv, size_t *kx)
+an_win_keep(struct an_win *w, struct span span, size_t ntok, size_t *kv, size_t *kx)
 {
 	size_t nx = w->npx;
 
@@ -206,7 +206,7 @@ mark_sweep(struct an_win *w, struct an_people *pp, const char *text, struct an_r
 /* Pass 2 over a paragraph, number pi, of ntok tokens: its mentions into *m, its quotations' speakers. */
 void
 an_win_mark(struct an_win *w, struct an_people *pp, struct an_speakers *sp, const char *text,
-    size_t len, struct an_span span, size_t pi, size_t ntok, const struct an_quote *q, size_t nq,
+    size_t len, struct span span, size_t pi, size_t ntok, const struct an_quote *q, size_t nq,
     size_t qhint, size_t kv, size_t kx, bool aliases, bool names, struct an_mention **m,
     size_t *nm, size_t *cap)
 {

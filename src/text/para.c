@@ -16,9 +16,9 @@ line_blank(const char *p, const char *end)
 }
 
 size_t
-para_split(const char *text, size_t len, struct an_span **out)
+para_split(const char *text, size_t len, struct span **out)
 {
-	struct an_span *v = NULL;
+	struct span *v = NULL;
 	size_t n = 0, cap = 0;
 	const char *p = text, *end = text + len;
 	const char *start = NULL, *last = NULL;

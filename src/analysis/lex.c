@@ -1,5 +1,5 @@
 /*
- * an-lex.c: the word lists the analysis engine reasons with: function words,
+ * lex.c: the word lists the analysis engine reasons with: function words,
  * reporting verbs, titles and role nouns, organisation and place words,
  * nationalities, given names. One hash table maps a lower-case word to the
  * OR of the flags of every list it is in. It is built once, at first use
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "an-internal.h"
+#include "internal.h"
 #include "util.h"
 
 struct lex_list {

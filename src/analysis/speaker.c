@@ -1,5 +1,5 @@
 /*
- * an-speaker.c: who said each quotation.
+ * speaker.c: who said each quotation.
  *
  * A paragraph's tokens become a narrative stream in which every quotation
  * part is one TK_QUOTE token, so that nothing inside a quotation can be taken
@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "an-internal.h"
+#include "internal.h"
 #include "util.h"
 
 #define HIST 4		/* recent subjects kept for pronouns */

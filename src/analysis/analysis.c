@@ -4,8 +4,8 @@
  * analysis_run() checks the paragraphs it is given, finds the quotations
  * (quotes.c), gathers people in a first pass over body and captions
  * (people.c), then in a second pass marks the mentions and attributes the
- * quotations (an-speaker.c). Each pass cuts a paragraph into struct an_tok
- * (an-window.c: in windows when it is long); the first notes what the second
+ * quotations (speaker.c). Each pass cuts a paragraph into struct an_tok
+ * (window.c: in windows when it is long); the first notes what the second
  * needs to read, and keeps the tokens of the paragraphs it will read for
  * sure, packed (about four bytes a token, half the text's size at most); the
  * others are cut again. Memory is that, a few numbers a paragraph, a
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "an-internal.h"
+#include "internal.h"
 #include "analysis.h"
 #include "para.h"
 #include "util.h"
@@ -42,7 +42,7 @@ an_how_name(enum an_how how)
 
 /* The paragraphs the engine works on: in order, inside the text, not overlapping. */
 struct paras {
-	struct an_span	*v;
+	struct span	*v;
 	size_t		*orig;	/* index in an_input.paras (or in v when we split) */
 	size_t		 n;
 };

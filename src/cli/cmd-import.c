@@ -25,6 +25,7 @@
 #include "article.h"
 #include "cli.h"
 #include "utf8.h"
+#include "fileio.h"
 #include "util.h"
 
 /* Longest line taken as a photo title; words in a credit; bytes in a slug. */
@@ -490,7 +491,7 @@ import_take_image(struct import *imp)
 static void
 import_find_people(struct import *imp)
 {
-	struct an_span *spans;
+	struct span *spans;
 	struct an_image_in image = { NULL, NULL, NULL };
 	struct an_input in;
 	struct analysis *an;
@@ -858,92 +859,6 @@ import_file_name(const struct import *imp)
 	return name;
 }
 
-/* Write len bytes of data to fd; 0 or -1 with errno set. */
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/*
- * Write data to path atomically: a temporary file in the same folder,
- * fsync, then rename (with force) or link (without: never replacing a file
- * that exists), and fsync the folder. Returns 0, or -1 with *cause (the
- * caller frees) saying why; *exists is set when path was there and force
- * was not given.
- */
-static int
-import_write_file(const char *dir, const char *path, const char *data, size_t len,
-    bool force, bool *exists, char **cause)
-{
-	struct stat st;
-	char *tmp;
-	mode_t mask;
-	int fd, dfd, err = 0;
-
-	*exists = false;
-	if (!force && lstat(path, &st) == 0) {
-		*exists = true;
-		return -1;
-	}
-	tmp = xasprintf("%s/.byline-import.XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) < 0) {
-		*cause = xasprintf("%s: %s", dir, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0)
-		err = errno;
-	if (close(fd) < 0 && err == 0)
-		err = errno;
-	if (err == 0) {
-		if (force) {
-			if (rename(tmp, path) < 0)
-				err = errno;
-		} else if (link(tmp, path) == 0) {
-			unlink(tmp);
-		} else if (errno == EEXIST) {
-			*exists = true;
-			unlink(tmp);
-			free(tmp);
-			return -1;
-		} else if (lstat(path, &st) == 0) {
-			/* no hard links here (some file systems): rename, having checked */
-			*exists = true;
-			unlink(tmp);
-			free(tmp);
-			return -1;
-		} else if (rename(tmp, path) < 0) {
-			err = errno;
-		}
-	}
-	if (err != 0) {
-		unlink(tmp);
-		*cause = xasprintf("%s: %s", path, strerror(err));
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	return 0;
-}
-
 /* Is s a date written exactly YYYY-MM-DD that exists? */
 static bool
 import_valid_date(const char *s)
@@ -1055,7 +970,6 @@ cmd_import(const struct cli *cli, int argc, char **argv)
 	struct buf raw = BUF_INIT, text = BUF_INIT, out = BUF_INIT;
 	const char *name = NULL;
 	char *cause = NULL, *file = NULL, *path = NULL;
-	bool exists;
 	int status;
 
 	(void)cli;
@@ -1100,8 +1014,8 @@ cmd_import(const struct cli *cli, int argc, char **argv)
 	}
 	file = import_file_name(&imp);
 	path = xasprintf("%s/%s", o.output, file);
-	if (import_write_file(o.output, path, out.data, out.len, o.force, &exists, &cause) < 0) {
-		if (exists)
+	if (file_write_atomic(path, out.data, out.len, o.force ? 0 : FW_NOREPLACE, &cause) < 0) {
+		if (errno == EEXIST && !o.force)
 			cli_warn("import: %s exists; --force replaces it", path);
 		else
 			cli_warn("import: %s", cause);

@@ -19,10 +19,7 @@ struct cli {
 	const char	*config;	/* --config FILE, or NULL */
 };
 
-/* Exit statuses. */
-#define EXIT_OK		0
-#define EXIT_PROBLEM	1	/* check found errors, a file could not be read */
-#define EXIT_USAGE	2
+/* Exit statuses: EXIT_OK, EXIT_PROBLEM, EXIT_USAGE in util.h. */
 
 /*
  * The paths to use: argv if n > 0, else $BYLINE_ARTICLES, else the config's

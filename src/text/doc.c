@@ -101,7 +101,7 @@ doc_build(struct doc *d, const struct article *a)
 	d->len = a->body_len;
 	d->nparas = para_split(d->text, d->len, &d->paras);
 	for (i = 0; i < d->nparas; i++) {
-		const struct an_span *p = &d->paras[i];
+		const struct span *p = &d->paras[i];
 		struct block *b;
 
 		/* a file without front matter repeats its title as the first line */
@@ -119,7 +119,7 @@ doc_build(struct doc *d, const struct article *a)
 void
 doc_extend(struct doc *d, const struct article *a)
 {
-	struct an_span *tail;
+	struct span *tail;
 	size_t from = 0, ntail, i, keep = d->nparas;
 
 	if (d->owned != NULL)
@@ -198,43 +198,4 @@ doc_block_at(const struct doc *d, size_t off)
 			hi = mid;
 	}
 	return lo;
-}
-
-void
-doc_analysis_input(const struct doc *d, const struct article *a, struct an_input *in,
-    struct an_person_in **people_out, struct an_image_in **images_out)
-{
-	struct an_person_in *people = NULL;
-	struct an_image_in *images = NULL;
-	size_t i;
-
-	memset(in, 0, sizeof *in);
-	in->text = d->text;
-	in->len = d->len;
-	in->paras = d->paras;
-	in->nparas = d->nparas;
-	in->title = a->title;
-	if (a->npeople > 0) {
-		people = xcalloc(a->npeople, sizeof *people);
-		for (i = 0; i < a->npeople; i++) {
-			people[i].name = a->people[i].name;
-			people[i].role = a->people[i].role;
-			people[i].aliases = (const char *const *)a->people[i].aliases;
-			people[i].naliases = a->people[i].naliases;
-		}
-	}
-	if (a->nimages > 0) {
-		images = xcalloc(a->nimages, sizeof *images);
-		for (i = 0; i < a->nimages; i++) {
-			images[i].title = a->images[i].title;
-			images[i].caption = a->images[i].caption;
-			images[i].credit = a->images[i].credit;
-		}
-	}
-	in->people = people;
-	in->npeople = a->npeople;
-	in->images = images;
-	in->nimages = a->nimages;
-	*people_out = people;
-	*images_out = images;
 }

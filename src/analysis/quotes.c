@@ -16,7 +16,7 @@
  */
 #include <string.h>
 
-#include "an-internal.h"
+#include "internal.h"
 #include "util.h"
 
 /* Longest single-quoted passage at the top level, in bytes. */
@@ -566,7 +566,7 @@ scan_para(struct qscan *st, size_t lo, size_t end, size_t pi)
 
 /* Find every quotation of the paragraphs in one linear scan. */
 size_t
-an_quotes_find(const char *text, size_t len, const struct an_span *paras, size_t np,
+an_quotes_find(const char *text, size_t len, const struct span *paras, size_t np,
     struct an_rawq **out)
 {
 	struct qscan st;

@@ -17,90 +17,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "an-internal.h"
+#include "internal.h"
+#include "strmap.h"
 #include "util.h"
 
-/* ---- a small string map: key bytes to an int ---- */
-
-struct smap_slot {
-	char	*key;
-	size_t	 len;
-	uint64_t hash;
-	int	 val;
-};
-
-struct smap {
-	struct smap_slot *v;
-	size_t		  cap, n;
-};
-
-/* Slot for key in m (empty or matching); m->cap must be non-zero. */
-static struct smap_slot *
-smap_slot(const struct smap *m, const char *key, size_t len, uint64_t h)
-{
-	size_t i = (size_t)h & (m->cap - 1);
-
-	for (;;) {
-		struct smap_slot *s = &m->v[i];
-
-		if (s->key == NULL || (s->hash == h && s->len == len &&
-		    memcmp(s->key, key, len) == 0))
-			return s;
-		i = (i + 1) & (m->cap - 1);
-	}
-}
+/* ---- string maps of an int (base/strmap) ---- */
 
 /* Value of key in m, or -1. */
 static int
-smap_get(const struct smap *m, const char *key, size_t len)
+smap_get(const struct strmap *m, const char *key, size_t len)
 {
-	const struct smap_slot *s;
+	const union strmap_val *v = strmap_get(m, key, len);
 
-	if (m->n == 0)
-		return -1;
-	s = smap_slot(m, key, len, fnv64(FNV64_INIT, key, len));
-	return s->key == NULL ? -1 : s->val;
+	return v != NULL ? (int)v->i : -1;
 }
 
 /* Set key to val in m (the key is copied). */
 static void
-smap_put(struct smap *m, const char *key, size_t len, int val)
+smap_put(struct strmap *m, const char *key, size_t len, int val)
 {
-	uint64_t h = fnv64(FNV64_INIT, key, len);
-	struct smap_slot *s;
-
-	if ((m->n + 1) * 2 > m->cap) {
-		struct smap old = *m;
-		size_t i;
-
-		m->cap = old.cap == 0 ? 64 : old.cap * 2;
-		m->v = xcalloc(m->cap, sizeof *m->v);
-		for (i = 0; i < old.cap; i++) {
-			if (old.v[i].key != NULL)
-				*smap_slot(m, old.v[i].key, old.v[i].len, old.v[i].hash) = old.v[i];
-		}
-		free(old.v);
-	}
-	s = smap_slot(m, key, len, h);
-	if (s->key == NULL) {
-		s->key = xstrndup(key, len);
-		s->len = len;
-		s->hash = h;
-		m->n++;
-	}
-	s->val = val;
-}
-
-/* Release the map. */
-static void
-smap_free(struct smap *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->v[i].key);
-	free(m->v);
-	memset(m, 0, sizeof *m);
+	strmap_put(m, key, len, NULL)->i = val;
 }
 
 /* ---- the registry ---- */
@@ -148,16 +84,16 @@ struct an_people {
 	size_t		 np, pcap;
 	struct cand	*c;
 	size_t		 nc, ccap;
-	struct smap	 cmap;		/* candidate key -> index */
-	struct smap	 full;		/* person key -> index */
-	struct smap	 lastw;		/* last word -> first person */
-	struct smap	 firstw;	/* first word that is no given name -> person */
-	struct smap	 namew;		/* every word a name mention can start with (after settling) */
+	struct strmap	 cmap;		/* candidate key -> index */
+	struct strmap	 full;		/* person key -> index */
+	struct strmap	 lastw;		/* last word -> first person */
+	struct strmap	 firstw;	/* first word that is no given name -> person */
+	struct strmap	 namew;		/* every word a name mention can start with (after settling) */
 	struct alias	*al;
 	size_t		 nal, alcap;
-	struct smap	 alfirst;	/* alias first word -> first alias */
+	struct strmap	 alfirst;	/* alias first word -> first alias */
 	uint64_t	 alfirst_c[4];	/* bitmap: first bytes of the alias first words */
-	struct smap	 allast;	/* the aliases' last words */
+	struct strmap	 allast;	/* the aliases' last words */
 	int		*alhead;	/* the first alias of each first word, in alfirst */
 	size_t		 nalhead, alheadcap;
 	size_t		 order;
@@ -1373,7 +1309,7 @@ an_people_settle(struct an_people *pp)
 	free(v);
 	/* the words a mention can start with: a full name's first, a surname, a first-written surname */
 	for (i = 0; i < pp->full.cap; i++) {
-		const struct smap_slot *e = &pp->full.v[i];
+		const struct strmap_slot *e = &pp->full.v[i];
 
 		if (e->key != NULL) {
 			const char *sp = memchr(e->key, ' ', e->len);
@@ -1431,7 +1367,7 @@ an_people_alias_lengths(const struct an_people *pp, uint64_t len[256])
 	for (i = 0; i < 256; i++)
 		len[i] = i >= 0x80 ? ~UINT64_C(0) : 0;
 	for (i = 0; i < pp->allast.cap; i++) {
-		const struct smap_slot *e = &pp->allast.v[i];
+		const struct strmap_slot *e = &pp->allast.v[i];
 
 		if (e->key != NULL && e->len > 0)
 			len[(unsigned char)e->key[0]] |= UINT64_C(1) << (e->len < 63 ? e->len : 63);
@@ -1957,13 +1893,13 @@ an_people_free(struct an_people *pp)
 	}
 	free(pp->al);
 	free(pp->alhead);
-	smap_free(&pp->cmap);
-	smap_free(&pp->full);
-	smap_free(&pp->lastw);
-	smap_free(&pp->firstw);
-	smap_free(&pp->namew);
-	smap_free(&pp->allast);
-	smap_free(&pp->alfirst);
+	strmap_free(&pp->cmap);
+	strmap_free(&pp->full);
+	strmap_free(&pp->lastw);
+	strmap_free(&pp->firstw);
+	strmap_free(&pp->namew);
+	strmap_free(&pp->allast);
+	strmap_free(&pp->alfirst);
 	buf_free(&pp->tmp);
 	buf_free(&pp->tmp2);
 	buf_free(&pp->ck);

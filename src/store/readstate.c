@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "util.h"
 
 #define HEADER "byline-state 1\n"
@@ -305,25 +306,6 @@ readstate_default_path(const char *override)
 	return xstrdup(".byline-state");
 }
 
-/* Create the folders leading to path (like mkdir -p on its dirname). */
-static int
-make_parents(const char *path)
-{
-	char *p = xstrdup(path), *s;
-	int ret = 0;
-
-	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-			ret = -1;
-			break;
-		}
-		*s = '/';
-	}
-	free(p);
-	return ret;
-}
-
 /* Take the lock of rs; returns its descriptor, or -1 with errno set. */
 static int
 lock_take(const char *path)
@@ -445,65 +427,17 @@ load_file(const char *path, struct table *t, bool may_move, char **cause)
 	return ret;
 }
 
-/* Write t to path atomically. Returns 0, or -1 with *cause. */
+/* Write t to path atomically (base/fileio). Returns 0, or -1 with *cause. */
 static int
 write_file(const char *path, const struct table *t, char **cause)
 {
 	struct buf b = BUF_INIT;
-	char *tmp = xasprintf("%s.tmp", path), *dir, *slash;
-	size_t off = 0;
-	int fd, dfd, err = 0;
+	int ret;
 
 	serialize(t, &b);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		err = errno;
-		goto fail;
-	}
-	while (off < b.len) {
-		ssize_t w = write(fd, b.data + off, b.len - off);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			break;
-		}
-		off += (size_t)w;
-	}
-	if (err == 0 && fsync(fd) < 0)
-		err = errno;
-	if (close(fd) < 0 && err == 0)
-		err = errno;
-	if (err == 0 && rename(tmp, path) < 0)
-		err = errno;
-	if (err != 0) {
-		unlink(tmp);
-		goto fail;
-	}
-	/* make the rename itself durable */
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	free(dir);
-	free(tmp);
+	ret = file_write_atomic(path, b.data != NULL ? b.data : "", b.len, FW_PRIVATE, cause);
 	buf_free(&b);
-	return 0;
-fail:
-	*cause = xasprintf("%s: %s", path, strerror(err));
-	free(tmp);
-	buf_free(&b);
-	return -1;
+	return ret;
 }
 
 /* Save the queued changes: lock, reload, merge, write, adopt. */
@@ -520,7 +454,7 @@ save(struct readstate *rs, char **cause)
 		*cause = xstrdup("read marks are kept in memory only");
 		return -1;
 	}
-	if (make_parents(rs->path) < 0 || (lfd = lock_take(rs->path)) < 0) {
+	if (make_parents(rs->path, 0700) < 0 || (lfd = lock_take(rs->path)) < 0) {
 		*cause = xasprintf("%s: %s", rs->path, strerror(errno));
 		return -1;
 	}

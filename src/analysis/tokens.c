@@ -1,5 +1,5 @@
 /*
- * an-text.c: UTF-8 decoding, character classes and the tokenizer of the
+ * tokens.c: UTF-8 decoding, character classes and the tokenizer of the
  * analysis engine. Tokens are byte spans; nothing is copied. The tokenizer
  * cuts a paragraph a batch of tokens at a time, from a state small enough to
  * copy (struct an_tokstate), so that a pass can cut a paragraph of any size
@@ -10,7 +10,7 @@
 
 #include <utf8proc.h>
 
-#include "an-internal.h"
+#include "internal.h"
 #include "util.h"
 
 /* Decode the character at s[i] (bad bytes one at a time, as U+FFFD). */
@@ -626,7 +626,7 @@ quote_at(struct an_tokstate *ts, size_t off, unsigned carry)
 
 /* Start cutting a paragraph (an_lex_init() has been called). */
 void
-an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct an_span span,
+an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct span span,
     const struct an_quote *q, size_t nq, size_t qhint)
 {
 	ts->text = text;
@@ -826,7 +826,7 @@ size_t
 an_tok_field(const char *s, struct an_tok **v, size_t *cap)
 {
 	struct an_tokstate ts;
-	struct an_span span;
+	struct span span;
 	size_t n = 0;
 
 	if (s == NULL)
@@ -912,7 +912,7 @@ get_varint(const unsigned char *x, size_t *xi)
 
 /* Pack the tokens of a paragraph; this function can't fail. */
 void
-an_tok_pack(struct an_span span, const struct an_tok *t, size_t n, uint32_t *v,
+an_tok_pack(struct span span, const struct an_tok *t, size_t n, uint32_t *v,
     unsigned char **x, size_t *nx, size_t *xcap)
 {
 	size_t k, pos = span.start;
@@ -944,7 +944,7 @@ an_tok_pack(struct an_span span, const struct an_tok *t, size_t n, uint32_t *v,
 
 /* Unpack the tokens of a paragraph; this function can't fail. */
 void
-an_tok_unpack(struct an_span span, const uint32_t *v, const unsigned char *x, size_t n,
+an_tok_unpack(struct span span, const uint32_t *v, const unsigned char *x, size_t n,
     const struct an_quote *q, size_t nq, size_t qhint, struct an_tok *t)
 {
 	size_t k, pos = span.start, xi = 0, qi = qhint;

@@ -1,0 +1,63 @@
+/*
+ * fileio.h: writing files so that they are never torn or lost.
+ *
+ * Every file byline writes (read marks, caches, imported and fetched
+ * articles, the feeds list) goes through file_write_atomic(): the bytes go
+ * to a temporary file in the same folder, which is flushed to the disk
+ * (fsync) and then renamed over the name, after which the folder itself is
+ * flushed, so that a crash or a kill at any moment leaves the old file or
+ * the new one, never a mix. Every step's result is checked.
+ */
+#ifndef BYLINE_FILEIO_H
+#define BYLINE_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Flags for file_write_atomic(). */
+#define FW_NOREPLACE	0x1	/* never replace a file that exists (fails with EEXIST),
+				   even one that appears while writing */
+#define FW_PRIVATE	0x2	/* mode 0600; else 0666 less the umask */
+#define FW_NOSYNC	0x4	/* no fsync (a cache: losing the newest copy is harmless) */
+#define FW_KEEPLINK	0x8	/* when path is a symbolic link, write beside its
+				   target and keep the link (as editors that keep links do) */
+
+/*
+ * Write len bytes of data to path atomically (see above). Returns 0, or -1
+ * with errno set and *cause (when cause is not NULL; the caller frees it)
+ * saying "PATH: reason". With FW_NOREPLACE an existing path gives -1 and
+ * errno EEXIST: the new file takes the name only if it is still free at
+ * the moment of the rename (link(2), else renameat2 RENAME_NOREPLACE, else
+ * the name reserved with O_EXCL first).
+ */
+int file_write_atomic(const char *path, const void *data, size_t len, unsigned flags,
+    char **cause);
+
+/* Write all len bytes to fd, going on after EINTR. Returns 0, or -1 with errno. */
+int write_all(int fd, const void *data, size_t len);
+
+/*
+ * Create the folders leading to path (not path itself) with mode. Returns 0,
+ * or -1 with errno set (EEXIST is no error; a file in the way is ENOTDIR).
+ */
+int make_parents(const char *path, mode_t mode);
+
+/* Create folder dir and the folders leading to it. Returns 0, or -1 with errno. */
+int make_dirs(const char *dir, mode_t mode);
+
+/*
+ * Flush the folder holding path to the disk, so that a rename in it lasts.
+ * Returns 0, or -1 with errno (a file system that cannot flush folders,
+ * EINVAL, counts as done).
+ */
+int fsync_parent(const char *path);
+
+/*
+ * The file a symbolic link finally names (links followed, relative ones
+ * taken from the link's folder), as a new string; a copy of path when it is
+ * no link; NULL with errno ELOOP after 40 links.
+ */
+char *path_follow_links(const char *path);
+
+#endif
