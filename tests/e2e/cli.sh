@@ -211,7 +211,7 @@ if [ "$(id -u)" -ne 0 ]; then
 		fail "list with an unreadable file still lists the rest" "unexpected" "$(both)"
 	fi
 else
-	echo "SKIP: check an unreadable file: running as root, every file is readable"
+	skip "check an unreadable file" "running as root, every file is readable"
 fi
 
 # the whole folder: every file listed (by its path), the check exits 1

@@ -55,7 +55,7 @@
 #   tm_var FORMAT         tmux display -p FORMAT (e.g. '#{alternate_on}')
 #
 # Checks:
-#   pass NAME; fail NAME WHY [DETAIL]; check NAME CMD [ARGS...]
+#   pass NAME; fail NAME WHY [DETAIL]; skip NAME WHY; check NAME CMD [ARGS...]
 #   expect NAME REGEX [SECS]       tm_wait, then pass or fail with the screen
 #   expect_gone NAME REGEX [SECS]
 #   expect_body NAME REGEX [SECS]  tm_wait_body, then pass or fail
@@ -71,6 +71,7 @@ E2E_NAME=$(basename "$0" .sh)
 
 e2e_passed=0
 e2e_failed=0
+e2e_skipped=0
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/byline-e2e-$E2E_NAME.XXXXXX") || exit 2
 TM_SOCKET=byline-test-$$
@@ -136,6 +137,13 @@ fail() {
 	fi
 }
 
+# skip NAME WHY: a check that cannot run here, and why. tests/run counts
+# and lists every skip; a skip is never a pass.
+skip() {
+	e2e_skipped=$((e2e_skipped + 1))
+	printf 'SKIP: %s: %s\n' "$1" "$2"
+}
+
 # check NAME CMD [ARGS...]: pass when CMD succeeds.
 check() {
 	e2e_name=$1
@@ -148,7 +156,8 @@ check() {
 }
 
 finish() {
-	printf '%s: %d passed, %d failed\n' "$E2E_NAME" "$e2e_passed" "$e2e_failed"
+	printf '%s: %d passed, %d failed, %d skipped\n' "$E2E_NAME" "$e2e_passed" "$e2e_failed" \
+	    "$e2e_skipped"
 	[ "$e2e_failed" -eq 0 ]
 	exit $?
 }

@@ -230,7 +230,7 @@ if command -v mandoc >/dev/null 2>&1; then
 	notes=$(mandoc -T lint "$MAN" 2>&1 | grep -c 'STYLE:')
 	[ "$notes" -gt 0 ] && echo "note: mandoc -T lint has $notes style notes"
 else
-	echo "note: no mandoc here (apt-get install mandoc): the lint check is skipped"
+	skip "mandoc -T lint: no warning or error" "no mandoc here (apt-get install mandoc)"
 fi
 if command -v groff >/dev/null 2>&1; then
 	groff -ww -man -Tutf8 "$MAN" >/dev/null 2>"$T/groff"
@@ -240,7 +240,7 @@ if command -v groff >/dev/null 2>&1; then
 		fail "groff -ww -man: no warning" "groff says" "$(cat "$T/groff")"
 	fi
 else
-	echo "note: no groff here: the groff check is skipped"
+	skip "groff -ww -man: no warning" "no groff here (apt-get install groff-base)"
 fi
 if command -v man >/dev/null 2>&1; then
 	MANWIDTH=80 MANPAGER=cat PAGER=cat man -l "$MAN" >"$T/rendered" 2>"$T/man.err"
@@ -252,7 +252,7 @@ if command -v man >/dev/null 2>&1; then
 		    "$(cat "$T/man.err"; head -20 "$T/rendered")"
 	fi
 else
-	echo "note: no man here: the man -l check is skipped"
+	skip "man -l byline.1 renders without a message" "no man here (apt-get install man-db)"
 fi
 
 finish

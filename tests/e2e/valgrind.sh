@@ -5,7 +5,7 @@
 # time. Each run must end with its usual status (never memcheck's 99), no
 # memcheck error, and nothing definitely lost.
 #
-# Prints one "SKIP: ..." line (neither a pass nor a failure) when valgrind
+# Skips (one "SKIP: ..." line, counted and listed by tests/run) when valgrind
 # is not installed, or when byline is built with AddressSanitizer (make
 # check-asan), which valgrind cannot run. VALGRIND_JOBS sets how many run at once (default: the
 # number of processors).
@@ -13,12 +13,12 @@
 require_byline
 
 if ! command -v valgrind >/dev/null 2>&1; then
-	echo "SKIP: valgrind is not installed (apt-get install valgrind)"
+	skip "memcheck over the subcommands" "valgrind is not installed (apt-get install valgrind)"
 	finish
 fi
 
 if LC_ALL=C grep -q '__asan_init' "$BYLINE" 2>/dev/null; then
-	echo "SKIP: $BYLINE is built with AddressSanitizer, which valgrind cannot run"
+	skip "memcheck over the subcommands" "$BYLINE is built with AddressSanitizer, which valgrind cannot run"
 	finish
 fi
 

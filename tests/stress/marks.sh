@@ -269,7 +269,7 @@ if mount -t tmpfs -o size=64k tmpfs "$TFS" 2>/dev/null; then
 	trap 'e2e_cleanup; exit 130' INT
 	trap 'e2e_cleanup; exit 143' TERM HUP
 else
-	echo "SKIP: a full disk (cannot mount a tmpfs here)"
+	skip "a full disk" "cannot mount a tmpfs here"
 fi
 
 # The state path is a folder.
@@ -302,7 +302,7 @@ if [ "$(id -u)" -ne 0 ]; then
 		    "$(cat "$T/err")"
 	fi
 else
-	echo "SKIP: a read-only folder (running as root, which writes anyway)"
+	skip "a read-only folder" "running as root, which writes anyway"
 fi
 
 finish

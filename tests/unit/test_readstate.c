@@ -345,7 +345,7 @@ test_state_is_directory(void **state)
  * ignores folder permissions), with the folder d handed to that user.
  */
 static void
-as_user(const char *d, void (*fn)(void))
+as_user(const char *name, const char *d, void (*fn)(void))
 {
 	pid_t pid;
 	int status;
@@ -363,8 +363,10 @@ as_user(const char *d, void (*fn)(void))
 	}
 	waitpid(pid, &status, 0);
 	assert_true(WIFEXITED(status));
-	if (WEXITSTATUS(status) == 77)
+	if (WEXITSTATUS(status) == 77) {
+		printf("SKIP: %s: cannot become nobody to run it\n", name);
 		skip();
+	}
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
@@ -400,7 +402,7 @@ test_readonly_folder(void **state)
 
 	(void)state;
 	assert_int_equal(mkdir(d, 0700), 0);
-	as_user(d, readonly_child);
+	as_user("readonly", d, readonly_child);
 	free(d);
 }
 
@@ -445,7 +447,7 @@ test_full_disk(void **state)
 
 	(void)state;
 	assert_int_equal(mkdir(d, 0700), 0);
-	as_user(d, fulldisk_child);
+	as_user("fulldisk", d, fulldisk_child);
 	free(d);
 }
 
