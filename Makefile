@@ -59,9 +59,10 @@ CORE_LIB := $(BUILD)/libbyline-core.a
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-CORE_CFLAGS = $(CPPFLAGS_BASE) $(CFLAGS_BASE) $(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(MD4C_CFLAGS) $(JANSSON_CFLAGS) $(CFLAGS)
+CORE_CFLAGS = $(CPPFLAGS_BASE) $(CFLAGS_BASE) $(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(MD4C_CFLAGS) $(JANSSON_CFLAGS) \
+              $(XML2_CFLAGS) $(CURL_CFLAGS) $(CFLAGS)
 UI_CFLAGS   = $(CORE_CFLAGS) $(CURSES_CFLAGS)
-CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS) $(JANSSON_LIBS)
+CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS) $(JANSSON_LIBS) $(XML2_LIBS) $(CURL_LIBS)
 
 .PHONY: all run test unit e2e check-asan clean install uninstall deps-test fuzz bench stress
 

@@ -29,7 +29,7 @@ FUZZ_MAXLEN_fuzz_readstate ?= 4096
 
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer $(CPPFLAGS_BASE) -std=c11 -Wall -Wextra \
-	$(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(MD4C_CFLAGS) $(JANSSON_CFLAGS)
+	$(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(MD4C_CFLAGS) $(JANSSON_CFLAGS) $(XML2_CFLAGS) $(CURL_CFLAGS)
 
 .PHONY: fuzz-build
 
