@@ -54,6 +54,9 @@
 #   tm_stop               end the tmux server
 #   tm_var FORMAT         tmux display -p FORMAT (e.g. '#{alternate_on}')
 #
+# As another user: unprivileged CMD... (as nobody when root), can_drop,
+# open_up DIR... (let nobody through the folders of $T).
+#
 # Checks:
 #   pass NAME; fail NAME WHY [DETAIL]; skip NAME WHY; check NAME CMD [ARGS...]
 #   expect NAME REGEX [SECS]       tm_wait, then pass or fail with the screen
@@ -509,4 +512,47 @@ expect_body() {
 	else
 		fail "$1" "the body never showed /$2/" "$(tm_last)"
 	fi
+}
+
+# ---- running as somebody else ----
+
+# unprivileged CMD [ARGS...]: run CMD as user nobody (65534) when the test
+# runs as root, whom file permissions do not stop (setpriv, else su); as
+# the user running the test otherwise. The files CMD touches must be
+# reachable by nobody: see open_up. Returns 125 when root cannot become
+# nobody here (then skip, saying so).
+unprivileged() {
+	if [ "$(id -u)" -ne 0 ]; then
+		"$@"
+		return
+	fi
+	if command -v setpriv >/dev/null &&
+	    setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+		return
+	fi
+	if command -v su >/dev/null && su nobody -s /bin/sh -c true 2>/dev/null; then
+		su nobody -s /bin/sh -c '"$0" "$@"' -- "$@"
+		return
+	fi
+	return 125
+}
+
+# can_drop: can this test run commands with a user's permissions (as a user
+# already, or as root able to become nobody)?
+can_drop() {
+	[ "$(id -u)" -ne 0 ] || unprivileged true
+}
+
+# open_up DIR...: let anyone through DIR and the folders of $T above it
+# (mktemp made $T 0700), for a command run unprivileged.
+open_up() {
+	for ou_d in "$@"; do
+		while :; do
+			chmod o+x "$ou_d" 2>/dev/null
+			case $ou_d in "$T"|/|.) break ;; esac
+			ou_d=$(dirname "$ou_d")
+		done
+	done
+	chmod o+x "$T"
 }
