@@ -73,12 +73,14 @@ entry_get(const struct strmap *t, const char *key)
 	return v != NULL ? v->u : 0;
 }
 
+/* Set the entry for key (added when missing). */
 static void
 entry_set(struct strmap *t, const char *key, uint64_t e)
 {
 	strmap_put(t, key, strlen(key), NULL)->u = e;
 }
 
+/* Apply one change to t. */
 static void
 apply(struct strmap *t, const struct op *op)
 {
@@ -97,6 +99,7 @@ apply(struct strmap *t, const struct op *op)
 	}
 }
 
+/* Add a change to the queue q (the key copied). */
 static void
 ops_add(struct ops *q, const char *key, enum op_kind kind, uint64_t pos)
 {
@@ -109,6 +112,7 @@ ops_add(struct ops *q, const char *key, enum op_kind kind, uint64_t pos)
 	op->pos = pos;
 }
 
+/* Release the queue q's changes; q is then empty. */
 static void
 ops_free(struct ops *q)
 {
@@ -543,6 +547,7 @@ names_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Release the names of nm; nm is then empty. */
 static void
 names_free(struct names *nm)
 {

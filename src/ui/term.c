@@ -53,6 +53,7 @@ static struct sigaction fatal_old[sizeof fatal_signals / sizeof fatal_signals[0]
 /* every mouse mode curses may have turned on, and bracketed paste, off */
 #define MODES_OFF	"\033[?1000l\033[?1002l\033[?1003l\033[?1006l" PASTE_OFF
 
+/* The handler of the signals the reader handles: it sets their flag, nothing else. */
 static void
 on_signal(int sig)
 {
@@ -125,7 +126,7 @@ fatal_signals_install(void)
 		sigaction(fatal_signals[i], &sa, &fatal_old[i]);
 }
 
-/* Append terminfo capability cap (when the terminal has it) to the crash sequence. */
+/* Append s (a terminfo string, when the terminal has it) to the crash sequence. */
 static void
 leave_add(const char *s)
 {
@@ -245,11 +246,16 @@ term_leave(void)
 void
 term_end(void)
 {
+	size_t i;
+
 	if (screen == NULL)
 		return;
 	term_leave();
 	delscreen(screen);
 	screen = NULL;
+	for (i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+		sigaction(fatal_signals[i], &fatal_old[i], NULL);
+	leave_len = 0;
 }
 
 /* Back in the reader's modes after a stop: curses restores them and repaints all. */
@@ -319,7 +325,7 @@ term_read_key(wint_t *ch, int timeout_ms)
 	sigset_t block, old;
 	struct timespec ts = { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L };
 	fd_set in;
-	int kind = ERR;
+	int kind = ERR, n;
 
 	/*
 	 * Between the last look at the flags and the wait the signals are
@@ -339,16 +345,18 @@ term_read_key(wint_t *ch, int timeout_ms)
 	    (kind = get_wch(ch)) == ERR) {
 		FD_ZERO(&in);
 		FD_SET(STDIN_FILENO, &in);
-		if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, timeout_ms >= 0 ? &ts : NULL,
-		    &old) > 0) {
+		n = pselect(STDIN_FILENO + 1, &in, NULL, NULL, timeout_ms >= 0 ? &ts : NULL, &old);
+		if (n > 0) {
 			errno = 0;
 			kind = get_wch(ch);
 			if (term_gone(kind))
 				term_quit = SIGHUP;
+		} else if (n == 0) {
+			kind = TERM_IDLE;
 		}
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (kind != ERR)
+	if (kind != ERR && kind != TERM_IDLE)
 		term_gone(kind);
 	return kind;
 }

@@ -232,10 +232,14 @@ void term_end(void);
  * returns after fg, repaints after a SIGCONT. Returns TERM_EV_* bits.
  */
 int term_events(void);
+/* term_read_key(): timeout_ms passed with nothing. */
+#define TERM_IDLE	(-2)
+
 /*
- * The next key: its kind (OK, KEY_CODE_YES) and *ch; ERR when a signal or
- * a resize came first, or timeout_ms passed (-1: none). A terminal that is
- * gone sets term_quit to SIGHUP.
+ * The next key: its kind (OK, KEY_CODE_YES) and *ch; ERR when a signal or a
+ * resize came first (or the terminal was ready with no whole key yet),
+ * TERM_IDLE when timeout_ms passed (-1: none). A terminal that is gone sets
+ * term_quit to SIGHUP.
  */
 int term_read_key(wint_t *ch, int timeout_ms);
 /* A key that is already there, without waiting; ERR when none (or a signal came). */

@@ -353,7 +353,6 @@ static struct {
 	struct buf	text;
 } paste;
 
-
 /* At the filter prompt: filter by what is typed so far. */
 static void
 prompt_filter(struct ui *ui)
@@ -517,6 +516,7 @@ load_config(struct ui *ui, struct config *c)
 
 #define PASTE_MAX	4096	/* the most of a paste kept (a prompt takes 200 bytes) */
 
+/* A key inside a paste: its character kept for the paste's text (PASTE_MAX at most). */
 static void
 paste_key(int kind, wint_t ch)
 {
@@ -531,6 +531,7 @@ paste_key(int kind, wint_t ch)
 	buf_add(&paste.text, enc, utf8_encode((int32_t)ch, enc));
 }
 
+/* The paste is over: at a prompt its text is typed in, one refilter after; else dropped. */
 static void
 paste_end(struct ui *ui)
 {
@@ -641,7 +642,7 @@ ui_loop(struct ui *ui)
 {
 	while (!ui->quit && term_quit == 0) {
 		wint_t ch;
-		int kind, ev;
+		int kind;
 
 		marks_recount(ui);
 		ui_draw(ui);
@@ -650,12 +651,12 @@ ui_loop(struct ui *ui)
 		kind = term_read_key(&ch, paste.on || readstate_pending(ui->rs) > 0 ? 1000 : -1);
 		if (term_quit != 0)
 			break;
-		if ((ev = term_events()) & TERM_EV_SIZE)
+		if (term_events() & TERM_EV_SIZE)
 			on_resize(ui);
-		if (kind != ERR)
-			take_keys(ui, kind, ch);
-		else if (ev == 0)
+		if (kind == TERM_IDLE)
 			on_idle(ui);
+		else if (kind != ERR)
+			take_keys(ui, kind, ch);
 	}
 }
 
