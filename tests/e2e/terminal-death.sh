@@ -16,17 +16,9 @@ TM_SOCKET=terminal-death-$$
 require_byline
 
 ART=$T/art
-mkdir -p "$ART"
-cp "$E2E_ROOT/articles/2021-11-22-harlow-fen-school.md" "$ART/long.md"
-KEY=id:sample-harlow-fen-school
-TITLE='The school at the end of the lane'
-grep -q "^id: ${KEY#id:}" "$ART/long.md" ||
-    fail "fixture" "articles/2021-11-22-harlow-fen-school.md no longer has the id this test uses"
-
-# position: the reading position the state file holds for the article.
-position() {
-	sed -n "s/^$KEY [ru] \\([0-9]*\\)\$/\\1/p" "$STATE" 2>/dev/null
-}
+copy_long "$ART"
+KEY=$LONG_KEY
+TITLE=$LONG_TITLE
 
 # start_under HOW: a tmux session whose pane runs the reader on the article
 # under HOW (make, nohup-shell, setsid, plain), HOW's process being the
@@ -56,16 +48,6 @@ start_under() {
 	tm start-server \; set -g status off \; new-session -d -s t -x 100 -y 30 "$cmd"
 }
 
-# gone PID: wait up to 10 s for the process to end.
-gone() {
-	g_end=$(e2e_deadline 10)
-	while kill -0 "$1" 2>/dev/null; do
-		[ "$(date +%s)" -ge "$g_end" ] && return 1
-		sleep 0.05
-	done
-	return 0
-}
-
 for how in make nohup-shell setsid plain; do
 	if [ "$how" = make ] && ! command -v make >/dev/null; then
 		skip "$how: the terminal goes away" "no make here"
@@ -86,14 +68,14 @@ for how in make nohup-shell setsid plain; do
 	pid=$(cat "$T/pid" 2>/dev/null)
 	# the terminal goes away: the pane, its window, its server
 	tm_stop
-	if gone "$pid"; then
+	if pid_gone "$pid"; then
 		pass "$how: the terminal goes away, the reader ends"
 	else
 		fail "$how: the terminal goes away, the reader ends" \
 		    "still running 10 s later: $(ps -o stat=,pcpu=,time= -p "$pid" 2>/dev/null)"
 		kill -9 "$pid" 2>/dev/null
 	fi
-	p=$(position)
+	p=$(long_position)
 	if grep -q "^$KEY r " "$STATE" 2>/dev/null && [ -n "$p" ] && [ "$p" -gt 0 ]; then
 		pass "$how: the read mark and the reading position ($p) are saved"
 	else

@@ -14,28 +14,14 @@ TM_SOCKET=terminal-life-$$
 require_byline
 
 ART=$T/art
-mkdir -p "$ART"
-cp "$E2E_ROOT/articles/2021-11-22-harlow-fen-school.md" "$ART/long.md"
-KEY=id:sample-harlow-fen-school
-TITLE='The school at the end of the lane'
-grep -q '^id: sample-harlow-fen-school' "$ART/long.md" ||
-    fail "fixture" "articles/2021-11-22-harlow-fen-school.md no longer has the id this test uses"
-
-# restored: the pane is back on the normal screen with the cursor shown.
-restored() {
-	[ "$(tm_var '#{alternate_on}')" = 0 ] && [ "$(tm_var '#{cursor_flag}')" = 1 ] &&
-	    [ "$(tm_var '#{mouse_any_flag}')" = 0 ]
-}
+copy_long "$ART"
+KEY=$LONG_KEY
+TITLE=$LONG_TITLE
 
 # last_paste_mode: h or l, the last bracketed paste sequence (ESC [?2004h/l)
 # the terminal received ($T/raw), empty when none.
 last_paste_mode() {
 	LC_ALL=C grep -ao "${ESC}\\[?2004[hl]" "$T/raw" 2>/dev/null | tail -n 1 | LC_ALL=C sed 's/.*2004//'
-}
-
-# position: the reading position the state file holds for the article.
-position() {
-	sed -n "s/^$KEY [ru] \\([0-9]*\\)\$/\\1/p" "$STATE" 2>/dev/null
 }
 
 # ---- 200 resizes ----
@@ -107,7 +93,7 @@ if tm_wait '^PROMPT\$' 10; then
 	fi
 	bpid=$(pgrep -P "$(tm_var '#{pane_pid}')" | head -n 1)
 	tm_keys C-z
-	if tm_wait '^PROMPT\$ *$' 10 && restored && [ "$(ps -o stat= -p "$bpid" | cut -c1)" = T ]; then
+	if tm_wait '^PROMPT\$ *$' 10 && tm_restored && [ "$(ps -o stat= -p "$bpid" | cut -c1)" = T ]; then
 		pass "Ctrl-Z: byline stops, the shell's prompt is back on the normal screen"
 	else
 		fail "Ctrl-Z: byline stops, the shell's prompt is back on the normal screen" \
@@ -144,7 +130,7 @@ if tm_wait '^PROMPT\$' 10; then
 	fi
 	# the same with SIGTSTP sent by kill, then fg
 	kill -TSTP "$bpid"
-	if tm_wait '^\[1\] \+ Stopped' 10 && tm_wait '^PROMPT\$ *$' && restored &&
+	if tm_wait '^\[1\] \+ Stopped' 10 && tm_wait '^PROMPT\$ *$' && tm_restored &&
 	    [ "$(ps -o stat= -p "$bpid" | cut -c1)" = T ]; then
 		pass "kill -TSTP: byline stops, the terminal restored"
 	else
@@ -169,7 +155,7 @@ if tm_wait '^PROMPT\$' 10; then
 	fi
 	tm_type 'echo EXIT=$?'
 	tm_keys Enter
-	if tm_wait '^EXIT=0' 10 && restored; then
+	if tm_wait '^EXIT=0' 10 && tm_restored; then
 		pass "fg: q quits with status 0, the terminal restored"
 	else
 		fail "fg: q quits with status 0, the terminal restored" "no EXIT=0" "$(tm_last)"
@@ -223,7 +209,7 @@ if command -v bash >/dev/null; then
 	tm_wait '^PROMPT\$ *$' 10
 	tm_type 'echo EXIT=$?'
 	tm_keys Enter
-	if tm_wait '^EXIT=0' 10 && restored; then
+	if tm_wait '^EXIT=0' 10 && tm_restored; then
 		pass "kill -STOP, fg, q: status 0, the terminal restored"
 	else
 		fail "kill -STOP, fg, q: status 0, the terminal restored" "no EXIT=0" "$(tm_last)"
@@ -277,13 +263,13 @@ for sig in TERM HUP; do
 		fail "SIG$sig: byline exits" "still running after 10 s" "$(tm_screen)"
 		kill -9 "$pid" 2>/dev/null
 	fi
-	if tm_wait '^BYLINE-DONE' && restored; then
+	if tm_wait '^BYLINE-DONE' && tm_restored; then
 		pass "SIG$sig: the terminal is restored (normal screen, cursor shown, no mouse)"
 	else
 		fail "SIG$sig: the terminal is restored" \
 		    "alternate $(tm_var '#{alternate_on}'), cursor $(tm_var '#{cursor_flag}')" "$(tm_last)"
 	fi
-	p=$(position)
+	p=$(long_position)
 	if grep -q "^$KEY r " "$STATE" 2>/dev/null && [ -n "$p" ] && [ "$p" -gt 0 ]; then
 		pass "SIG$sig: the read mark and the reading position ($p) are saved"
 	else
@@ -340,7 +326,7 @@ for sig in SEGV BUS; do
 	    tm_start 100 30 "$ART/long.md"
 	tm_wait "^ $TITLE .*[0-9]+%" 10
 	kill -$sig "$(tm_pid)"
-	if tm_wait_exit 10 && [ "$TM_EXIT" != 0 ] && tm_wait '^BYLINE-DONE' 5 && restored &&
+	if tm_wait_exit 10 && [ "$TM_EXIT" != 0 ] && tm_wait '^BYLINE-DONE' 5 && tm_restored &&
 	    tm_wait 'MODES-SEEN' 5 && ! tm_screen | grep -q -e '-icanon' -e '-echo'; then
 		pass "SIG$sig (a crash): the terminal is put back (normal screen, cursor, no mouse, cooked) (status $TM_EXIT)"
 	else

@@ -28,21 +28,6 @@ ART=$LIB/2021-11-22-harlow-fen-school.md
 TITLE='The school at the end of the lane'
 LIBHEAD="^ byline — [0-9]+ article"
 
-# restored: the pane is back on the normal screen, cursor shown, no mouse.
-restored() {
-	[ "$(tm_var '#{alternate_on}')" = 0 ] && [ "$(tm_var '#{cursor_flag}')" = 1 ] &&
-	    [ "$(tm_var '#{mouse_any_flag}')" = 0 ]
-}
-
-# gone PID: wait up to 10 s for the process to end.
-gone() {
-	g_end=$(e2e_deadline 10)
-	while kill -0 "$1" 2>/dev/null; do
-		[ "$(date +%s)" -ge "$g_end" ] && return 1
-		sleep 0.05
-	done
-}
-
 # marks_clean: the state file loads without a warning. Prints what is wrong.
 marks_clean() {
 	"$BYLINE" --state "$STATE" list "$LIB" >/dev/null 2>"$T/mc.err" || echo "list failed"
@@ -68,7 +53,7 @@ survives() {
 		return
 	fi
 	tm_keys C-c
-	if tm_wait_exit 10 && [ "$TM_EXIT" = 0 ] && tm_wait '^BYLINE-DONE' 5 && restored &&
+	if tm_wait_exit 10 && [ "$TM_EXIT" = 0 ] && tm_wait '^BYLINE-DONE' 5 && tm_restored &&
 	    [ -z "$(marks_clean)" ]; then
 		pass "$1"
 	else
@@ -137,7 +122,7 @@ for how in plain nohup-shell setsid; do
 		esac
 		pid=$(cat "$T/pid" 2>/dev/null)
 		tm_stop
-		if [ -n "$pid" ] && gone "$pid"; then
+		if [ -n "$pid" ] && pid_gone "$pid"; then
 			pass "terminal gone ($how, in the $where): the reader ends"
 		else
 			fail "terminal gone ($how, in the $where): the reader ends" \
@@ -158,7 +143,7 @@ for sig in TERM HUP INT; do
 	tm_wait "^ $TITLE " 10
 	tm_keys Space Space
 	kill -$sig "$(tm_pid)"
-	if tm_wait_exit 10 && tm_wait '^BYLINE-DONE' 5 && restored; then
+	if tm_wait_exit 10 && tm_wait '^BYLINE-DONE' 5 && tm_restored; then
 		pass "SIG$sig in the article: ends (status $TM_EXIT), the terminal restored"
 	else
 		fail "SIG$sig in the article: ends, the terminal restored" "status '$TM_EXIT'" "$(tm_screen)"
@@ -288,7 +273,7 @@ for what in garbage delete folder symlink-to-dev-null empty; do
 		tm_keys C-c
 		tm_wait_exit 10
 	fi
-	if [ "$TM_EXIT" = 0 ] && tm_wait '^BYLINE-DONE' 5 && restored; then
+	if [ "$TM_EXIT" = 0 ] && tm_wait '^BYLINE-DONE' 5 && tm_restored; then
 		pass "the state file made $what under the reader: it goes on, quits cleanly"
 	else
 		fail "the state file made $what under the reader: it goes on, quits cleanly" "status '$TM_EXIT'" \
@@ -317,7 +302,7 @@ tm_wait "$LIBHEAD" 10
 tm_keys r
 expect "writes fail (file size limit 0): the reader says the marks could not be saved" 'could not save'
 tm_keys j r Enter q q
-if tm_wait_exit 10 && tm_wait '^BYLINE-DONE' 5 && restored; then
+if tm_wait_exit 10 && tm_wait '^BYLINE-DONE' 5 && tm_restored; then
 	pass "writes fail: the reader goes on and quits (status $TM_EXIT), the terminal restored"
 else
 	fail "writes fail: the reader goes on and quits" "status '$TM_EXIT'" "$(tm_screen)"
@@ -395,17 +380,12 @@ for term in dumb nosuchterm vt100 vt220 linux xterm-mono screen ansi xterm-color
 	fi
 	TM_TERM=$term tm_start 100 30 "$LIB"
 	case $term in
-	dumb)
-		if tm_wait "cannot move the cursor" 10 && tm_wait_exit 10 && [ "$TM_EXIT" = 1 ]; then
-			pass "TERM=dumb: refused, status 1"
+	dumb | nosuchterm)
+		[ $term = dumb ] && why='cannot move the cursor' || why='cannot use the terminal type'
+		if tm_wait "$why" 10 && tm_wait_exit 10 && [ "$TM_EXIT" = 1 ]; then
+			pass "TERM=$term: refused ($why), status 1"
 		else
-			fail "TERM=dumb: refused, status 1" "status '$TM_EXIT'" "$(tm_last)"
-		fi ;;
-	nosuchterm)
-		if tm_wait 'cannot use the terminal type' 10 && tm_wait_exit 10 && [ "$TM_EXIT" = 1 ]; then
-			pass "TERM=nosuchterm: refused, status 1"
-		else
-			fail "TERM=nosuchterm: refused, status 1" "status '$TM_EXIT'" "$(tm_last)"
+			fail "TERM=$term: refused ($why), status 1" "status '$TM_EXIT'" "$(tm_last)"
 		fi ;;
 	*)
 		tm_wait "byline — " 10
