@@ -584,7 +584,8 @@ merge_pending(const char *real, struct strmap *t, struct names *used)
 		}
 	if (d != NULL)
 		closedir(d);
-	qsort(found.v, found.n, sizeof *found.v, names_cmp);
+	if (found.n > 1)
+		qsort(found.v, found.n, sizeof *found.v, names_cmp);
 	for (i = 0; i < found.n; i++) {
 		struct buf b = BUF_INIT;
 		struct ops q = { 0 };
