@@ -378,7 +378,11 @@ for term in dumb nosuchterm vt100 vt220 linux xterm-mono screen ansi xterm-color
 		skip "TERM=$term" "no terminfo entry for it here"
 		continue
 	fi
-	TM_TERM=$term tm_start 100 30 "$LIB"
+	# (ncurses loads libgpm for the console's mouse, which leaks 10 bytes that
+	# a sanitizer build would report, on main as here: not byline's)
+	lsan=
+	[ $term = linux ] && lsan=ASAN_OPTIONS=detect_leaks=0
+	TM_ENV=$lsan TM_TERM=$term tm_start 100 30 "$LIB"
 	case $term in
 	dumb | nosuchterm)
 		[ $term = dumb ] && why='cannot move the cursor' || why='cannot use the terminal type'
