@@ -12,11 +12,13 @@
  * cache is ignored. Entries filled from the cache point into its memory:
  * the library keeps the cache (library.cache) as long as it keeps them.
  *
- * The file is read into memory, never mapped: another byline may rewrite
- * the cache, a sync tool or a full disk truncate it, while a session keeps
- * using its entries, and a mapping of a file that shrinks raises SIGBUS.
- * What the session keeps is its own copy.
+ * The file itself is never mapped: another byline may rewrite the cache, a
+ * sync tool or a full disk truncate it, while a session keeps using its
+ * entries, and a mapping of a file that shrinks raises SIGBUS. What the
+ * session keeps is its own copy: a sealed snapshot (a memfd) for a big
+ * cache, memory read into for a small one (or where there are no memfds).
  */
+#define _GNU_SOURCE	/* memfd_create, sendfile's sealed snapshot of the cache */
 #include "cache.h"
 
 #include <errno.h>
@@ -27,6 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/mman.h>
+#include <sys/sendfile.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -41,6 +45,7 @@
 struct lib_cache {
 	char		 *data;		/* the file (or its first part), read into memory */
 	size_t		  len;
+	size_t		  mapped;	/* data is a mapped snapshot of this size, else malloc'd */
 	size_t		 *recs;		/* offsets of records, in file order */
 	size_t		  nrecs;
 	struct strmap	  paths;	/* path (in data) -> record index, built at the first lookup */
@@ -159,6 +164,58 @@ read_at(int fd, char *p, size_t n, off_t off)
 }
 
 /*
+ * A snapshot of the first n bytes of fd that no other process can change:
+ * a memfd filled by sendfile, sealed, mapped read-only. Reading into
+ * malloc'd memory would do, but faults its pages in one by one, which costs
+ * more than the copy where page faults are dear (a virtual machine); mapping
+ * the cache file itself is cheaper still, but raises SIGBUS when another
+ * process truncates it. NULL when the snapshot cannot be made.
+ */
+static char *
+snapshot(int fd, size_t n)
+{
+#ifdef MFD_ALLOW_SEALING
+	off_t off = 0;
+	void *p;
+	int mfd = memfd_create("byline-cache", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+
+	if (mfd < 0)
+		return NULL;
+	while ((size_t)off < n) {
+		ssize_t r = sendfile(mfd, fd, &off, n - (size_t)off);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {	/* an error, or the file cut short meanwhile */
+			close(mfd);
+			return NULL;
+		}
+	}
+	fcntl(mfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+	p = mmap(NULL, n, PROT_READ, MAP_PRIVATE, mfd, 0);
+	close(mfd);
+	return p != MAP_FAILED ? p : NULL;
+#else
+	(void)fd;
+	(void)n;
+	return NULL;
+#endif
+}
+
+/* Put the first n bytes of fd into c->data. Returns false on an error or a short file. */
+static bool
+load_bytes(struct lib_cache *c, int fd, size_t n)
+{
+	c->len = n;
+	if (n >= 256 * 1024 && (c->data = snapshot(fd, n)) != NULL) {
+		c->mapped = n;
+		return true;
+	}
+	c->data = xmalloc(n + 1);
+	return read_at(fd, c->data, n, 0);
+}
+
+/*
  * Open the cache file at path and check its header and trailer, and read
  * its first want bytes into memory (c->len), or the whole file, trailer and
  * all, when want reaches into the trailer (then *whole is true). The count
@@ -172,6 +229,7 @@ cache_read(const char *path, size_t want, uint64_t *count, bool *whole)
 	struct stat st;
 	char trailer[TRAILER_LEN];
 	size_t size, body;
+	bool ok;
 	int fd;
 
 	if (path == NULL || (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
@@ -188,15 +246,17 @@ cache_read(const char *path, size_t want, uint64_t *count, bool *whole)
 	if (*whole)
 		want = size;
 	c = xcalloc(1, sizeof *c);
-	c->data = xmalloc(want + 1);
-	c->len = want;
-	if (!read_at(fd, trailer, TRAILER_LEN, (off_t)body) || !read_at(fd, c->data, want, 0) ||
-	    memcmp(c->data, MAGIC, MAGIC_LEN) != 0 || memcmp(trailer, "END!", 4) != 0) {
-		close(fd);
+	ok = load_bytes(c, fd, want);
+	/* the trailer: of the copy when it is all there, else read apart */
+	if (ok && *whole)
+		memcpy(trailer, c->data + body, TRAILER_LEN);
+	else if (ok)
+		ok = read_at(fd, trailer, TRAILER_LEN, (off_t)body);
+	close(fd);
+	if (!ok || memcmp(c->data, MAGIC, MAGIC_LEN) != 0 || memcmp(trailer, "END!", 4) != 0) {
 		cache_free(c);
 		return NULL;
 	}
-	close(fd);
 	memcpy(count, trailer + 4, 8);
 	if (*count > size / 16) {
 		cache_free(c);
@@ -251,6 +311,12 @@ index_paths(struct lib_cache *c)
 	c->indexed = true;
 	c->paths.borrow = true;
 	strmap_reserve(&c->paths, c->nrecs);
+	/*
+	 * Write the fresh table once: its pages, still the kernel's zero page,
+	 * would otherwise fault twice each (read by the probe, then written),
+	 * and a page fault is dear in a virtual machine.
+	 */
+	memset(c->paths.v, 0, c->paths.cap * sizeof *c->paths.v);
 	for (i = 0; i < c->nrecs; i++) {
 		struct rec r;
 		union strmap_val *v;
@@ -269,7 +335,10 @@ cache_free(struct lib_cache *c)
 {
 	if (c == NULL)
 		return;
-	free(c->data);
+	if (c->mapped > 0)
+		munmap(c->data, c->mapped);
+	else
+		free(c->data);
 	free(c->recs);
 	strmap_free(&c->paths);
 	free(c);

@@ -2,7 +2,9 @@
  * test_cache.c: the front-matter cache under a running session: the cache
  * file truncated, rewritten or replaced by another process while a library
  * keeps entries taken from it (issue 16: a SIGBUS when the file shrank
- * under a mapping), and the first-screen peek.
+ * under a mapping), and the first-screen peek. The cache is over 256 KiB,
+ * so that both ways of reading it are used: a sealed snapshot for all of
+ * it, memory for a first screen.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -36,9 +38,10 @@ write_article(int i)
 	FILE *f = fopen(p, "w");
 
 	assert_non_null(f);
-	fprintf(f, "---\ntitle: Article number %d, with a title long enough to fill pages\n"
+	/* titles of 1 KB: the cache passes 256 KiB, which it reads as a sealed snapshot */
+	fprintf(f, "---\ntitle: Article number %d, with a title long enough to fill pages %0900d\n"
 	    "source: The Test Gazette\ndate: 2020-01-%02d\nid: art-%d\n---\n\nBody %d.\n",
-	    i, 1 + i % 28, i, i);
+	    i, i, 1 + i % 28, i, i);
 	fclose(f);
 	assert_int_equal(utimensat(AT_FDCWD, p, ts, 0), 0);
 	free(p);
