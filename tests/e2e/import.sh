@@ -283,6 +283,30 @@ else
 	fail "invalid UTF-8 becomes U+FFFD; no control character is written" "unexpected" "$(both)"
 fi
 
+# ---- web addresses and entities (issue 12, defect 3) ----
+
+printf 'Links\n\nRead https://example.org/story?id=1&x=2 today, or https://example.org/a_b_c*d.\n\nTom & Jerry wrote &amp; and &#38; and AT&T.\n' \
+    >"$IN/links.txt"
+run B import --output - "$IN/links.txt"
+cp "$OUT" "$T/links.md"
+if [ "$RC" -eq 0 ] && grep -qF 'https://example.org/story?id=1&x=2 today' "$T/links.md" &&
+    grep -qF 'https://example.org/a_b_c*d.' "$T/links.md"; then
+	pass "a web address is written unchanged (no backslash before & _ *)"
+else
+	fail "a web address is written unchanged (no backslash before & _ *)" "unexpected" \
+	    "$(cat "$T/links.md")"
+fi
+B show "$T/links.md" >"$T/links.show"
+if grep -qF 'Read https://example.org/story?id=1&x=2' "$T/links.show" &&
+    grep -qxF '[1] https://example.org/story?id=1&x=2' "$T/links.show" &&
+    grep -qxF '[2] https://example.org/a_b_c*d' "$T/links.show" &&
+    grep -qxF 'Tom & Jerry wrote &amp; and &#38; and AT&T.' "$T/links.show"; then
+	pass "show prints the addresses whole and the entities as written"
+else
+	fail "show prints the addresses whole and the entities as written" "unexpected" \
+	    "$(cat "$T/links.show")"
+fi
+
 # ---- errors ----
 
 run B import
@@ -309,10 +333,19 @@ run B import --output "$T/awk" "$IN"
 [ "$RC" -eq 1 ] && grep -q 'folder' "$ERR" &&
     pass "a folder as the file: exit 1" ||
     fail "a folder as the file: exit 1" "unexpected" "$(both)"
-run B import --output "$T/no-such-dir" "$IN/seed.txt"
-[ "$RC" -eq 1 ] && grep -q 'no-such-dir' "$ERR" && [ ! -e "$T/no-such-dir" ] &&
-    pass "a missing output folder: named, exit 1" ||
-    fail "a missing output folder: named, exit 1" "unexpected" "$(both)"
+# issue 12: --output DIR creates DIR and its parents
+run B import --output "$T/no-such-dir/and/below" "$IN/seed.txt"
+NEWF=$(cat "$OUT")
+[ "$RC" -eq 0 ] && [ -d "$T/no-such-dir/and/below" ] && [ -f "$NEWF" ] &&
+    [ "$(dirname "$NEWF")" = "$T/no-such-dir/and/below" ] && [ ! -s "$ERR" ] &&
+    pass "a missing output folder is created with its parents" ||
+    fail "a missing output folder is created with its parents" "unexpected" "$(both)"
+: >"$T/a-file"
+run B import --output "$T/a-file/below" "$IN/seed.txt"
+[ "$RC" -eq 1 ] && grep -q 'a-file/below' "$ERR" && [ ! -s "$OUT" ] &&
+    pass "an output folder that cannot be made (a file in the way): named, exit 1" ||
+    fail "an output folder that cannot be made (a file in the way): named, exit 1" \
+	"unexpected" "$(both)"
 run B import --output "$T/awk" - </dev/null
 [ "$RC" -eq 1 ] && grep -q 'no text' "$ERR" &&
     pass "empty input: exit 1, no text to import" ||
