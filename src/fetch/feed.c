@@ -756,46 +756,58 @@ feed_free(struct feed *f)
 	memset(f, 0, sizeof *f);
 }
 
+/*
+ * The end of the markup declaration, comment or processing instruction at
+ * data[i] ("<!", "<?"), an internal DTD subset in brackets included: the
+ * index after it, or len when it never ends.
+ */
+static size_t
+feed_skip_decl(const char *data, size_t len, size_t i)
+{
+	size_t k;
+	int depth = 0;
+
+	if (i + 3 < len && memcmp(data + i, "<!--", 4) == 0) {
+		for (k = i + 4; k + 2 < len && memcmp(data + k, "-->", 3) != 0; k++)
+			;
+		return k + 2 < len ? k + 3 : len;
+	}
+	for (k = i + 2; k < len; k++) {
+		if (data[k] == '[')
+			depth++;
+		else if (data[k] == ']')
+			depth--;
+		else if (data[k] == '>' && depth <= 0)
+			return k + 1;
+	}
+	return len;
+}
+
 bool
 feed_sniff(const char *data, size_t len)
 {
 	size_t i = 0;
 
-	if (len > 4096)
-		len = 4096;
+	if (len > 65536)
+		len = 65536;
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
-	while (i < len) {
+	for (;;) {
 		while (i < len && ascii_isspace((unsigned char)data[i]))
 			i++;
 		if (i + 1 >= len || data[i] != '<')
 			return false;
-		if (data[i + 1] == '?' || data[i + 1] == '!') {
-			/* a declaration, a comment, a doctype: skip to its end */
-			const char *end = i + 2 < len && data[i + 2] == '-' ? NULL :
-			    memchr(data + i, '>', len - i);
-			size_t k;
-
-			if (end == NULL) {
-				for (k = i + 4; k + 2 < len && memcmp(data + k, "-->", 3) != 0; k++)
-					;
-				if (k + 2 >= len)
-					return false;
-				i = k + 3;
-			} else {
-				i = (size_t)(end - data) + 1;
-			}
-			continue;
-		}
-		i++;
-		return (len - i >= 3 && memcmp(data + i, "rss", 3) == 0 &&
-		    !ascii_isalpha((unsigned char)data[i + 3])) ||
-		    (len - i >= 4 && memcmp(data + i, "feed", 4) == 0 &&
-		    !ascii_isalpha((unsigned char)data[i + 4])) ||
-		    (len - i >= 7 && ascii_strncasecmp(data + i, "rdf:RDF", 7) == 0) ||
-		    (len - i >= 3 && ascii_strncasecmp(data + i, "RDF", 3) == 0);
+		if (data[i + 1] != '?' && data[i + 1] != '!')
+			break;
+		i = feed_skip_decl(data, len, i);
 	}
-	return false;
+	i++;
+	return (len - i >= 3 && memcmp(data + i, "rss", 3) == 0 &&
+	    !ascii_isalpha((unsigned char)data[i + 3])) ||
+	    (len - i >= 4 && memcmp(data + i, "feed", 4) == 0 &&
+	    !ascii_isalpha((unsigned char)data[i + 4])) ||
+	    (len - i >= 7 && ascii_strncasecmp(data + i, "rdf:RDF", 7) == 0) ||
+	    (len - i >= 3 && memcmp(data + i, "RDF", 3) == 0);
 }
 
 bool

@@ -268,6 +268,8 @@ http_error(const struct http_xfer *x, CURLcode code)
 	if (x->too_large || code == CURLE_FILESIZE_EXCEEDED)
 		return xasprintf("the response is larger than the limit of %zu MiB",
 		    x->h->o.max_size / (1024 * 1024));
+	if (code == CURLE_TOO_MANY_REDIRECTS)
+		return xstrdup("more than 5 redirects");
 	if (code == CURLE_OPERATION_TIMEDOUT)
 		return xasprintf("no complete answer within %ld seconds", x->h->o.timeout);
 	if (x->errbuf[0] != '\0')
@@ -359,17 +361,23 @@ http_resp_free(struct http_resp *r)
 }
 
 void
-http_free(struct http *h)
+http_free(struct http *h, void (*drop)(void *udata))
 {
 	size_t i;
 
 	if (h == NULL)
 		return;
-	for (i = h->qhead; i < h->nqueue; i++)
+	for (i = h->qhead; i < h->nqueue; i++) {
+		if (drop != NULL)
+			drop(h->queue[i]->udata);
 		http_xfer_free(h, h->queue[i]);
+	}
 	free(h->queue);
-	while (h->running > 0)
+	while (h->running > 0) {
+		if (drop != NULL)
+			drop(h->active[h->running - 1]->udata);
 		http_xfer_free(h, h->active[h->running - 1]);
+	}
 	free(h->active);
 	curl_multi_cleanup(h->multi);
 	free(h->ua);

@@ -76,8 +76,11 @@ size_t http_run(struct http *h, int wait_ms, http_done_fn done, void *arg);
 /* Transfers running or queued. */
 size_t http_pending(const struct http *h);
 
-/* Abort every transfer (no callback) and release the client. NULL is allowed. */
-void http_free(struct http *h);
+/*
+ * Abort every transfer (no callback; drop, when not NULL, is called with
+ * the udata of each) and release the client. NULL is allowed.
+ */
+void http_free(struct http *h, void (*drop)(void *udata));
 
 /* Release what a response holds (not the struct). */
 void http_resp_free(struct http_resp *r);
