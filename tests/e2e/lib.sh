@@ -2,6 +2,12 @@
 # repository root:  . tests/e2e/lib.sh
 # $BYLINE is the binary under test (default: $PWD/build/byline).
 #
+# A local web server (for fetch): httpd_start ROOT serves the folder ROOT
+# with tests/e2e/httpd.py on 127.0.0.1 on a free port (see its header for
+# the paths it knows), sets $HTTPD (http://127.0.0.1:PORT) and $HTTPD_LOG
+# (one line per request), exports no_proxy=127.0.0.1 so that no proxy
+# stands between; stopped on exit. Returns 1 when it could not start.
+#
 # Results: one line per check, "PASS: name" or "FAIL: name: why", details
 # indented under a FAIL ("    | ..."); finish() prints a summary and exits 1
 # when anything failed. Scripts are POSIX sh (dash).
@@ -78,6 +84,7 @@ TM_SOCKET=byline-test-$$
 tm_n=0		# sessions started; session N runs on its own server, $TM_SOCKET-N
 
 e2e_cleanup() {
+	[ -n "${HTTPD_PID:-}" ] && kill "$HTTPD_PID" 2>/dev/null
 	while [ "$tm_n" -gt 0 ]; do
 		tmux -L "$TM_SOCKET-$tm_n" -f /dev/null kill-server >/dev/null 2>&1
 		tm_n=$((tm_n - 1))
@@ -188,6 +195,34 @@ copy_seed() {
 copy_library() {
 	mkdir -p "$1"
 	cp "$E2E_ROOT"/articles/*.md "$1/"
+}
+
+# ---- a local web server ----
+
+HTTPD=
+HTTPD_PID=
+HTTPD_LOG=$T/httpd.log
+httpd_start() {
+	command -v python3 >/dev/null 2>&1 || return 1
+	rm -f "$T/httpd.port"
+	: >"$HTTPD_LOG"
+	python3 "$E2E_ROOT/tests/e2e/httpd.py" "$1" "$T/httpd.port" "$HTTPD_LOG" \
+	    >"$T/httpd.err" 2>&1 &
+	HTTPD_PID=$!
+	i=0
+	while [ ! -s "$T/httpd.port" ]; do
+		i=$((i + 1))
+		if [ "$i" -gt 200 ] || ! kill -0 "$HTTPD_PID" 2>/dev/null; then
+			cat "$T/httpd.err" >&2
+			return 1
+		fi
+		sleep 0.05
+	done
+	HTTPD=http://127.0.0.1:$(cat "$T/httpd.port")
+	no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
+	export no_proxy NO_PROXY
+	unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy 2>/dev/null
+	return 0
 }
 
 # ---- subcommands ----
