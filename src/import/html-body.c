@@ -1,0 +1,326 @@
+/*
+ * html-body.c: the article's content as Markdown blocks (see html-int.h).
+ *
+ * Block elements end a paragraph; the text between them, inline elements
+ * included and links as their text, is one paragraph, white space folded,
+ * a <br> a line break and two <br> in a row a new paragraph. Headings are
+ * "##" (h1, h2), "###" (h3) or "####"; block quotes "> "; list items
+ * "- " or "1. ", the items of one list in one block, nested ones indented;
+ * each table row a paragraph of its cells joined by " | "; <pre> an
+ * indented code block, its spaces kept. The text of every paragraph is
+ * escaped so that a Markdown renderer shows it as written.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "html-int.h"
+#include "utf8.h"
+#include "util.h"
+
+/* Lists nested beyond this are written at this depth. */
+#define BODY_MAX_LISTS	16
+
+struct blist {
+	const xmlNode	*node;
+	bool		 ordered;
+	long		 counter;
+};
+
+/* The conversion's state. */
+struct bstate {
+	struct hpage	*pg;
+	struct buf	 para;		/* the paragraph so far, raw */
+	int		 heading;	/* its heading level, 0 for none */
+	bool		 item;		/* it starts a list item */
+	bool		 cells;		/* it is a table row with a cell already */
+	int		 quote;		/* block quotes around it */
+	int		 pre;		/* <pre> around it */
+	struct blist	 lists[BODY_MAX_LISTS];
+	int		 nlists;	/* may exceed BODY_MAX_LISTS */
+	const xmlNode	*last_list;	/* the list of the last block written, or NULL */
+	size_t		 added;
+};
+
+/* Append text (a text node's) to the paragraph, its white space as spaces. */
+static void
+body_text(struct bstate *st, const char *s)
+{
+	size_t i;
+
+	if (st->pre > 0) {
+		buf_adds(&st->para, s);
+		return;
+	}
+	for (i = 0; s[i] != '\0'; i++) {
+		char c = s[i];
+
+		buf_addc(&st->para, c == '\n' || c == '\r' || c == '\t' || c == '\f' ? ' ' : c);
+	}
+}
+
+/* The code block for pre text t: each line indented by four spaces, controls dropped. */
+static const char *
+body_code(struct bstate *st, const char *t, size_t len)
+{
+	struct buf b = BUF_INIT;
+	const char *r;
+	size_t i = 0, n, start;
+	int32_t cp;
+
+	while (len > 0 && (t[len - 1] == '\n' || t[len - 1] == ' ' || t[len - 1] == '\r'))
+		len--;
+	while (i < len && t[i] == '\n')
+		i++;
+	start = i;
+	for (; i <= len; i++) {
+		if (i < len && t[i] != '\n')
+			continue;
+		buf_adds(&b, b.len > 0 ? "\n    " : "    ");
+		for (n = start; n < i; ) {
+			size_t k = utf8_decode(t + n, i - n, &cp);
+
+			if (cp == '\t')
+				buf_adds(&b, "    ");
+			else if (cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && cp != 0x2028 &&
+			    cp != 0x2029)
+				buf_add(&b, t + n, k);
+			n += k;
+		}
+		start = i + 1;
+	}
+	r = b.len > 0 ? arena_strndup(st->pg->imp->arena, b.data, b.len) : NULL;
+	buf_free(&b);
+	return r;
+}
+
+/* The prefix of the paragraph's first line (heading, item) and of the others, into first, rest. */
+static void
+body_prefixes(struct bstate *st, struct buf *first, struct buf *rest)
+{
+	int i, depth = st->nlists < BODY_MAX_LISTS ? st->nlists : BODY_MAX_LISTS;
+
+	for (i = 0; i < st->quote; i++) {
+		buf_adds(first, "> ");
+		buf_adds(rest, "> ");
+	}
+	if (st->heading > 0) {
+		buf_adds(first, st->heading <= 2 ? "## " : st->heading == 3 ? "### " : "#### ");
+		return;
+	}
+	if (depth == 0)
+		return;
+	for (i = 1; i < depth; i++) {
+		buf_adds(first, "  ");
+		buf_adds(rest, "  ");
+	}
+	if (st->item && st->lists[depth - 1].ordered)
+		buf_printf(first, "%ld. ", st->lists[depth - 1].counter);
+	else if (st->item)
+		buf_adds(first, "- ");
+	else
+		buf_adds(first, "  ");
+	buf_adds(rest, "  ");
+}
+
+/* The paragraph's text escaped, each line prefixed; NULL when it has no text. */
+static const char *
+body_markdown(struct bstate *st)
+{
+	struct buf out = BUF_INIT, esc = BUF_INIT, first = BUF_INIT, rest = BUF_INIT;
+	const char *t = imported_text(st->pg->imp, st->para.data, st->para.len, IMPORTED_LINES);
+	const char *r, *line, *nl;
+
+	if (t == NULL)
+		return NULL;
+	imported_md_escape(&esc, t, strlen(t));
+	body_prefixes(st, &first, &rest);
+	for (line = esc.data; line != NULL; line = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (line != esc.data)
+			buf_addc(&out, '\n');
+		buf_add(&out, line == esc.data ? first.data : rest.data,
+		    line == esc.data ? first.len : rest.len);
+		buf_add(&out, line, nl != NULL ? (size_t)(nl - line) : strlen(line));
+	}
+	r = arena_strndup(st->pg->imp->arena, out.data, out.len);
+	buf_free(&out);
+	buf_free(&esc);
+	buf_free(&first);
+	buf_free(&rest);
+	return r;
+}
+
+/* Add block md; a list item joins the block of the item before it in the same list. */
+static void
+body_add(struct bstate *st, const char *md, const xmlNode *list)
+{
+	struct imported *imp = st->pg->imp;
+
+	if (list != NULL && list == st->last_list && imp->nparas > 0) {
+		const char *prev = imp->paras[imp->nparas - 1];
+		size_t a = strlen(prev), b = strlen(md);
+		char *joined = arena_alloc(imp->arena, a + b + 2);
+
+		memcpy(joined, prev, a);
+		joined[a] = '\n';
+		memcpy(joined + a + 1, md, b + 1);
+		imp->paras[imp->nparas - 1] = joined;
+		return;
+	}
+	imported_add_para(imp, md);
+	st->last_list = list;
+	st->added++;
+}
+
+/* End the paragraph: write it as a block when it has text. */
+static void
+body_flush(struct bstate *st)
+{
+	const char *md;
+	const xmlNode *list = st->nlists > 0 ?
+	    st->lists[(st->nlists < BODY_MAX_LISTS ? st->nlists : BODY_MAX_LISTS) - 1].node : NULL;
+
+	if (st->para.len > 0) {
+		md = st->pre > 0 ? body_code(st, st->para.data, st->para.len) : body_markdown(st);
+		if (md != NULL)
+			body_add(st, md, st->heading > 0 || st->quote > 0 ? NULL : list);
+	}
+	buf_reset(&st->para);
+	st->heading = 0;
+	st->item = false;
+	st->cells = false;
+}
+
+/* Is the next element sibling of n (white space between allowed) a <br>? */
+static bool
+body_br_follows(const xmlNode *n)
+{
+	for (n = n->next; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE)
+			return hdom_tag(n) == H_BR;
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			const char *s = (const char *)n->content;
+
+			while (*s != '\0' && ascii_isspace((unsigned char)*s))
+				s++;
+			if (*s != '\0')
+				return false;
+		}
+	}
+	return false;
+}
+
+/* Enter a list (ul, ol): push it. */
+static void
+body_list(struct bstate *st, const xmlNode *n, bool ordered)
+{
+	const char *start = hdom_attr(n, "start");
+
+	if (st->nlists < BODY_MAX_LISTS) {
+		st->lists[st->nlists].node = n;
+		st->lists[st->nlists].ordered = ordered;
+		st->lists[st->nlists].counter = start != NULL && ascii_isdigit((unsigned char)*start) ?
+		    strtol(start, NULL, 10) - 1 : 0;
+	}
+	st->nlists++;
+}
+
+/* Enter element n. */
+static void
+body_enter(struct bstate *st, const xmlNode *n)
+{
+	enum htag tag = hdom_tag(n);
+
+	if (tag == H_BR) {
+		if (body_br_follows(n) || (st->para.len > 0 && st->para.data[st->para.len - 1] == '\n'))
+			body_flush(st);
+		else
+			buf_addc(&st->para, '\n');
+		return;
+	}
+	if ((tag == H_TD || tag == H_TH) && st->pre == 0) {
+		if (st->cells && st->para.len > 0)
+			buf_adds(&st->para, " | ");
+		st->cells = true;
+		return;
+	}
+	if (!hdom_is_block(n) || tag == H_TR)
+		return;
+	if (st->pre == 0 || tag == H_PRE)
+		body_flush(st);
+	switch (tag) {
+	case H_H1: case H_H2: case H_H3: case H_H4: case H_H5: case H_H6:
+		st->heading = tag - H_H1 + 1;
+		break;
+	case H_BLOCKQUOTE: st->quote++; break;
+	case H_PRE: st->pre++; break;
+	case H_UL: case H_MENU: body_list(st, n, false); break;
+	case H_OL: body_list(st, n, true); break;
+	case H_LI:
+		st->item = true;
+		if (st->nlists > 0 && st->nlists <= BODY_MAX_LISTS)
+			st->lists[st->nlists - 1].counter++;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Leave element n. */
+static void
+body_leave(struct bstate *st, const xmlNode *n)
+{
+	enum htag tag = hdom_tag(n);
+
+	if (tag == H_TR) {
+		body_flush(st);
+		return;
+	}
+	if (!hdom_is_block(n) || tag == H_TD || tag == H_TH)
+		return;
+	if (st->pre == 0 || tag == H_PRE)
+		body_flush(st);
+	switch (tag) {
+	case H_BLOCKQUOTE: if (st->quote > 0) st->quote--; break;
+	case H_PRE: if (st->pre > 0) st->pre--; break;
+	case H_UL: case H_OL: case H_MENU:
+		if (st->nlists > 0)
+			st->nlists--;
+		break;
+	default:
+		break;
+	}
+}
+
+size_t
+hbody_markdown(struct hpage *pg, const xmlNode *root)
+{
+	struct bstate st;
+	const xmlNode *n;
+
+	memset(&st, 0, sizeof st);
+	st.pg = pg;
+	for (n = root->children; n != NULL; ) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				body_text(&st, (const char *)n->content);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			body_enter(&st, n);
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+			body_leave(&st, n);
+		}
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			if (n != root)
+				body_leave(&st, n);
+		}
+		n = n != root ? n->next : NULL;
+	}
+	body_flush(&st);
+	buf_free(&st.para);
+	return st.added;
+}

@@ -1,0 +1,385 @@
+/*
+ * html-figure.c: the photos of the article, with their captions and
+ * credits (see html-int.h).
+ *
+ * A <figure> with an image (an <img>, a <picture>, a lazy-loading data-src
+ * or srcset) becomes an image: its <figcaption> (or an element whose class
+ * says caption) is the caption, an element in it whose class says credit,
+ * copyright or photographer is the credit, else the credit is split out of
+ * the caption's text ("Photo: X", "(Getty Images)", "X/Agency"); the alt
+ * text is the title when it says more than the caption, and the caption
+ * when there is none. An image outside a figure is taken the same way
+ * when a caption stands beside it. Images with neither caption nor alt
+ * text, icons, logos, avatars and tracking pixels are left out. The lead
+ * image of the metadata joins them once, first, with the caption the page
+ * gives it, if any. Figures with an image leave the body.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "html-int.h"
+#include "strmap.h"
+#include "util.h"
+
+/* Longest caption or credit kept, in bytes; smallest photo, in pixels. */
+#define FIGURE_MAX_TEXT		2000
+#define FIGURE_MIN_SIZE		100
+
+/* Attributes that hold the address of a lazily loaded image, in order of trust. */
+static const char *const figure_lazy[] = {
+	"data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src",
+	"data-full-src", "data-lazy", "data-image", NULL,
+};
+
+/* Class or id fragments of captions and of credits (lower case). */
+static const char *const figure_caption_hints[] = {
+	"caption", "figcaption", "legend", "image-desc", "photo-desc", "img-desc", NULL,
+};
+static const char *const figure_credit_hints[] = {
+	"credit", "copyright", "photographer", "attribution", "image-source", "photo-source",
+	"courtesy", "source", NULL,
+};
+
+/* Class, id or address fragments of images that are no photos. */
+static const char *const figure_not_photo[] = {
+	"icon", "logo", "avatar", "sprite", "pixel", "spacer", "tracking", "emoji", "badge",
+	"gravatar", "button", "blank.gif", "1x1", NULL,
+};
+
+/* The first address in a srcset ("a.jpg 320w, b.jpg 800w") with the largest width. */
+static const char *
+figure_srcset(struct hpage *pg, const char *set)
+{
+	const char *p = set, *best = NULL;
+	size_t bestlen = 0;
+	long bestw = -1;
+
+	while (*p != '\0') {
+		const char *u, *e;
+		long w = 0;
+
+		while (*p == ' ' || *p == ',' || *p == '\n' || *p == '\t')
+			p++;
+		for (u = p; *p != '\0' && *p != ' ' && *p != '\n' && *p != '\t'; p++)
+			continue;
+		e = p;
+		if (e > u && e[-1] == ',')
+			e--;
+		while (*p == ' ')
+			p++;
+		if (ascii_isdigit((unsigned char)*p))
+			w = strtol(p, NULL, 10);
+		while (*p != '\0' && *p != ',')
+			p++;
+		if (e > u && w > bestw) {
+			best = u;
+			bestlen = (size_t)(e - u);
+			bestw = w;
+		}
+	}
+	return best != NULL ? arena_strndup(pg->imp->arena, best, bestlen) : NULL;
+}
+
+/* Is the address s usable (not a placeholder data: URI, not empty)? */
+static bool
+figure_usable(const char *s)
+{
+	return s != NULL && s[0] != '\0' && ascii_strncasecmp(s, "data:", 5) != 0;
+}
+
+const char *
+hfigure_src(struct hpage *pg, const xmlNode *img)
+{
+	const char *s = NULL, *set;
+	const xmlNode *src;
+	size_t k;
+
+	for (k = 0; figure_lazy[k] != NULL && !figure_usable(s); k++)
+		s = hdom_attr(img, figure_lazy[k]);
+	if (!figure_usable(s))
+		s = hdom_attr(img, "src");
+	if (!figure_usable(s) && (set = hdom_attr(img, "srcset")) != NULL)
+		s = figure_srcset(pg, set);
+	if (!figure_usable(s) && (set = hdom_attr(img, "data-srcset")) != NULL)
+		s = figure_srcset(pg, set);
+	if (!figure_usable(s) && img->parent != NULL && hdom_tag(img->parent) == H_PICTURE)
+		for (src = img->parent->children; src != NULL && !figure_usable(s); src = src->next)
+			if (hdom_tag(src) == H_SOURCE && (set = hdom_attr(src, "srcset")) != NULL)
+				s = figure_srcset(pg, set);
+	return figure_usable(s) ? html_absolute(pg, s) : NULL;
+}
+
+/* Is img an icon, a logo, a pixel: no photo? */
+static bool
+figure_not_a_photo(const xmlNode *img, const char *src)
+{
+	const char *w = hdom_attr(img, "width"), *h = hdom_attr(img, "height");
+	char hints[512], low[256];
+	size_t i;
+
+	if (w != NULL && h != NULL && ascii_isdigit((unsigned char)w[0]) &&
+	    ascii_isdigit((unsigned char)h[0]) &&
+	    (atoi(w) < FIGURE_MIN_SIZE || atoi(h) < FIGURE_MIN_SIZE))
+		return true;
+	hdom_class_id(img, hints);
+	if (hdom_hint(hints, figure_not_photo))
+		return true;
+	for (i = 0; src != NULL && src[i] != '\0' && i < sizeof low - 1; i++)
+		low[i] = (char)ascii_tolower((unsigned char)src[i]);
+	low[i] = '\0';
+	return src != NULL && hdom_hint(low, figure_not_photo);
+}
+
+/* The text of n without its credit elements (their text to *credit). */
+static const char *
+figure_caption_text(struct hpage *pg, xmlNodePtr n, const char **credit)
+{
+	xmlNodePtr c, next;
+	char hints[512];
+
+	for (c = n->children; c != NULL; c = next) {
+		next = hdom_next(c, n, true);
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		hdom_class_id(c, hints);
+		if (!hdom_hint(hints, figure_credit_hints))
+			continue;
+		if (*credit == NULL) {
+			const char *t = hdom_text_line(pg, c), *cr = NULL;
+
+			if (t != NULL)
+				hclean_credit(pg, t, &cr);
+			*credit = cr != NULL ? cr : t;
+		}
+		next = hdom_next(c, n, false);
+		hdom_remove(c);
+	}
+	return hdom_text_line(pg, n);
+}
+
+/* The caption element of figure f: its <figcaption>, else an element whose class says caption. */
+static xmlNodePtr
+figure_caption_of(xmlNodePtr f)
+{
+	xmlNodePtr c, found;
+	char hints[512];
+
+	if ((found = hdom_find(f, H_FIGCAPTION)) != NULL)
+		return found;
+	for (c = f->children; c != NULL; c = hdom_next(c, f, true)) {
+		if (c->type != XML_ELEMENT_NODE || hdom_tag(c) == H_IMG)
+			continue;
+		hdom_class_id(c, hints);
+		if (hdom_hint(hints, figure_caption_hints))
+			return c;
+	}
+	return NULL;
+}
+
+/* Cut s (in the arena) to at most max bytes at a word. */
+static const char *
+figure_cap(struct hpage *pg, const char *s, size_t max)
+{
+	size_t n;
+
+	if (s == NULL || strlen(s) <= max)
+		return s;
+	for (n = max; n > 0 && s[n] != ' '; n--)
+		continue;
+	return imported_text(pg->imp, s, n > 0 ? n : max, 0);
+}
+
+/* Does the alt text say something (not a file name, not "image")? */
+static bool
+figure_alt_says(const char *alt)
+{
+	size_t n;
+
+	if (alt == NULL || (n = strlen(alt)) < 4 || strchr(alt, ' ') == NULL)
+		return false;
+	return !(ascii_endswith(alt, n, ".jpg") || ascii_endswith(alt, n, ".png") ||
+	    ascii_endswith(alt, n, ".jpeg") || ascii_endswith(alt, n, ".gif") ||
+	    ascii_endswith(alt, n, ".webp"));
+}
+
+/*
+ * Add an image: path, the caption element cap or the caption text captext,
+ * the alt text; unless its address was taken already. Returns whether it
+ * was added.
+ */
+static bool
+figure_add(struct hpage *pg, const char *path, xmlNodePtr cap, const char *captext,
+    const char *alt)
+{
+	struct imported_image *im;
+	const char *caption = captext, *credit = NULL;
+	bool added = true;
+
+	if (path != NULL)
+		strmap_put(&pg->seen_images, path, strlen(path), &added);
+	if (!added)
+		return false;
+	if (cap != NULL)
+		caption = figure_caption_text(pg, cap, &credit);
+	if (caption != NULL && credit == NULL)
+		caption = hclean_credit(pg, caption, &credit);
+	alt = imported_line(pg->imp, alt);
+	if (caption == NULL && !figure_alt_says(alt))
+		return false;
+	im = imported_add_image(pg->imp);
+	im->path = path;
+	im->caption = figure_cap(pg, caption != NULL ? caption : alt, FIGURE_MAX_TEXT);
+	im->credit = figure_cap(pg, credit, FIGURE_MAX_TEXT / 4);
+	if (caption != NULL && figure_alt_says(alt) && !hclean_same(alt, caption) &&
+	    hclean_similar(caption, alt) < 0.9)
+		im->title = figure_cap(pg, alt, FIGURE_MAX_TEXT / 4);
+	return true;
+}
+
+/* The first photo <img> below n (or n itself), or NULL. */
+static xmlNodePtr
+figure_img(struct hpage *pg, xmlNodePtr n, const char **src)
+{
+	xmlNodePtr c;
+
+	for (c = n; c != NULL; c = hdom_next(c, n, true))
+		if (hdom_tag(c) == H_IMG && (*src = hfigure_src(pg, c)) != NULL &&
+		    !figure_not_a_photo(c, *src))
+			return c;
+	*src = NULL;
+	return NULL;
+}
+
+/* A <figure>: its image and caption to the images; it leaves the body when it had an image. */
+static void
+figure_figure(struct hpage *pg, xmlNodePtr f)
+{
+	const char *src;
+	xmlNodePtr img = figure_img(pg, f, &src);
+
+	if (img == NULL && hdom_find(f, H_IMG) == NULL && hdom_find(f, H_PICTURE) == NULL)
+		return;		/* a figure of text or code stays */
+	if (img != NULL)
+		figure_add(pg, src, figure_caption_of(f), NULL, hdom_attr(img, "alt"));
+	hdom_remove(f);
+}
+
+/* The caption beside img (a sibling or a parent's child whose class says caption), or NULL. */
+static xmlNodePtr
+figure_beside(xmlNodePtr img, xmlNodePtr *box)
+{
+	xmlNodePtr up = img, c;
+	char hints[512];
+	int level;
+
+	for (level = 0; level < 3 && up->parent != NULL && hdom_info(up->parent) != NULL;
+	    level++) {
+		up = up->parent;
+		if (hdom_info(up)->text > FIGURE_MAX_TEXT)
+			return NULL;
+		for (c = up->children; c != NULL; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			hdom_class_id(c, hints);
+			if (hdom_hint(hints, figure_caption_hints)) {
+				*box = up;
+				return c;
+			}
+		}
+		hdom_class_id(up, hints);
+		if (hdom_hint(hints, figure_caption_hints) && strstr(hints, "caption-text") == NULL) {
+			*box = up;
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* An image outside a figure: a photo with a caption beside it, or a telling alt text. */
+static void
+figure_loose(struct hpage *pg, xmlNodePtr img)
+{
+	const char *src = hfigure_src(pg, img);
+	xmlNodePtr box = NULL, cap;
+
+	if (src == NULL || figure_not_a_photo(img, src))
+		return;
+	cap = figure_beside(img, &box);
+	figure_add(pg, src, cap, NULL, hdom_attr(img, "alt"));
+	if (box != NULL && cap != NULL)
+		hdom_remove(cap);
+}
+
+void
+hfigure_collect(struct hpage *pg, xmlNodePtr content)
+{
+	xmlNodePtr n, next;
+
+	hdom_info_init(pg, content);
+	hdom_measure(content);
+	for (n = content; n != NULL; n = next) {
+		enum htag tag = hdom_tag(n);
+
+		next = hdom_next(n, content, tag != H_FIGURE && tag != H_IMG);
+		if (tag == H_FIGURE)
+			figure_figure(pg, n);
+		else if (tag == H_IMG)
+			figure_loose(pg, n);
+	}
+}
+
+/* Are a and b the same image (the same address, or the same file name)? */
+static bool
+figure_same_image(const char *a, const char *b)
+{
+	const char *fa = strrchr(a, '/'), *fb = strrchr(b, '/');
+	size_t la, lb;
+
+	if (strcmp(a, b) == 0)
+		return true;
+	if (fa == NULL || fb == NULL)
+		return false;
+	la = strcspn(fa, "?#");
+	lb = strcspn(fb, "?#");
+	return la > 5 && la == lb && memcmp(fa, fb, la) == 0;
+}
+
+void
+hfigure_around(struct hpage *pg)
+{
+	xmlNodePtr n, next, root = pg->around;
+
+	if (root == NULL || pg->marker == NULL)
+		return;
+	for (n = root; n != NULL && n != pg->marker; n = next) {
+		next = hdom_next(n, root, hdom_tag(n) != H_FIGURE);
+		if (hdom_tag(n) == H_FIGURE && figure_caption_of(n) != NULL)
+			figure_figure(pg, n);
+	}
+}
+
+void
+hfigure_lead(struct hpage *pg)
+{
+	const char *lead = pg->meta.image != NULL ? html_absolute(pg, pg->meta.image) : NULL;
+	struct imported *imp = pg->imp;
+	struct imported_image first;
+	size_t i, before = imp->nimages;
+
+	if (lead == NULL)
+		return;
+	for (i = 0; i < imp->nimages; i++)
+		if (imp->images[i].path != NULL && figure_same_image(imp->images[i].path, lead)) {
+			if (imp->images[i].caption == NULL)
+				imp->images[i].caption = pg->meta.image_caption;
+			return;
+		}
+	if (!figure_add(pg, lead, NULL, pg->meta.image_caption, pg->meta.image_alt) ||
+	    imp->nimages == before)
+		return;
+	/* the lead image goes first */
+	first = imp->images[imp->nimages - 1];
+	memmove(imp->images + 1, imp->images, (imp->nimages - 1) * sizeof *imp->images);
+	imp->images[0] = first;
+}
