@@ -94,52 +94,45 @@ import_check_opts(struct import_opts *o)
 static int
 import_args(int argc, char **argv, struct import_opts *o)
 {
-	const char *const valued[] = { "--output", "--date", "--source", "--url" };
-	const char **dest[] = { &o->output, &o->date, &o->source, &o->url };
-	size_t cap = 0, k, n;
-	bool opts = true;
-	int i;
+	static const struct cli_option options[] = {
+		{ "output", 'o', "a folder, or - for standard output" },
+		{ "force", 'f', NULL },
+		{ "date", 'd', "a date written YYYY-MM-DD" },
+		{ "source", 's', "a name" },
+		{ "url", 'u', "an address" },
+		{ NULL, 0, NULL },
+	};
+	struct cli_args args;
+	size_t cap = 0;
+	int c, i;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-
-		if (opts && cli_is_help(a)) {
-			fputs(import_usage, stdout);
-			return EXIT_OK;
-		}
-		if (opts && strcmp(a, "--") == 0) {
-			opts = false;
-			continue;
-		}
-		if (!opts || a[0] != '-' || a[1] == '\0') {
-			ARRAY_GROW(o->files, o->nfiles + 1, cap);
-			o->files[o->nfiles++] = argv[i];
-			continue;
-		}
-		if (strcmp(a, "--force") == 0) {
+	cli_args_init(&args, "import", import_usage, options, false);
+	while ((c = cli_next(&args, argc, argv)) != -1) {
+		switch (c) {
+		case CLI_STOP:
+			return args.status;
+		case 'o':
+			o->output = args.arg;
+			break;
+		case 'f':
 			o->force = true;
-			continue;
-		}
-		for (k = 0; k < sizeof valued / sizeof valued[0]; k++) {
-			n = strlen(valued[k]);
-			if (strncmp(a, valued[k], n) != 0)
-				continue;
-			if (a[n] == '=')
-				v = a + n + 1;
-			else if (a[n] == '\0' && i + 1 < argc)
-				v = argv[++i];
-			else if (a[n] == '\0') {
-				cli_warn("import: %s needs a value", valued[k]);
-				return import_usage_error();
-			} else
-				continue;
-			*dest[k] = v;
+			break;
+		case 'd':
+			o->date = args.arg;
+			if (!import_valid_date(o->date))
+				return cli_bad_value(&args, c, o->date);
+			break;
+		case 's':
+			o->source = args.arg;
+			break;
+		case 'u':
+			o->url = args.arg;
 			break;
 		}
-		if (v == NULL) {
-			cli_warn("import: unknown option: %s", a);
-			return import_usage_error();
-		}
+	}
+	for (i = args.ind; i < argc; i++) {
+		ARRAY_GROW(o->files, o->nfiles + 1, cap);
+		o->files[o->nfiles++] = argv[i];
 	}
 	return import_check_opts(o);
 }
