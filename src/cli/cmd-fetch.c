@@ -5,7 +5,6 @@
  * the options, shows progress on a terminal, and reports.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
@@ -39,6 +38,7 @@ struct fetch_args {
 	long		  timeout;
 	char		**rest;		/* URLs, or the tags of --add */
 	size_t		  nrest;
+	const char	 *why;		/* why a URL is refused */
 };
 
 /* Set by SIGINT: the run stops, keeping what it wrote. */
@@ -52,72 +52,59 @@ fetch_on_sigint(int sig)
 	signal(SIGINT, SIG_DFL);	/* a second ^C ends it at once */
 }
 
-/* Report a usage error and return EXIT_USAGE. */
-static int
-fetch_bad_usage(const char *fmt, const char *arg)
-{
-	char *msg = xasprintf(fmt, arg);
-
-	cli_warn("fetch: %s", msg);
-	free(msg);
-	fputs(fetch_usage, stderr);
-	return EXIT_USAGE;
-}
-
 /*
- * Read the options into a (getopt_long). Returns -1 when the command goes
- * on, else the exit status (help printed, or a usage error reported).
+ * Read the options into a (cli_args: getopt_long). Returns -1 when the
+ * command goes on, else the exit status (help printed, or a usage error
+ * reported).
  */
 static int
 fetch_args(int argc, char **argv, struct fetch_args *a)
 {
-	static const struct option longopts[] = {
-		{ "into", required_argument, NULL, 'o' },
-		{ "full", no_argument, NULL, 'f' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "add", required_argument, NULL, 'a' },
-		{ "remove", required_argument, NULL, 'r' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct cli_option options[] = {
+		{ "into", 'o', "a folder" },
+		{ "full", 'f', NULL },
+		{ "quiet", 'q', NULL },
+		{ "json", 'j', NULL },
+		{ "add", 'a', "a feed's URL" },
+		{ "remove", 'r', "a feed's URL" },
+		{ "timeout", 't', "a number of seconds from 1 to 86400" },
+		{ NULL, 0, NULL },
 	};
+	struct cli_args args;
 	char *end;
 	int c;
 
 	memset(a, 0, sizeof *a);
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hq", longopts, NULL)) != -1) {
+	cli_args_init(&args, "fetch", fetch_usage, options, false);
+	while ((c = cli_next(&args, argc, argv)) != -1) {
 		switch (c) {
-		case 'o': a->into = optarg; break;
+		case CLI_STOP:
+			return args.status;
+		case 'o': a->into = args.arg; break;
 		case 'f': a->full = true; break;
 		case 'q': a->quiet = true; break;
 		case 'j': a->json = true; break;
-		case 'a': a->add = optarg; break;
-		case 'r': a->remove = optarg; break;
+		case 'a': a->add = args.arg; break;
+		case 'r': a->remove = args.arg; break;
 		case 't':
 			errno = 0;
-			a->timeout = strtol(optarg, &end, 10);
+			a->timeout = strtol(args.arg, &end, 10);
 			if (errno != 0 || *end != '\0' || a->timeout < 1 || a->timeout > 86400)
-				return fetch_bad_usage("--timeout wants seconds (1-86400), not %s",
-				    optarg);
+				return cli_bad_value(&args, c, args.arg);
 			break;
-		case 'h':
-			fputs(fetch_usage, stdout);
-			return EXIT_OK;
-		case ':':
-			return fetch_bad_usage("%s needs a value", argv[optind - 1]);
-		default:
-			return fetch_bad_usage("unknown option: %s", argv[optind - 1]);
 		}
 	}
-	a->rest = argv + optind;
-	a->nrest = (size_t)(argc - optind);
+	a->rest = argv + args.ind;
+	a->nrest = (size_t)(argc - args.ind);
 	if (a->add != NULL && a->remove != NULL)
-		return fetch_bad_usage("%s", "--add and --remove go one at a time");
+		return cli_usage_error(&args, "--add and --remove go one at a time");
 	if (a->remove != NULL && a->nrest > 0)
-		return fetch_bad_usage("--remove takes one URL, not %s too", a->rest[0]);
+		return cli_usage_error(&args, "--remove takes one URL, not %s too", a->rest[0]);
+	if (a->add != NULL && !subs_url_ok(a->add, &a->why))
+		return cli_usage_error(&args, "--add %s: %s", a->add, a->why);
+	for (c = 0; a->add == NULL && (size_t)c < a->nrest; c++)
+		if (!subs_url_ok(a->rest[c], &a->why))
+			return cli_usage_error(&args, "%s: %s", a->rest[c], a->why);
 	return -1;
 }
 
@@ -126,16 +113,12 @@ static int
 fetch_edit(const struct fetch_args *a)
 {
 	char *path = subs_default_path(), *cause = NULL;
-	const char *url = a->add != NULL ? a->add : a->remove, *why;
+	const char *url = a->add != NULL ? a->add : a->remove;
 	int r;
 
 	if (path == NULL) {
 		cli_warn("fetch: no subscriptions file: neither XDG_CONFIG_HOME nor HOME is set");
 		return EXIT_PROBLEM;
-	}
-	if (a->add != NULL && !subs_url_ok(url, &why)) {
-		free(path);
-		return fetch_bad_usage("%s", why);
 	}
 	r = a->add != NULL ? subs_add(path, url, a->rest, a->nrest, &cause) :
 	    subs_remove(path, url, &cause);
@@ -271,12 +254,11 @@ fetch_print_json(const struct fetch_report *rep)
 /*
  * The sources to fetch: the URLs given, else the subscriptions (their
  * problems printed). Returns how many in *src (the caller frees the array
- * and subs_free()s s), or -1 after a usage error.
+ * and subs_free()s s).
  */
 static long
 fetch_sources(const struct fetch_args *a, struct subs *s, struct fetch_src **src)
 {
-	const char *why;
 	char *path, *cause = NULL;
 	size_t i;
 
@@ -284,10 +266,6 @@ fetch_sources(const struct fetch_args *a, struct subs *s, struct fetch_src **src
 	if (a->nrest > 0) {
 		*src = xcalloc(a->nrest, sizeof **src);
 		for (i = 0; i < a->nrest; i++) {
-			if (!subs_url_ok(a->rest[i], &why)) {
-				cli_warn("fetch: %s: %s", a->rest[i], why);
-				return -1;
-			}
 			(*src)[i].url = a->rest[i];
 			(*src)[i].full = a->full;
 		}
@@ -375,13 +353,7 @@ cmd_fetch(const struct cli *cli, int argc, char **argv)
 	if (a.add != NULL || a.remove != NULL)
 		return fetch_edit(&a);
 	memset(&s, 0, sizeof s);
-	if ((n = fetch_sources(&a, &s, &src)) < 0) {
-		free(src);
-		subs_free(&s);
-		fputs(fetch_usage, stderr);
-		return EXIT_USAGE;
-	}
-	if (n == 0) {
+	if ((n = fetch_sources(&a, &s, &src)) == 0) {
 		cli_warn("fetch: nothing to fetch: no subscriptions yet (byline fetch --add URL "
 		    "subscribes to a feed)");
 		status = EXIT_PROBLEM;

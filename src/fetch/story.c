@@ -4,7 +4,6 @@
 #include "story.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,18 +228,8 @@ story_from_item(const struct story_ctx *ctx, const struct feed_item *it)
 		imported_add_tag(imp, imported_line(imp, it->tags[i]));
 	story_images(imp, it);
 	nfeed = imp->nimages;
-	if (body != NULL && imported_html_fragment(imp, body, strlen(body), it->base) == 0) {
-		/* TEMPORARY until the HTML engine's fragment converter lands: the text as one block */
-		const char *text = story_text_of(imp, body, SIZE_MAX);
-
-		if (text != NULL) {
-			struct buf md = BUF_INIT;
-
-			imported_md_escape(&md, text, strlen(text));
-			imported_add_para(imp, imported_text(imp, md.data, md.len, IMPORTED_LINES));
-			buf_free(&md);
-		}
-	}
+	if (body != NULL)
+		imported_html_fragment(imp, body, strlen(body), it->base);
 	story_dedupe_images(imp, nfeed);
 	if (ctx->people && imp->nparas > 0)
 		imported_find_people(imp);

@@ -106,6 +106,13 @@ if [ -f "$BRIDGE" ] && front "$BRIDGE" | grep -qx 'url: https://valley.example/b
 else
 	fail "Atom 1.0: xml:base, author/name, category label, xhtml content as the body" "file" "$(cat "$BRIDGE")"
 fi
+if front "$BRIDGE" | grep -qx '  caption: Walkers cross the repaired bridge on Sunday.' &&
+   front "$BRIDGE" | grep -qx '  credit: Sara Ek' &&
+   front "$BRIDGE" | grep -qx '  path: https://valley.example/blog/2024/img/bridge.jpg'; then
+	pass "a figure inside the content: its photo (path made absolute), caption and credit"
+else
+	fail "a figure inside the content: its photo (path made absolute), caption and credit" "front matter" "$(front "$BRIDGE")"
+fi
 GARDEN=$LIB/hill-gazette/2024-04-10-school-garden-wins-a-prize.md
 if [ -f "$GARDEN" ] && front "$GARDEN" | grep -qx -- '- Eva Munk' &&
    front "$GARDEN" | grep -qx 'date: 2024-04-10T12:00:00+01:00' && B show "$GARDEN" | grep -q 'did all the digging'; then
