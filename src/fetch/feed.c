@@ -803,9 +803,9 @@ feed_sniff(const char *data, size_t len)
 	}
 	i++;
 	return (len - i >= 3 && memcmp(data + i, "rss", 3) == 0 &&
-	    !ascii_isalpha((unsigned char)data[i + 3])) ||
+	    (len - i == 3 || !ascii_isalpha((unsigned char)data[i + 3]))) ||
 	    (len - i >= 4 && memcmp(data + i, "feed", 4) == 0 &&
-	    !ascii_isalpha((unsigned char)data[i + 4])) ||
+	    (len - i == 4 || !ascii_isalpha((unsigned char)data[i + 4]))) ||
 	    (len - i >= 7 && ascii_strncasecmp(data + i, "rdf:RDF", 7) == 0) ||
 	    (len - i >= 3 && memcmp(data + i, "RDF", 3) == 0);
 }

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 
 #include "feed-int.h"
 #include "strmap.h"
@@ -123,6 +124,18 @@ latin_or_utf8(const char *e)
 		if (ascii_strcasecmp(e, names[i]) == 0)
 			return true;
 	return false;
+}
+
+/* Does libxml2 (with iconv) know the encoding e? */
+static bool
+known_encoding(const char *e)
+{
+	xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(e);
+
+	if (h == NULL)
+		return false;
+	xmlCharEncCloseFunc(h);
+	return true;
 }
 
 /* Is cp a character XML 1.0 allows? */
@@ -338,7 +351,7 @@ feedprep(struct buf *out, const char *data, size_t len, const char *charset, cha
 	if (utf8_valid(data, len)) {
 		fix_markup(out, data, len);
 		fix_nonchars(out);
-	} else if (latin_or_utf8(enc)) {
+	} else if (latin_or_utf8(enc) || !known_encoding(enc)) {
 		feedprep_latin(out, data, len);
 	} else {
 		fix_markup(out, data, len);

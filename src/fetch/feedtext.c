@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "feed-int.h"
+#include "utf8.h"
 #include "util.h"
 
 /* How deep entities may nest inside entities. */
@@ -193,15 +194,44 @@ feedtext_strip_html(const char *html, size_t len, struct buf *out)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * A copy of s[0..len) in the arena with every invalid UTF-8 sequence made
+ * U+FFFD (libxml2 passes on what an encoding it was told of could not
+ * convert, in recovery). Can't fail.
+ */
+static char *
+feedtext_utf8(struct feed_ctx *c, const char *s, size_t len)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0, n;
+	int32_t cp;
+	char *r;
+
+	if (utf8_valid(s, len))
+		return arena_strndup(c->f->arena, s, len);
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (cp == UTF8_INVALID)
+			buf_add(&b, "\xef\xbf\xbd", 3);
+		else
+			buf_add(&b, s + i, n);
+		i += n;
+	}
+	r = arena_strndup(c->f->arena, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
 const char *
 feedtext_fold(struct feed_ctx *c, const char *s, size_t len)
 {
-	char *r = arena_alloc(c->f->arena, len + 1);
+	char *r = feedtext_utf8(c, s, len);
 	size_t i, n = 0;
 	bool space = false;
 
+	len = strlen(r);
 	for (i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)s[i];
+		unsigned char ch = (unsigned char)r[i];
 
 		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v') {
 			space = n > 0;
@@ -381,7 +411,7 @@ feedtext_html(struct feed_ctx *c, xmlNodePtr node, enum feedtext_type type)
 	for (i = 0; i < html.len && ascii_isspace((unsigned char)html.data[i]); i++)
 		;
 	if (i < html.len)
-		r = arena_strndup(c->f->arena, html.data, html.len);
+		r = feedtext_utf8(c, html.data, html.len);
 	buf_free(&raw);
 	buf_free(&html);
 	return r;
