@@ -164,23 +164,57 @@ story_date(struct imported *imp, const struct story_ctx *ctx, const struct feed_
 	return imported_line(imp, iso);
 }
 
-/* The feed's photos of it into imp. */
-static void
-story_images(struct imported *imp, const struct feed_item *it)
+/* The index of the image of imp at path among the first n, or -1. */
+static long
+story_image_at(const struct imported *imp, size_t n, const char *path)
 {
 	size_t i;
 
-	for (i = 0; i < it->nimages; i++) {
-		struct imported_image *img = imported_add_image(imp);
-
-		img->path = imported_line(imp, it->images[i].url);
-		img->caption = imported_line(imp, it->images[i].caption);
-		img->credit = imported_line(imp, it->images[i].credit);
-		img->title = imported_line(imp, it->images[i].title);
-	}
+	for (i = 0; i < n; i++)
+		if (imp->images[i].path != NULL && strcmp(imp->images[i].path, path) == 0)
+			return (long)i;
+	return -1;
 }
 
-/* Drop the images after the first first ones whose path one before them has (figures the feed also listed). */
+/*
+ * The feed's photos of it into imp, before the figures the body gave
+ * (which are there already): a photo that is also a figure once, the
+ * figure's caption and credit filling what the feed's entry lacks.
+ */
+static void
+story_images(struct imported *imp, const struct feed_item *it)
+{
+	size_t nfig = imp->nimages, i;
+	struct imported_image *tmp;
+
+	for (i = 0; i < it->nimages; i++) {
+		const char *path = imported_line(imp, it->images[i].url);
+		long at = path != NULL ? story_image_at(imp, imp->nimages, path) : -1;
+		struct imported_image *img, feed;
+
+		feed.path = path;
+		feed.caption = imported_line(imp, it->images[i].caption);
+		feed.credit = imported_line(imp, it->images[i].credit);
+		feed.title = imported_line(imp, it->images[i].title);
+		if (path == NULL)
+			continue;
+		img = at >= 0 ? &imp->images[at] : imported_add_image(imp);
+		img->path = path;
+		img->caption = feed.caption != NULL ? feed.caption : img->caption;
+		img->credit = feed.credit != NULL ? feed.credit : img->credit;
+		img->title = feed.title != NULL ? feed.title : img->title;
+	}
+	if (nfig == 0 || nfig == imp->nimages)
+		return;
+	/* the feed's own photos first: rotate them before the figures */
+	tmp = xcalloc(imp->nimages, sizeof *tmp);
+	memcpy(tmp, imp->images + nfig, (imp->nimages - nfig) * sizeof *tmp);
+	memcpy(tmp + (imp->nimages - nfig), imp->images, nfig * sizeof *tmp);
+	memcpy(imp->images, tmp, imp->nimages * sizeof *tmp);
+	free(tmp);
+}
+
+/* Drop the images after the first first ones whose path one before them has. */
 static void
 story_dedupe_images(struct imported *imp, size_t first)
 {
@@ -192,7 +226,6 @@ story_dedupe_images(struct imported *imp, size_t first)
 			    strcmp(imp->images[k].path, imp->images[i].path) == 0)
 				break;
 		if (k < n) {
-			/* the feed's entry lacks what the figure says: take it */
 			if (imp->images[k].caption == NULL)
 				imp->images[k].caption = imp->images[i].caption;
 			if (imp->images[k].credit == NULL)
@@ -209,7 +242,7 @@ story_from_item(const struct story_ctx *ctx, const struct feed_item *it)
 {
 	struct imported *imp = imported_new();
 	const char *body = it->content != NULL ? it->content : it->summary;
-	size_t i, nfeed;
+	size_t i;
 
 	imp->title = imported_line(imp, it->title);
 	if (imp->title == NULL)
@@ -226,11 +259,9 @@ story_from_item(const struct story_ctx *ctx, const struct feed_item *it)
 		imported_add_author(imp, imported_line(imp, it->authors[i]));
 	for (i = 0; i < it->ntags; i++)
 		imported_add_tag(imp, imported_line(imp, it->tags[i]));
-	story_images(imp, it);
-	nfeed = imp->nimages;
 	if (body != NULL)
 		imported_html_fragment(imp, body, strlen(body), it->base);
-	story_dedupe_images(imp, nfeed);
+	story_images(imp, it);
 	if (ctx->people && imp->nparas > 0)
 		imported_find_people(imp);
 	return imp;
