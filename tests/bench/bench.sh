@@ -13,7 +13,8 @@
 #   BENCH_BIG_MB=50       the big article's body, in MiB
 #   BENCH_KEYS=1          0 skips the per-keystroke (callgrind) section
 #   BENCH_NODE=1          0 skips the gray-matter anchor
-#   BENCH_SECTIONS="index paint memory analysis keys"   the sections to run
+#   BENCH_SECTIONS="index paint memory analysis keys fetch"   the sections to run
+#   BENCH_FEEDS=100       feeds of 50 stories for the fetch section
 #   TTFP=path             the ttfp tool (default ../shared/tools/ttfp, else ours)
 set -u
 
@@ -39,7 +40,7 @@ PRUNS=${BENCH_PAINT_RUNS:-5}
 BIGMB=${BENCH_BIG_MB:-50}
 KEYS=${BENCH_KEYS:-1}
 NODE=${BENCH_NODE:-1}
-SECTIONS=${BENCH_SECTIONS:-index paint memory analysis keys}
+SECTIONS=${BENCH_SECTIONS:-index paint memory analysis keys fetch}
 want() { [[ " $SECTIONS " == *" $1 "* ]]; }
 GEN=$B/gen FLOOR=$B/floor RSS=$B/rss
 for t in "$GEN" "$FLOOR" "$RSS"; do [ -x "$t" ] || die "$t missing (make bench builds it)"; done
@@ -434,6 +435,55 @@ if want keys && [ "$KEYS" != 0 ]; then
 		    "${IR[big.base]}" "${IR[big.$kind]}" "$nk" >> "$B/log/keys.tsv"
 		row keys "$label" "$pb" Ir "$SMALLKB KB article" "$ps" "$r" 1.1 "$(verdict "$r" 1.1)"
 	done
+fi
+
+# ---- 5. fetch: byline fetch against curl, on a local server ----
+# tests/e2e/httpd.py serves /feeds/N.xml: RSS 2.0 of 50 stories (about
+# 53 KB), with an ETag. curl fetches the same URLs, one process per URL, 4 at
+# a time (xargs -P4), each written to a file; byline fetches them into a new
+# folder each run (so every story is new: parsed, turned into an article
+# with its people found, written). Then the same fetch again into a folder
+# that has them: conditional requests, all 304. Best of BENCH_RUNS each.
+if want fetch; then
+	say "fetch"
+	FEEDS=${BENCH_FEEDS:-100}
+	FW=$B/fetch
+	rm -rf "$FW"
+	mkdir -p "$FW/www" "$FW/curl" "$FW/lib"
+	if ! command -v python3 >/dev/null || ! command -v curl >/dev/null; then
+		say "python3 or curl missing: the fetch rows are n/a"
+		row fetch "first fetch $FEEDS feeds" n/a ms "curl -P4" n/a - 1.5 n/a
+	else
+		python3 "$root/tests/e2e/httpd.py" "$FW/www" "$FW/port" "$FW/log" 2>"$B/log/httpd.err" &
+		hpid=$!
+		for ((i = 0; i < 200; i++)); do [ -s "$FW/port" ] && break; sleep 0.05; done
+		base=http://127.0.0.1:$(cat "$FW/port" 2>/dev/null)
+		for ((i = 0; i < FEEDS; i++)); do echo "$base/feeds/$i.xml"; done > "$FW/urls"
+		export no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
+		read -r ctime _ _ cst < <("$RSS" -n "$RUNS" -w 1 -- sh -c 'cd "$0" && xargs -P4 -n1 curl -s -f -O < "$1"' \
+		    "$FW/curl" "$FW/urls" 2>>"$B/log/fetch.err")
+		[ "${cst:-1}" = 0 ] && [ "$(ls "$FW/curl" | wc -l)" -eq "$FEEDS" ] ||
+		    { say "curl failed (see $B/log/fetch.err)"; broke=1; }
+		# a new folder each run: every story is new
+		read -r ftime _ fkb fst < <("$RSS" -n "$RUNS" -w 1 -- sh -c 'exec "$0" fetch --quiet --into "$1/$(date +%s%N)" $(cat "$2")' \
+		    "$BYLINE" "$FW/lib" "$FW/urls" 2>>"$B/log/fetch.err")
+		[ "${fst:-1}" = 0 ] || { say "byline fetch failed (see $B/log/fetch.err)"; broke=1; }
+		one=$(ls -d "$FW"/lib/*/ | head -1)
+		n=$(find "$one" -name '*.md' | wc -l)
+		[ "$n" -eq $((FEEDS * 50)) ] || { say "byline fetch wrote $n stories, expected $((FEEDS * 50))"; broke=1; }
+		# the same folder again and again: every feed answers 304
+		read -r stime _ _ sst < <("$RSS" -n "$RUNS" -w 1 -- sh -c 'exec "$0" fetch --quiet --into "$1" $(cat "$2")' \
+		    "$BYLINE" "$FW/cond" "$FW/urls" 2>>"$B/log/fetch.err")
+		[ "${sst:-1}" = 0 ] || { say "byline fetch (again) failed (see $B/log/fetch.err)"; broke=1; }
+		kill "$hpid" 2>/dev/null
+		wait "$hpid" 2>/dev/null
+		r=$(ratio "$ftime" "$ctime")
+		row fetch "first fetch $FEEDS feeds" "$ftime" ms "curl -P4" "$ctime" "$r" 1.5 "$(verdict "$r" 1.5)"
+		r=$(ratio "$stime" "$ftime")
+		row fetch "again (all 304)" "$stime" ms "first fetch" "$ftime" "$r" 0.2 "$(verdict "$r" 0.2)"
+		row fetch "first fetch, peak memory" "$(mib "$fkb" 1024)" MiB - - - - -
+		rm -rf "$FW/lib" "$FW/cond"
+	fi
 fi
 
 # ---- the table ----

@@ -72,6 +72,7 @@ def bench_feed(n):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = 'HTTP/1.1'
+    disable_nagle_algorithm = True
     sent = 0
 
     def log_message(self, fmt, *args):
