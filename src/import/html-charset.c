@@ -252,13 +252,13 @@ hcharset_to_utf8(struct buf *out, const char *data, size_t len)
 		return "UTF-16LE";
 	if (hcharset_declared(data, len, declared, sizeof declared))
 		name = charset_alias(declared);
-	if (name == NULL) {
-		charset_count(data, len, &multi, &bad);
+	charset_count(data, len, &multi, &bad);
+	if (name == NULL)
 		name = bad == 0 || multi > 4 * bad ? "UTF-8" : "windows-1252";
-	} else if (strcmp(name, "UTF-8") == 0) {
-		charset_count(data, len, &multi, &bad);
+	else if (strcmp(name, "UTF-8") == 0)
 		name = bad > 0 && multi == 0 ? "windows-1252" : "UTF-8";
-	}
+	else if (bad == 0 && multi > 0)
+		name = "UTF-8";		/* saved as UTF-8, the declaration left as it was */
 	if (strcmp(name, "UTF-8") == 0) {
 		charset_utf8(out, data, len);
 		return name;

@@ -229,13 +229,39 @@ clean_by(const char **s, size_t *n)
 		}
 }
 
+/* s[0..end) without the month and day names at its end ("Ann Lee March" of a date cut off). */
+static size_t
+clean_drop_date_words(const char *s, size_t end)
+{
+	static const char *const words[] = {
+		"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+		"wednesday", "thursday", "friday", "saturday", "sunday", "on", NULL,
+	};
+	size_t k, w;
+
+	for (;;) {
+		while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ','))
+			end--;
+		for (w = end; w > 0 && s[w - 1] != ' '; w--)
+			continue;
+		for (k = 0; words[k] != NULL; k++)
+			if (strlen(words[k]) == end - w && ascii_strncasecmp(s + w, words[k], end - w) == 0)
+				break;
+		if (words[k] == NULL || w == 0)
+			return end;
+		end = w;
+	}
+}
+
 /* Where the names of a byline end: before "|", "Updated", a date, an address... */
 static size_t
 clean_names_end(const char *s, size_t n)
 {
 	static const char *const stops[] = {
 		" | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", "\xc2\xb7", "\xe2\x80\xa2",
-		" updated", " published", " posted", " on ", " at ", " for the ", " for ",
+		"last updated", "updated", "published", "posted", " on ", " at ", " for the ",
 		" in ", "http", "www.", "@", "(", NULL,
 	};
 	size_t i, k, end = n;
@@ -248,32 +274,49 @@ clean_names_end(const char *s, size_t n)
 			}
 	for (i = 0; i < end; i++)
 		if (ascii_isdigit((unsigned char)s[i])) {
+			while (i > 0 && s[i - 1] != ' ')
+				i--;	/* "CC7567" is no name either */
 			end = i;
 			break;
 		}
-	return end;
+	return clean_drop_date_words(s, end);
 }
 
-/* Roles a byline adds after a name ("Ann Lee, Staff Writer"): not names. */
+/* Words of the roles a byline adds after a name ("Ann Lee, Senior Staff Writer"). */
+static const char *const clean_role_words[] = {
+	"writer", "writers", "editor", "editors", "correspondent", "correspondents", "reporter",
+	"reporters", "contributor", "contributors", "contributing", "columnist", "staff",
+	"journalist", "photographer", "producer", "analyst", "critic", "bureau", "desk",
+	"team", "senior", "chief", "deputy", "associate", "special", "national",
+	"international", "political", "business", "science", "health", "sports", "news",
+	"managing", "executive", "lead", "digital", "assistant", "freelance", "guest",
+	"more", "by", "read", "follow", "email", "twitter", "profile", "on", "at", "the",
+	"of", "for", "and", "a", "an", "all", "posts", "articles", "stories", "view", "see",
+	"about", "author", "bio", NULL,
+};
+
+/* Is s[0..n) only role words ("Staff Writer", "Follow"): no name? */
 static bool
 clean_role(const char *s, size_t n)
 {
-	static const char *const roles[] = {
-		"writer", "editor", "correspondent", "reporter", "contributor", "columnist",
-		"staff", "journalist", "photographer", "producer", "analyst", "critic",
-		"bureau", "desk", "team", "news service", "associated press", "more by",
-		"read more", "follow", "email", "twitter", "author", "profile", NULL,
-	};
-	char *low = xstrndup(s, n);
-	size_t i;
-	bool r = false;
+	size_t i = 0, w, k;
 
-	for (i = 0; low[i] != '\0'; i++)
-		low[i] = (char)ascii_tolower((unsigned char)low[i]);
-	for (i = 0; roles[i] != NULL && !r; i++)
-		r = strstr(low, roles[i]) != NULL;
-	free(low);
-	return r;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (w = i; w < n && s[w] != ' '; w++)
+			continue;
+		if (w == i)
+			break;
+		for (k = 0; clean_role_words[k] != NULL; k++)
+			if (strlen(clean_role_words[k]) == w - i &&
+			    ascii_strncasecmp(s + i, clean_role_words[k], w - i) == 0)
+				break;
+		if (clean_role_words[k] == NULL)
+			return false;
+		i = w;
+	}
+	return true;
 }
 
 /* Add the name s[0..n) (trimmed of spaces and punctuation) to m when it is one. */
@@ -300,8 +343,9 @@ static size_t
 clean_name_sep(const char *s, size_t n, size_t i)
 {
 	static const char *const seps[] = {
-		", and ", " and ", " & ", " und ", " et ", " y ", " e ", " og ", " en ",
-		" och ", ", ", ",", ";", " / ", "/", "\xe3\x80\x81", NULL,
+		" edited by ", " photographs by ", " photos by ", " illustrations by ",
+		" with ", ", and ", " and ", " & ", " und ", " et ", " y ", " e ", " og ",
+		" en ", " och ", ", ", ",", ";", " / ", "/", "\xe3\x80\x81", NULL,
 	};
 	size_t k, len;
 

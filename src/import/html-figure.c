@@ -118,9 +118,8 @@ figure_not_a_photo(const xmlNode *img, const char *src)
 	char hints[512], low[256];
 	size_t i;
 
-	if (w != NULL && h != NULL && ascii_isdigit((unsigned char)w[0]) &&
-	    ascii_isdigit((unsigned char)h[0]) &&
-	    (atoi(w) < FIGURE_MIN_SIZE || atoi(h) < FIGURE_MIN_SIZE))
+	if ((w != NULL && atoi(w) > 0 && atoi(w) < FIGURE_MIN_SIZE) ||
+	    (h != NULL && atoi(h) > 0 && atoi(h) < FIGURE_MIN_SIZE))
 		return true;
 	hdom_class_id(img, hints);
 	if (hdom_hint(hints, figure_not_photo))

@@ -162,6 +162,15 @@ void hdom_class_id(const xmlNode *n, char *out);
 /* Does the lower-case hint string s hold one of words (a NULL-ended list) as a substring? */
 bool hdom_hint(const char *s, const char *const *words);
 
+/*
+ * Does the lower-case s hold one of words (a NULL-ended list) as a whole
+ * token (letters and digits between other characters), or its plural?
+ */
+bool hdom_token(const char *s, const char *const *words);
+
+/* class of n, lower case, at most 255 bytes, into out (size 256). */
+void hdom_class(const xmlNode *n, char *out);
+
 /* Give every element below root (and root) a zeroed struct hinfo in arena. */
 void hdom_info_init(struct hpage *pg, xmlNodePtr root);
 

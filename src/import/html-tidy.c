@@ -14,6 +14,7 @@
  * block ("Related stories", "Read more") with the list after it, and
  * paragraphs left empty.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,12 +25,13 @@
 #define TIDY_PROSE_COMMAS	10
 #define TIDY_MAX_CLUTTER	600
 
-/* Class or id fragments of blocks that go from inside the content when short. */
+/* Words of a class that mark blocks that go from inside the content when short. */
 static const char *const tidy_clutter_hints[] = {
-	"share", "sharing", "social", "related", "newsletter", "subscribe", "most-read",
-	"mostread", "most-popular", "recommend", "read-more", "readmore", "more-stories",
-	"promo", "signup", "sign-up", "follow-us", "trending", "outbrain", "taboola",
-	"advert", "sponsor", "tags", "tag-list", "topics", "byline", "author", NULL,
+	"share", "sharing", "social", "related", "newsletter", "subscribe", "mostread",
+	"popular", "recommend", "recommended", "readmore", "promo", "signup", "follow",
+	"trending", "outbrain", "taboola", "advert", "advertisement", "ad", "ads", "sponsor",
+	"sponsored", "tags", "taglist", "topics", "byline", "author", "authors", "toolbar",
+	"tools", "print", "comments", NULL,
 };
 
 /* Class or id fragments of the story itself. */
@@ -238,8 +240,8 @@ tidy_clutter(const xmlNode *n)
 
 	if (hi->text > TIDY_MAX_CLUTTER)
 		return false;
-	hdom_class_id(n, hints);
-	if (!hdom_hint(hints, tidy_clutter_hints))
+	hdom_class(n, hints);
+	if (!hdom_token(hints, tidy_clutter_hints))
 		return false;
 	/* "article-share" is clutter; "article-body social" may be the story */
 	return !hdom_hint(hints, tidy_content_hints) || (hi->paras == 0 && hi->text < 200);
@@ -314,7 +316,9 @@ htidy_content(struct hpage *pg, xmlNodePtr content)
 		}
 	/* innermost first: what goes from inside a block counts no more for it */
 	for (i = count; i-- > 0; )
-		if (list[i]->parent != NULL && tidy_goes(pg, list[i]))
+		if (list[i]->parent != NULL && tidy_goes(pg, list[i])) {
+			if (getenv("HDEBUG")) { char h[512]; hdom_class_id(list[i], h); fprintf(stderr, "tidy: %s [%s] text %zu ld %.2f w %d\n", list[i]->name, h, hdom_info(list[i])->text, hdom_link_density(list[i]), hprune_class_weight(pg, list[i])); }
 			tidy_remove(pg, list[i], content);
+		}
 	free(list);
 }

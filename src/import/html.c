@@ -126,8 +126,8 @@ html_attempt(struct hpage *pg, int attempt)
 	pg->strip_unlikely = attempt < 1;
 	pg->weight_classes = attempt < 2;
 	pg->clean_conditionally = attempt < 3;
-	hprune_always(pg);
 	hprune_byline(pg);
+	hprune_always(pg);
 	if (pg->strip_unlikely)
 		hprune_unlikely(pg);
 	content = hscore_article(pg);
