@@ -52,10 +52,14 @@ body_text(struct bstate *st, const char *s)
 		buf_adds(&st->para, s);
 		return;
 	}
-	for (i = 0; s[i] != '\0'; i++) {
-		char c = s[i];
-
-		buf_addc(&st->para, c == '\n' || c == '\r' || c == '\t' || c == '\f' ? ' ' : c);
+	while (*s != '\0') {
+		i = strcspn(s, "\n\r\t\f");
+		buf_add(&st->para, s, i);
+		s += i;
+		if (*s != '\0') {
+			buf_addc(&st->para, ' ');
+			s++;
+		}
 	}
 }
 

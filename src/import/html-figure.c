@@ -315,8 +315,10 @@ hfigure_collect(struct hpage *pg, xmlNodePtr content)
 {
 	xmlNodePtr n, next;
 
-	hdom_info_init(pg, content);
-	hdom_measure(content);
+	if (pg->fragment) {
+		hdom_info_init(pg, content);
+		hdom_measure(content);
+	}
 	for (n = content; n != NULL; n = next) {
 		enum htag tag = hdom_tag(n);
 

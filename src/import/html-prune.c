@@ -192,6 +192,24 @@ prune_block_texts(struct hpage *pg, struct strmap *seen)
 	}
 }
 
+/* Does n hold text that is not white space? */
+static bool
+prune_has_text(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = hdom_next(c, n, true))
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			const char *s = (const char *)c->content;
+
+			while (*s != '\0' && ascii_isspace((unsigned char)*s))
+				s++;
+			if (*s != '\0')
+				return true;
+		}
+	return false;
+}
+
 /* A <noscript> holding an image: it replaces the placeholder before it. */
 static void
 prune_noscript_image(xmlNodePtr ns)
@@ -213,10 +231,19 @@ prune_noscripts(struct hpage *pg)
 	xmlNodePtr root = pg->body, n, next;
 	bool any = false;
 
+	/* only a <noscript> with text (not an image alone) needs the page's texts */
 	for (n = root; n != NULL && !any; n = hdom_next(n, root, true))
-		any = hdom_tag(n) == H_NOSCRIPT;
-	if (!any)
+		any = hdom_tag(n) == H_NOSCRIPT && prune_has_text(n);
+	if (!any) {
+		for (n = root; n != NULL; n = next) {
+			next = hdom_next(n, root, hdom_tag(n) != H_NOSCRIPT);
+			if (hdom_tag(n) == H_NOSCRIPT && hdom_find(n, H_IMG) != NULL)
+				prune_noscript_image(n);
+			else if (hdom_tag(n) == H_NOSCRIPT)
+				hdom_remove(n);
+		}
 		return;
+	}
 	prune_block_texts(pg, &seen);
 	for (n = root; n != NULL; n = next) {
 		const char *t;

@@ -13,7 +13,6 @@
  * that scores higher; then its siblings join when they score a fifth of
  * it, or are paragraphs of prose with few links.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,7 +358,6 @@ hscore_article(struct hpage *pg)
 	xmlNodePtr *list, top[SCORE_TOP], best, div;
 	size_t count, ntop;
 
-	hdom_info_init(pg, pg->body);
 	score_divs(pg);
 	hdom_measure(pg->body);
 	list = score_paragraphs(pg, &count);
@@ -378,10 +376,8 @@ hscore_article(struct hpage *pg)
 		hdom_info_init(pg, div);
 		return div;
 	}
-	if (getenv("HDEBUG")) for (size_t z = 0; z < ntop; z++) { char h[512]; hdom_class_id(top[z], h); fprintf(stderr, "top %zu: %s [%s] %.1f text %zu\n", z, top[z]->name, h, hdom_info(top[z])->score, hdom_info(top[z])->text); }
 	best = score_shared(pg, top, ntop);
 	best = score_climb(pg, best);
-	if (getenv("HDEBUG")) { char h[512]; hdom_class_id(best, h); fprintf(stderr, "best: %s [%s] %.1f\n", best->name, h, hdom_info(best)->score); }
 	for (div = best->parent; div != NULL && div != pg->body; div = div->parent)
 		if (hdom_tag(div) == H_ARTICLE || hdom_tag(div) == H_MAIN) {
 			pg->around = div;

@@ -14,7 +14,6 @@
  * block ("Related stories", "Read more") with the list after it, and
  * paragraphs left empty.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,7 +53,8 @@ static const char *const tidy_clutter_headings[] = {
 static const char *const tidy_ad_words[] = {
 	"ad", "ads", "advert", "advertising", "advertisement", "publicité", "pub",
 	"werbung", "anzeige", "anuncio", "publicidad", "广告", "реклама", "loading",
-	"loading...", "loading…", "sponsored", "sponsored content", "scroll to continue",
+	"loading…", "正在加载", "正在加载…", "загрузка", "загрузка…", "chargement",
+	"cargando", "sponsored", "sponsored content", "scroll to continue",
 	"continue reading", "story continues below", "article continues below",
 	"continue reading below", NULL,
 };
@@ -164,6 +164,17 @@ tidy_in_data_table(const xmlNode *n)
 	return false;
 }
 
+/* Is n's whole text "Advertisement", "Loading..." or the like? */
+static bool
+tidy_ad(struct hpage *pg, const xmlNode *n)
+{
+	char *low = tidy_lower_text(pg, n, 40);
+	bool ad = low != NULL && tidy_is_one_of(low, tidy_ad_words);
+
+	free(low);
+	return ad;
+}
+
 /* Would Readability's conditional cleaning remove n (a form, table, list, div...)? */
 static bool
 tidy_conditional(struct hpage *pg, const xmlNode *n)
@@ -172,7 +183,6 @@ tidy_conditional(struct hpage *pg, const xmlNode *n)
 	bool list = hi->tag == H_UL || hi->tag == H_OL, figure;
 	int weight;
 	double ld, hd;
-	char *low;
 
 	if (!list && hi->text > 0)
 		list = (double)hi->listtext / (double)hi->text > 0.9;
@@ -185,13 +195,8 @@ tidy_conditional(struct hpage *pg, const xmlNode *n)
 		return false;
 	if (hi->embeds > 0 && (hdom_find((xmlNodePtr)(uintptr_t)n, H_VIDEO) != NULL))
 		return false;
-	if ((low = tidy_lower_text(pg, n, 40)) != NULL) {
-		bool ad = tidy_is_one_of(low, tidy_ad_words);
-
-		free(low);
-		if (ad)
-			return true;
-	}
+	if (tidy_ad(pg, n))
+		return true;
 	figure = hdom_has_ancestor(n, H_FIGURE, 0);
 	ld = hdom_link_density(n);
 	hd = hi->text > 0 ? (double)hi->headings / (double)hi->text : 0;
@@ -273,8 +278,9 @@ tidy_goes(struct hpage *pg, xmlNodePtr n)
 	case H_H1: case H_H2: case H_H3: case H_H4: case H_H5: case H_H6:
 		return hprune_class_weight(pg, n) < 0 || tidy_clutter_heading(pg, n);
 	case H_P:
-		return hi->text == 0 && hi->imgs == 0 && hi->embeds == 0 &&
-		    hdom_find(n, H_PICTURE) == NULL;
+		if (hi->text == 0)
+			return hi->imgs == 0 && hi->embeds == 0 && hdom_find(n, H_PICTURE) == NULL;
+		return tidy_ad(pg, n);
 	case H_SPAN: case H_ASIDE: case H_HEADER:
 		return tidy_clutter(n);
 	default:
@@ -306,7 +312,6 @@ htidy_content(struct hpage *pg, xmlNodePtr content)
 	xmlNodePtr n, *list = NULL;
 	size_t count = 0, cap = 0, i;
 
-	hdom_info_init(pg, content);
 	hdom_measure(content);
 	tidy_mark_tables(content);
 	for (n = content->children; n != NULL; n = hdom_next(n, content, true))
@@ -316,9 +321,7 @@ htidy_content(struct hpage *pg, xmlNodePtr content)
 		}
 	/* innermost first: what goes from inside a block counts no more for it */
 	for (i = count; i-- > 0; )
-		if (list[i]->parent != NULL && tidy_goes(pg, list[i])) {
-			if (getenv("HDEBUG")) { char h[512]; hdom_class_id(list[i], h); fprintf(stderr, "tidy: %s [%s] text %zu ld %.2f w %d\n", list[i]->name, h, hdom_info(list[i])->text, hdom_link_density(list[i]), hprune_class_weight(pg, list[i])); }
+		if (list[i]->parent != NULL && tidy_goes(pg, list[i]))
 			tidy_remove(pg, list[i], content);
-		}
 	free(list);
 }

@@ -111,6 +111,7 @@ html_parse(struct hpage *pg, const struct buf *utf8)
 
 	pg->doc = hdom_parse(utf8->data != NULL ? utf8->data : "", utf8->len, NULL);
 	html = xmlDocGetRootElement(pg->doc);
+	hdom_info_init(pg, html);
 	for (pg->body = html->children; pg->body != NULL && !(pg->body->type ==
 	    XML_ELEMENT_NODE && hdom_tag(pg->body) == H_BODY); pg->body = pg->body->next)
 		continue;
@@ -132,7 +133,6 @@ html_attempt(struct hpage *pg, int attempt)
 		hprune_unlikely(pg);
 	content = hscore_article(pg);
 	htidy_content(pg, content);
-	hdom_measure(content);
 	return content;
 }
 
@@ -264,7 +264,6 @@ imported_html_fragment(struct imported *imp, const char *html, size_t len,
 			    strlen(imp->images[i].path), NULL);
 	hcharset_to_utf8(&utf8, html, len);
 	html_parse(&pg, &utf8);
-	hdom_info_init(&pg, pg.body);
 	hprune_always(&pg);
 	hfigure_collect(&pg, pg.body);
 	added = hbody_markdown(&pg, pg.body);

@@ -77,6 +77,23 @@ imported_text(struct imported *imp, const char *s, size_t len, int flags)
 	if (s == NULL)
 		return NULL;
 	while (i < len) {
+		size_t run;
+
+		/* a run of printable ASCII goes in whole */
+		for (run = i; run < len && (unsigned char)s[run] > 0x20 &&
+		    (unsigned char)s[run] < 0x7f; run++)
+			continue;
+		if (run > i) {
+			if (out.len > 0 && breaks > 0)
+				buf_adds(&out, breaks > 1 ? "\n\n" : "\n");
+			else if (out.len > 0 && space)
+				buf_addc(&out, ' ');
+			space = false;
+			breaks = 0;
+			buf_add(&out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		i += n;
 		if (cp == '\n' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
