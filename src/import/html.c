@@ -103,13 +103,20 @@ html_title(struct hpage *pg)
 	pg->title = html_cap(pg, pg->title, HTML_MAX_TITLE);
 }
 
+/* The page's text, decoded. */
+struct htext {
+	struct buf	 buf;
+	const char	*s;
+	size_t		 len;
+};
+
 /* Parse the page afresh into pg (for an attempt). */
 static void
-html_parse(struct hpage *pg, const struct buf *utf8)
+html_parse(struct hpage *pg, const struct htext *utf8)
 {
 	xmlNodePtr html;
 
-	pg->doc = hdom_parse(utf8->data != NULL ? utf8->data : "", utf8->len, NULL);
+	pg->doc = hdom_parse(utf8->s, utf8->len, NULL);
 	html = xmlDocGetRootElement(pg->doc);
 	hdom_info_init(pg, html);
 	for (pg->body = html->children; pg->body != NULL && !(pg->body->type ==
@@ -138,7 +145,7 @@ html_attempt(struct hpage *pg, int attempt)
 
 /* Find the article, trying again with fewer rules while it is short; returns its content. */
 static xmlNodePtr
-html_find(struct hpage *pg, const struct buf *utf8)
+html_find(struct hpage *pg, const struct htext *utf8)
 {
 	htmlDocPtr best_doc = NULL;
 	xmlNodePtr content, best = NULL, around = NULL, marker = NULL;
@@ -213,14 +220,14 @@ imported_from_html(struct imported *imp, const char *data, size_t len,
     const char *base_url, char **cause)
 {
 	struct hpage pg;
-	struct buf utf8 = BUF_INIT;
+	struct htext utf8 = { BUF_INIT, NULL, 0 };
 	xmlNodePtr content;
 
 	memset(&pg, 0, sizeof pg);
 	pg.imp = imp;
 	pg.seen_images = (struct strmap)STRMAP_INIT;
 	pg.location = pg.base = base_url != NULL ? imported_line(imp, base_url) : NULL;
-	hcharset_to_utf8(&utf8, data, len);
+	hcharset_decode(&utf8.buf, data, len, &utf8.s, &utf8.len);
 	html_parse(&pg, &utf8);
 	hmeta_collect(&pg);
 	if (pg.location == NULL && pg.meta.url != NULL && strstr(pg.meta.url, "://") != NULL)
@@ -235,7 +242,7 @@ imported_from_html(struct imported *imp, const char *data, size_t len,
 	hfigure_lead(&pg);
 	html_fields(&pg);
 	html_done(&pg);
-	buf_free(&utf8);
+	buf_free(&utf8.buf);
 	if (imp->nparas == 0) {
 		*cause = xstrdup(IMPORTED_NO_TEXT);
 		return -1;
@@ -250,7 +257,7 @@ imported_html_fragment(struct imported *imp, const char *html, size_t len,
     const char *base_url)
 {
 	struct hpage pg;
-	struct buf utf8 = BUF_INIT;
+	struct htext utf8 = { BUF_INIT, NULL, 0 };
 	size_t added;
 
 	memset(&pg, 0, sizeof pg);
@@ -262,12 +269,12 @@ imported_html_fragment(struct imported *imp, const char *html, size_t len,
 		if (imp->images[i].path != NULL)
 			strmap_put(&pg.seen_images, imp->images[i].path,
 			    strlen(imp->images[i].path), NULL);
-	hcharset_to_utf8(&utf8, html, len);
+	hcharset_decode(&utf8.buf, html, len, &utf8.s, &utf8.len);
 	html_parse(&pg, &utf8);
 	hprune_always(&pg);
 	hfigure_collect(&pg, pg.body);
 	added = hbody_markdown(&pg, pg.body);
 	html_done(&pg);
-	buf_free(&utf8);
+	buf_free(&utf8.buf);
 	return added;
 }
