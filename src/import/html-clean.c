@@ -463,6 +463,31 @@ clean_label_at(const char *s)
 	return NULL;
 }
 
+/* Is every word of s[0..n) capitalised (or a particle such as "of", "via")? */
+static bool
+clean_all_capitals(const char *s, size_t n)
+{
+	static const char *const particles[] = { "of", "via", "for", "de", "and", "the", NULL };
+	size_t i = 0, w, k, words = 0;
+
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (w = i; w < n && s[w] != ' '; w++)
+			continue;
+		if (w == i)
+			break;
+		for (k = 0; particles[k] != NULL; k++)
+			if (strlen(particles[k]) == w - i && strncmp(s + i, particles[k], w - i) == 0)
+				break;
+		if (particles[k] == NULL && !ascii_isupper((unsigned char)s[i]))
+			return false;
+		words++;
+		i = w;
+	}
+	return words > 0 && words <= 5;
+}
+
 /* A trailing "(Getty Images)": its start, or -1. */
 static long
 clean_paren_credit(const char *s, size_t len)
@@ -476,7 +501,7 @@ clean_paren_credit(const char *s, size_t len)
 		return -1;
 	for (open = s + len - 2; open > s && *open != '('; open--)
 		continue;
-	if (*open != '(' || s + len - open > 120)
+	if (*open != '(' || s + len - open > 120 || open == s)
 		return -1;
 	low = xstrndup(open, (size_t)(s + len - open));
 	for (k = 0; low[k] != '\0'; k++)
@@ -486,6 +511,9 @@ clean_paren_credit(const char *s, size_t len)
 	if (!hit)
 		hit = credit_find_slash(low + 1) >= 0 || strchr(low, '/') != NULL;
 	free(low);
+	/* "(Example Agency)": capitalised words after a whole sentence */
+	if (!hit && open > s + 1 && (open[-2] == '.' || open[-2] == '!' || open[-2] == '?'))
+		hit = clean_all_capitals(open + 1, (size_t)(s + len - open) - 2);
 	return hit ? (long)(open - s) : -1;
 }
 
@@ -519,7 +547,8 @@ hclean_credit(struct hpage *pg, const char *caption, const char **credit)
 	} else if ((at = clean_label_credit(caption, len)) >= 0) {
 		c = caption + at;
 		label = clean_label_at(c);
-		if (label[0] != '\xc2' && label[0] != '(' && label[0] != 'c')
+		if (strcmp(label, "\xc2\xa9") != 0 && strcmp(label, "(c) ") != 0 &&
+		    strcmp(label, "copyright ") != 0)
 			c += strlen(label);
 		*credit = imported_line(pg->imp, c);
 	} else if ((at = credit_find_slash(caption)) >= 0) {

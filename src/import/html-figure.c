@@ -92,7 +92,7 @@ const char *
 hfigure_src(struct hpage *pg, const xmlNode *img)
 {
 	const char *s = NULL, *set;
-	const xmlNode *src;
+	const xmlNode *src, *pic;
 	size_t k;
 
 	for (k = 0; figure_lazy[k] != NULL && !figure_usable(s); k++)
@@ -103,10 +103,17 @@ hfigure_src(struct hpage *pg, const xmlNode *img)
 		s = figure_srcset(pg, set);
 	if (!figure_usable(s) && (set = hdom_attr(img, "data-srcset")) != NULL)
 		s = figure_srcset(pg, set);
-	if (!figure_usable(s) && img->parent != NULL && hdom_tag(img->parent) == H_PICTURE)
-		for (src = img->parent->children; src != NULL && !figure_usable(s); src = src->next)
+	/* a <picture>'s <source> (which libxml2, not knowing it empty, may wrap the <img> in) */
+	for (pic = img->parent, k = 0; !figure_usable(s) && pic != NULL && k < 3;
+	    pic = pic->parent, k++) {
+		if (hdom_tag(pic) != H_PICTURE)
+			continue;
+		for (src = pic; src != NULL && !figure_usable(s);
+		    src = hdom_next((xmlNodePtr)(uintptr_t)src, pic, true))
 			if (hdom_tag(src) == H_SOURCE && (set = hdom_attr(src, "srcset")) != NULL)
 				s = figure_srcset(pg, set);
+		break;
+	}
 	return figure_usable(s) ? html_absolute(pg, s) : NULL;
 }
 
@@ -322,11 +329,15 @@ hfigure_collect(struct hpage *pg, xmlNodePtr content)
 	for (n = content; n != NULL; n = next) {
 		enum htag tag = hdom_tag(n);
 
-		next = hdom_next(n, content, tag != H_FIGURE && tag != H_IMG);
-		if (tag == H_FIGURE)
+		if (tag == H_FIGURE) {
+			next = hdom_next(n, content, false);
 			figure_figure(pg, n);
-		else if (tag == H_IMG)
-			figure_loose(pg, n);
+		} else if (tag == H_IMG) {
+			figure_loose(pg, n);	/* may remove the caption after n, never n */
+			next = hdom_next(n, content, false);
+		} else {
+			next = hdom_next(n, content, true);
+		}
 	}
 }
 

@@ -270,8 +270,8 @@ tidy_goes(struct hpage *pg, xmlNodePtr n)
 	const struct hinfo *hi = hdom_info(n);
 
 	switch (hi->tag) {
-	case H_FORM: case H_FIELDSET: case H_TABLE: case H_UL: case H_OL: case H_DIV:
-	case H_SECTION: case H_DL:
+	case H_UL: case H_OL:
+	case H_FORM: case H_FIELDSET: case H_TABLE: case H_DIV: case H_SECTION: case H_DL:
 		if (pg->clean_conditionally && tidy_conditional(pg, n))
 			return true;
 		return tidy_clutter(n);

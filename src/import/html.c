@@ -87,6 +87,23 @@ html_host(struct hpage *pg, const char *url)
 	return e > p ? imported_text(pg->imp, p, (size_t)(e - p), 0) : NULL;
 }
 
+/* A title from the first block of the body: its first words, Markdown marks left out. */
+static const char *
+html_first_words(struct hpage *pg, const char *md)
+{
+	struct buf b = BUF_INIT;
+	const char *r, *p = md;
+
+	while (*p == '#' || *p == '>' || *p == ' ' || *p == '-')
+		p++;
+	for (; *p != '\0' && *p != '\n' && b.len < HTML_MAX_FIELD; p++)
+		if (*p != '\\')
+			buf_addc(&b, *p);
+	r = html_cap(pg, imported_line(pg->imp, b.data != NULL ? b.data : ""), 100);
+	buf_free(&b);
+	return r != NULL ? r : imported_line(pg->imp, "Untitled");
+}
+
 /* Choose the article's title: the metadata's, else <title> cleaned, else the first heading. */
 static void
 html_title(struct hpage *pg)
@@ -248,7 +265,7 @@ imported_from_html(struct imported *imp, const char *data, size_t len,
 		return -1;
 	}
 	if (imp->title == NULL)
-		imp->title = imported_line(imp, "Untitled");
+		imp->title = html_first_words(&pg, imp->paras[0]);
 	return 0;
 }
 
