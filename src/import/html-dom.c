@@ -419,7 +419,11 @@ dom_measure_done(xmlNodePtr n, const xmlNode *root)
 	case H_A: {
 		const char *href = hdom_attr(n, "href");
 
-		hi->links = href != NULL && href[0] == '#' ? hi->text * 3 / 10 : hi->text;
+		/* an in-page "#" link counts less; a script's "link" is no link */
+		if (href != NULL && ascii_strncasecmp(href, "javascript:", 11) == 0)
+			hi->links = 0;
+		else
+			hi->links = href != NULL && href[0] == '#' ? hi->text * 3 / 10 : hi->text;
 		break;
 	}
 	case H_P: hi->paras++; break;

@@ -22,6 +22,7 @@
 /* Characters an article has before the first attempt is trusted; attempts. */
 #define HTML_ENOUGH_TEXT	500
 #define HTML_ATTEMPTS		4
+#define HTML_MAX_LINKS		0.8	/* an article is not mostly links */
 
 /* Bytes kept of each field (a longer one is cut at a word). */
 #define HTML_MAX_TITLE		500
@@ -193,6 +194,9 @@ html_find(struct hpage *pg, const struct htext *utf8)
 	pg->doc = best_doc;
 	pg->around = around;
 	pg->marker = marker;
+	/* links alone (a menu, a site map) are no article */
+	if (hdom_info(best)->text == 0 || hdom_link_density(best) > HTML_MAX_LINKS)
+		return NULL;
 	return best;
 }
 
@@ -252,12 +256,13 @@ imported_from_html(struct imported *imp, const char *data, size_t len,
 	if (pg.base == NULL)
 		pg.base = pg.location;
 	html_title(&pg);
-	content = html_find(&pg, &utf8);
-	hfigure_around(&pg);
-	hfigure_collect(&pg, content);
-	hbody_markdown(&pg, content);
-	hfigure_lead(&pg);
-	html_fields(&pg);
+	if ((content = html_find(&pg, &utf8)) != NULL) {
+		hfigure_around(&pg);
+		hfigure_collect(&pg, content);
+		hbody_markdown(&pg, content);
+		hfigure_lead(&pg);
+		html_fields(&pg);
+	}
 	html_done(&pg);
 	buf_free(&utf8.buf);
 	if (imp->nparas == 0) {
