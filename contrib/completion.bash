@@ -98,7 +98,7 @@ _byline()
 			return 0
 		fi
 		;;
-	--source|--width)
+	--source|--url|--width)
 		[[ $cmd == import || $cmd == show ]] && return 0
 		;;
 	esac
@@ -110,7 +110,7 @@ _byline()
 	show)	opts='--width --help' ;;
 	quotes)	opts='--all --json --help' ;;
 	people)	opts='--json --help' ;;
-	import)	opts='--output --force --date --source --help' ;;
+	import)	opts='--output --force --date --source --url --help' ;;
 	*)	opts='--help' ;;
 	esac
 	if [[ $cur == -* && $cur != - ]]; then

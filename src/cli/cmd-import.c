@@ -28,10 +28,10 @@ struct import_opts {
 static const char import_usage[] =
     "usage: byline import [--output DIR|-] [--force] [--date YYYY-MM-DD]\n"
     "                     [--source NAME] [--url URL] FILE...|-\n"
-    "Turn plain-text articles and saved web pages (HTML, found by their\n"
-    "content; - reads standard input) into the article format and print each\n"
-    "path written: DIR/YYYY-MM-DD-slug.md, or DIR/slug.md without a date.\n"
-    "DIR defaults to \".\" and is created when missing; --output - writes to\n"
+    "Turn plain-text articles and saved web pages (HTML, told by their content;\n"
+    "- reads standard input) into the article format and print each path\n"
+    "written: DIR/YYYY-MM-DD-slug.md, or DIR/slug.md without a date. DIR\n"
+    "defaults to \".\" and is created when missing; --output - writes to\n"
     "standard output. An existing file is replaced only with --force. --url\n"
     "says where a saved page came from, when the page does not say.\n";
 
