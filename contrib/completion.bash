@@ -111,7 +111,7 @@ _byline()
 			return 0
 		fi
 		;;
-	--source|--width)
+	--source|--url|--width)
 		[[ $cmd == import || $cmd == show ]] && return 0
 		;;
 	--into)
@@ -138,7 +138,7 @@ _byline()
 	show)	opts='--width --help' ;;
 	quotes)	opts='--all --json --help' ;;
 	people)	opts='--json --help' ;;
-	import)	opts='--output --force --date --source --help' ;;
+	import)	opts='--output --force --date --source --url --help' ;;
 	fetch)	opts='--into --full --quiet --json --timeout --add --remove --help' ;;
 	*)	opts='--help' ;;
 	esac

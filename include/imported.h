@@ -140,7 +140,8 @@ int imported_read(const char *file, struct buf *out, char **cause);
  * block (a title line, then a caption ending in a credit such as
  * "Name/Agency") becomes the image; the rest is the body, escaped so that it
  * shows as written. Fills imp (which should be new). Returns 0, or -1 with
- * *cause (the caller frees): UTF-16 input, or no text at all.
+ * *cause (the caller frees): UTF-16 input, binary data (a NUL byte, or more
+ * than one control character in ten, in the first 64 KiB), or no text.
  */
 int imported_from_text(struct imported *imp, const char *data, size_t len, char **cause);
 

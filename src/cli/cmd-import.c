@@ -16,7 +16,7 @@
 
 /* The options of one import. */
 struct import_opts {
-	char		**files;	/* FILE... or "-" */
+	char		**files;	/* FILE... or "-" (argv's) */
 	size_t		  nfiles;
 	const char	 *output;	/* --output DIR or "-" */
 	const char	 *date;
@@ -28,10 +28,10 @@ struct import_opts {
 static const char import_usage[] =
     "usage: byline import [--output DIR|-] [--force] [--date YYYY-MM-DD]\n"
     "                     [--source NAME] [--url URL] FILE...|-\n"
-    "Turn plain-text articles and saved web pages (HTML, found by their\n"
-    "content; - reads standard input) into the article format and print each\n"
-    "path written: DIR/YYYY-MM-DD-slug.md, or DIR/slug.md without a date.\n"
-    "DIR defaults to \".\" and is created when missing; --output - writes to\n"
+    "Turn plain-text articles and saved web pages (HTML, told by their content;\n"
+    "- reads standard input) into the article format and print each path\n"
+    "written: DIR/YYYY-MM-DD-slug.md, or DIR/slug.md without a date. DIR\n"
+    "defaults to \".\" and is created when missing; --output - writes to\n"
     "standard output. An existing file is replaced only with --force. --url\n"
     "says where a saved page came from, when the page does not say.\n";
 
@@ -54,40 +54,8 @@ import_valid_date(const char *s)
 	return !(d.day > mdays[d.month - 1] || (d.month == 2 && d.day == 29 && !leap));
 }
 
-/* Report a usage error (already warned about) and return EXIT_USAGE. */
-static int
-import_usage_error(void)
-{
-	fputs(import_usage, stderr);
-	return EXIT_USAGE;
-}
-
-/* Check the values given; returns -1 when they are fine, else the exit status. */
-static int
-import_check_opts(struct import_opts *o)
-{
-	if (o->nfiles == 0)
-		return import_usage_error();
-	if (o->date != NULL && !import_valid_date(o->date)) {
-		cli_warn("import: --date wants a date written YYYY-MM-DD, not %s", o->date);
-		return EXIT_USAGE;
-	}
-	if (o->source != NULL && (o->source[0] == '\0' || !utf8_valid(o->source,
-	    strlen(o->source)))) {
-		cli_warn("import: --source wants a name in UTF-8");
-		return EXIT_USAGE;
-	}
-	if (o->url != NULL && (o->url[0] == '\0' || !utf8_valid(o->url, strlen(o->url)))) {
-		cli_warn("import: --url wants an address in UTF-8");
-		return EXIT_USAGE;
-	}
-	if (o->output == NULL || o->output[0] == '\0')
-		o->output = ".";
-	return -1;
-}
-
 /*
- * Parse the import options into o (o->files is the caller's to free).
+ * Parse the import options into o (o->files points into argv).
  * Returns -1 when the command should go on, else the exit status (help
  * printed, or a usage error reported).
  */
@@ -99,42 +67,40 @@ import_args(int argc, char **argv, struct import_opts *o)
 		{ "force", 'f', NULL },
 		{ "date", 'd', "a date written YYYY-MM-DD" },
 		{ "source", 's', "a name" },
-		{ "url", 'u', "an address" },
+		{ "url", 'u', "a web address" },
 		{ NULL, 0, NULL },
 	};
 	struct cli_args args;
-	size_t cap = 0;
-	int c, i;
+	int c;
 
 	cli_args_init(&args, "import", import_usage, options, false);
 	while ((c = cli_next(&args, argc, argv)) != -1) {
 		switch (c) {
 		case CLI_STOP:
 			return args.status;
-		case 'o':
-			o->output = args.arg;
-			break;
-		case 'f':
-			o->force = true;
-			break;
+		case 'o': o->output = args.arg; break;
+		case 'f': o->force = true; break;
 		case 'd':
 			o->date = args.arg;
 			if (!import_valid_date(o->date))
 				return cli_bad_value(&args, c, o->date);
 			break;
-		case 's':
-			o->source = args.arg;
-			break;
-		case 'u':
-			o->url = args.arg;
-			break;
+		case 's': o->source = args.arg; break;
+		case 'u': o->url = args.arg; break;
 		}
 	}
-	for (i = args.ind; i < argc; i++) {
-		ARRAY_GROW(o->files, o->nfiles + 1, cap);
-		o->files[o->nfiles++] = argv[i];
-	}
-	return import_check_opts(o);
+	if (args.ind >= argc)
+		return cli_usage_error(&args, "which file? (- reads standard input)");
+	o->files = argv + args.ind;
+	o->nfiles = (size_t)(argc - args.ind);
+	if (o->source != NULL && (o->source[0] == '\0' || !utf8_valid(o->source,
+	    strlen(o->source))))
+		return cli_usage_error(&args, "--source needs a name in UTF-8");
+	if (o->url != NULL && (o->url[0] == '\0' || !utf8_valid(o->url, strlen(o->url))))
+		return cli_usage_error(&args, "--url needs an address in UTF-8");
+	if (o->output == NULL || o->output[0] == '\0')
+		o->output = ".";
+	return -1;
 }
 
 /*
@@ -242,13 +208,10 @@ cmd_import(const struct cli *cli, int argc, char **argv)
 
 	(void)cli;
 	memset(&o, 0, sizeof o);
-	if ((status = import_args(argc, argv, &o)) >= 0) {
-		free(o.files);
+	if ((status = import_args(argc, argv, &o)) >= 0)
 		return status;
-	}
 	for (i = 0; i < o.nfiles; i++)
 		if (import_one(&o, o.files[i]) < 0)
 			failed++;
-	free(o.files);
 	return failed > 0 ? EXIT_PROBLEM : EXIT_OK;
 }

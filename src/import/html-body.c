@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "html-int.h"
+#include "import-int.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -31,6 +32,7 @@ struct blist {
 struct bstate {
 	struct hpage	*pg;
 	struct buf	 para;		/* the paragraph so far, raw */
+	struct buf	 clean, esc, first, rest, out;	/* scratch */
 	int		 heading;	/* its heading level, 0 for none */
 	bool		 item;		/* it starts a list item */
 	bool		 cells;		/* it is a table row with a cell already */
@@ -52,10 +54,14 @@ body_text(struct bstate *st, const char *s)
 		buf_adds(&st->para, s);
 		return;
 	}
-	for (i = 0; s[i] != '\0'; i++) {
-		char c = s[i];
-
-		buf_addc(&st->para, c == '\n' || c == '\r' || c == '\t' || c == '\f' ? ' ' : c);
+	while (*s != '\0') {
+		i = strcspn(s, "\n\r\t\f");
+		buf_add(&st->para, s, i);
+		s += i;
+		if (*s != '\0') {
+			buf_addc(&st->para, ' ');
+			s++;
+		}
 	}
 }
 
@@ -127,28 +133,30 @@ body_prefixes(struct bstate *st, struct buf *first, struct buf *rest)
 static const char *
 body_markdown(struct bstate *st)
 {
-	struct buf out = BUF_INIT, esc = BUF_INIT, first = BUF_INIT, rest = BUF_INIT;
-	const char *t = imported_text(st->pg->imp, st->para.data, st->para.len, IMPORTED_LINES);
-	const char *r, *line, *nl;
+	const char *line, *nl, *end;
 
-	if (t == NULL)
+	buf_reset(&st->clean);
+	imported_clean(&st->clean, st->para.data, st->para.len, IMPORTED_LINES);
+	if (st->clean.len == 0)
 		return NULL;
-	imported_md_escape(&esc, t, strlen(t));
-	body_prefixes(st, &first, &rest);
-	for (line = esc.data; line != NULL; line = nl != NULL ? nl + 1 : NULL) {
-		nl = strchr(line, '\n');
-		if (line != esc.data)
-			buf_addc(&out, '\n');
-		buf_add(&out, line == esc.data ? first.data : rest.data,
-		    line == esc.data ? first.len : rest.len);
-		buf_add(&out, line, nl != NULL ? (size_t)(nl - line) : strlen(line));
+	buf_reset(&st->esc);
+	buf_reset(&st->first);
+	buf_reset(&st->rest);
+	buf_reset(&st->out);
+	imported_md_escape(&st->esc, st->clean.data, st->clean.len);
+	body_prefixes(st, &st->first, &st->rest);
+	end = st->esc.data + st->esc.len;
+	for (line = st->esc.data; line != NULL; line = nl != NULL ? nl + 1 : NULL) {
+		nl = memchr(line, '\n', (size_t)(end - line));
+		if (line != st->esc.data)
+			buf_addc(&st->out, '\n');
+		if (line == st->esc.data)
+			buf_add(&st->out, st->first.data, st->first.len);
+		else
+			buf_add(&st->out, st->rest.data, st->rest.len);
+		buf_add(&st->out, line, nl != NULL ? (size_t)(nl - line) : (size_t)(end - line));
 	}
-	r = arena_strndup(st->pg->imp->arena, out.data, out.len);
-	buf_free(&out);
-	buf_free(&esc);
-	buf_free(&first);
-	buf_free(&rest);
-	return r;
+	return arena_strndup(st->pg->imp->arena, st->out.data, st->out.len);
 }
 
 /* Add block md; a list item joins the block of the item before it in the same list. */
@@ -322,5 +330,10 @@ hbody_markdown(struct hpage *pg, const xmlNode *root)
 	}
 	body_flush(&st);
 	buf_free(&st.para);
+	buf_free(&st.clean);
+	buf_free(&st.esc);
+	buf_free(&st.first);
+	buf_free(&st.rest);
+	buf_free(&st.out);
 	return st.added;
 }

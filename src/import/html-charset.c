@@ -233,6 +233,48 @@ charset_alias(const char *label)
 	return label;
 }
 
+/* Is data valid UTF-8 without NUL and control characters but white space? */
+static bool
+charset_clean(const char *data, size_t len)
+{
+	size_t i = 0, n;
+	int32_t cp;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)data[i];
+
+		if (c >= 0x20 && c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+			return false;
+		n = utf8_decode(data + i, len - i, &cp);
+		if (cp == UTF8_INVALID)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+const char *
+hcharset_decode(struct buf *out, const char *data, size_t len, const char **text,
+    size_t *textlen)
+{
+	const char *name = hcharset_to_utf8(NULL, data, len);
+
+	if (name == NULL) {
+		*text = data;
+		*textlen = len;
+		return "UTF-8";
+	}
+	buf_reset(out);
+	name = hcharset_to_utf8(out, data, len);
+	*text = out->data != NULL ? out->data : "";
+	*textlen = out->len;
+	return name;
+}
+
 const char *
 hcharset_to_utf8(struct buf *out, const char *data, size_t len)
 {
@@ -240,6 +282,9 @@ hcharset_to_utf8(struct buf *out, const char *data, size_t len)
 	const char *name = NULL;
 	size_t multi, bad;
 
+	if (out == NULL && ((len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) ||
+	    (len >= 2 && ((unsigned char)data[0] == 0xfe || (unsigned char)data[0] == 0xff))))
+		return "BOM";
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
 		charset_utf8(out, data + 3, len - 3);
 		return "UTF-8";
@@ -252,17 +297,22 @@ hcharset_to_utf8(struct buf *out, const char *data, size_t len)
 		return "UTF-16LE";
 	if (hcharset_declared(data, len, declared, sizeof declared))
 		name = charset_alias(declared);
-	if (name == NULL) {
-		charset_count(data, len, &multi, &bad);
+	charset_count(data, len, &multi, &bad);
+	if (name == NULL)
 		name = bad == 0 || multi > 4 * bad ? "UTF-8" : "windows-1252";
-	} else if (strcmp(name, "UTF-8") == 0) {
-		charset_count(data, len, &multi, &bad);
+	else if (strcmp(name, "UTF-8") == 0)
 		name = bad > 0 && multi == 0 ? "windows-1252" : "UTF-8";
-	}
+	else if (bad == 0 && multi > 0)
+		name = "UTF-8";		/* saved as UTF-8, the declaration left as it was */
 	if (strcmp(name, "UTF-8") == 0) {
-		charset_utf8(out, data, len);
+		if (out == NULL && charset_clean(data, len))
+			return NULL;	/* nothing to do */
+		if (out != NULL)
+			charset_utf8(out, data, len);
 		return name;
 	}
+	if (out == NULL)
+		return name;
 	if (strcmp(name, "windows-1252") != 0 && charset_iconv(out, data, len, name))
 		return name;
 	charset_cp1252(out, data, len);

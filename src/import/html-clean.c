@@ -229,13 +229,39 @@ clean_by(const char **s, size_t *n)
 		}
 }
 
+/* s[0..end) without the month and day names at its end ("Ann Lee March" of a date cut off). */
+static size_t
+clean_drop_date_words(const char *s, size_t end)
+{
+	static const char *const words[] = {
+		"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+		"wednesday", "thursday", "friday", "saturday", "sunday", "on", NULL,
+	};
+	size_t k, w;
+
+	for (;;) {
+		while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ','))
+			end--;
+		for (w = end; w > 0 && s[w - 1] != ' '; w--)
+			continue;
+		for (k = 0; words[k] != NULL; k++)
+			if (strlen(words[k]) == end - w && ascii_strncasecmp(s + w, words[k], end - w) == 0)
+				break;
+		if (words[k] == NULL || w == 0)
+			return end;
+		end = w;
+	}
+}
+
 /* Where the names of a byline end: before "|", "Updated", a date, an address... */
 static size_t
 clean_names_end(const char *s, size_t n)
 {
 	static const char *const stops[] = {
 		" | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", "\xc2\xb7", "\xe2\x80\xa2",
-		" updated", " published", " posted", " on ", " at ", " for the ", " for ",
+		"last updated", "updated", "published", "posted", " on ", " at ", " for the ",
 		" in ", "http", "www.", "@", "(", NULL,
 	};
 	size_t i, k, end = n;
@@ -248,32 +274,49 @@ clean_names_end(const char *s, size_t n)
 			}
 	for (i = 0; i < end; i++)
 		if (ascii_isdigit((unsigned char)s[i])) {
+			while (i > 0 && s[i - 1] != ' ')
+				i--;	/* "CC7567" is no name either */
 			end = i;
 			break;
 		}
-	return end;
+	return clean_drop_date_words(s, end);
 }
 
-/* Roles a byline adds after a name ("Ann Lee, Staff Writer"): not names. */
+/* Words of the roles a byline adds after a name ("Ann Lee, Senior Staff Writer"). */
+static const char *const clean_role_words[] = {
+	"writer", "writers", "editor", "editors", "correspondent", "correspondents", "reporter",
+	"reporters", "contributor", "contributors", "contributing", "columnist", "staff",
+	"journalist", "photographer", "producer", "analyst", "critic", "bureau", "desk",
+	"team", "senior", "chief", "deputy", "associate", "special", "national",
+	"international", "political", "business", "science", "health", "sports", "news",
+	"managing", "executive", "lead", "digital", "assistant", "freelance", "guest",
+	"more", "by", "read", "follow", "email", "twitter", "profile", "on", "at", "the",
+	"of", "for", "and", "a", "an", "all", "posts", "articles", "stories", "view", "see",
+	"about", "author", "bio", NULL,
+};
+
+/* Is s[0..n) only role words ("Staff Writer", "Follow"): no name? */
 static bool
 clean_role(const char *s, size_t n)
 {
-	static const char *const roles[] = {
-		"writer", "editor", "correspondent", "reporter", "contributor", "columnist",
-		"staff", "journalist", "photographer", "producer", "analyst", "critic",
-		"bureau", "desk", "team", "news service", "associated press", "more by",
-		"read more", "follow", "email", "twitter", "author", "profile", NULL,
-	};
-	char *low = xstrndup(s, n);
-	size_t i;
-	bool r = false;
+	size_t i = 0, w, k;
 
-	for (i = 0; low[i] != '\0'; i++)
-		low[i] = (char)ascii_tolower((unsigned char)low[i]);
-	for (i = 0; roles[i] != NULL && !r; i++)
-		r = strstr(low, roles[i]) != NULL;
-	free(low);
-	return r;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (w = i; w < n && s[w] != ' '; w++)
+			continue;
+		if (w == i)
+			break;
+		for (k = 0; clean_role_words[k] != NULL; k++)
+			if (strlen(clean_role_words[k]) == w - i &&
+			    ascii_strncasecmp(s + i, clean_role_words[k], w - i) == 0)
+				break;
+		if (clean_role_words[k] == NULL)
+			return false;
+		i = w;
+	}
+	return true;
 }
 
 /* Add the name s[0..n) (trimmed of spaces and punctuation) to m when it is one. */
@@ -300,8 +343,9 @@ static size_t
 clean_name_sep(const char *s, size_t n, size_t i)
 {
 	static const char *const seps[] = {
-		", and ", " and ", " & ", " und ", " et ", " y ", " e ", " og ", " en ",
-		" och ", ", ", ",", ";", " / ", "/", "\xe3\x80\x81", NULL,
+		" edited by ", " photographs by ", " photos by ", " illustrations by ",
+		" with ", ", and ", " and ", " & ", " und ", " et ", " y ", " e ", " og ",
+		" en ", " och ", ", ", ",", ";", " / ", "/", "\xe3\x80\x81", NULL,
 	};
 	size_t k, len;
 
@@ -419,6 +463,31 @@ clean_label_at(const char *s)
 	return NULL;
 }
 
+/* Is every word of s[0..n) capitalised (or a particle such as "of", "via")? */
+static bool
+clean_all_capitals(const char *s, size_t n)
+{
+	static const char *const particles[] = { "of", "via", "for", "de", "and", "the", NULL };
+	size_t i = 0, w, k, words = 0;
+
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (w = i; w < n && s[w] != ' '; w++)
+			continue;
+		if (w == i)
+			break;
+		for (k = 0; particles[k] != NULL; k++)
+			if (strlen(particles[k]) == w - i && strncmp(s + i, particles[k], w - i) == 0)
+				break;
+		if (particles[k] == NULL && !ascii_isupper((unsigned char)s[i]))
+			return false;
+		words++;
+		i = w;
+	}
+	return words > 0 && words <= 5;
+}
+
 /* A trailing "(Getty Images)": its start, or -1. */
 static long
 clean_paren_credit(const char *s, size_t len)
@@ -432,7 +501,7 @@ clean_paren_credit(const char *s, size_t len)
 		return -1;
 	for (open = s + len - 2; open > s && *open != '('; open--)
 		continue;
-	if (*open != '(' || s + len - open > 120)
+	if (*open != '(' || s + len - open > 120 || open == s)
 		return -1;
 	low = xstrndup(open, (size_t)(s + len - open));
 	for (k = 0; low[k] != '\0'; k++)
@@ -442,6 +511,9 @@ clean_paren_credit(const char *s, size_t len)
 	if (!hit)
 		hit = credit_find_slash(low + 1) >= 0 || strchr(low, '/') != NULL;
 	free(low);
+	/* "(Example Agency)": capitalised words after a whole sentence */
+	if (!hit && open > s + 1 && (open[-2] == '.' || open[-2] == '!' || open[-2] == '?'))
+		hit = clean_all_capitals(open + 1, (size_t)(s + len - open) - 2);
 	return hit ? (long)(open - s) : -1;
 }
 
@@ -475,7 +547,8 @@ hclean_credit(struct hpage *pg, const char *caption, const char **credit)
 	} else if ((at = clean_label_credit(caption, len)) >= 0) {
 		c = caption + at;
 		label = clean_label_at(c);
-		if (label[0] != '\xc2' && label[0] != '(' && label[0] != 'c')
+		if (strcmp(label, "\xc2\xa9") != 0 && strcmp(label, "(c) ") != 0 &&
+		    strcmp(label, "copyright ") != 0)
 			c += strlen(label);
 		*credit = imported_line(pg->imp, c);
 	} else if ((at = credit_find_slash(caption)) >= 0) {

@@ -326,6 +326,38 @@ hdom_hint(const char *s, const char *const *words)
 	return false;
 }
 
+bool
+hdom_token(const char *s, const char *const *words)
+{
+	const char *p = s, *e;
+	size_t k, n;
+
+	while (*p != '\0') {
+		while (*p != '\0' && !ascii_isalpha((unsigned char)*p) && !ascii_isdigit((unsigned char)*p))
+			p++;
+		for (e = p; ascii_isalpha((unsigned char)*e) || ascii_isdigit((unsigned char)*e); e++)
+			continue;
+		n = (size_t)(e - p);
+		for (k = 0; n > 0 && words[k] != NULL; k++)
+			if (strncmp(p, words[k], n) == 0 && (words[k][n] == '\0' ||
+			    (n > 1 && p[n - 1] == 's' && strncmp(p, words[k], n - 1) == 0 &&
+			    words[k][n - 1] == '\0')))
+				return true;
+		p = e;
+	}
+	return false;
+}
+
+/* class of n in lower case, at most 255 bytes, into out (size 256). */
+void
+hdom_class(const xmlNode *n, char *out)
+{
+	size_t len = 0;
+
+	dom_lower(out, &len, hdom_attr(n, "class"), 255);
+	out[len] = '\0';
+}
+
 void
 hdom_info_init(struct hpage *pg, xmlNodePtr root)
 {
@@ -387,7 +419,11 @@ dom_measure_done(xmlNodePtr n, const xmlNode *root)
 	case H_A: {
 		const char *href = hdom_attr(n, "href");
 
-		hi->links = href != NULL && href[0] == '#' ? hi->text * 3 / 10 : hi->text;
+		/* an in-page "#" link counts less; a script's "link" is no link */
+		if (href != NULL && ascii_strncasecmp(href, "javascript:", 11) == 0)
+			hi->links = 0;
+		else
+			hi->links = href != NULL && href[0] == '#' ? hi->text * 3 / 10 : hi->text;
 		break;
 	}
 	case H_P: hi->paras++; break;

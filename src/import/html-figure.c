@@ -92,7 +92,7 @@ const char *
 hfigure_src(struct hpage *pg, const xmlNode *img)
 {
 	const char *s = NULL, *set;
-	const xmlNode *src;
+	const xmlNode *src, *pic;
 	size_t k;
 
 	for (k = 0; figure_lazy[k] != NULL && !figure_usable(s); k++)
@@ -103,10 +103,17 @@ hfigure_src(struct hpage *pg, const xmlNode *img)
 		s = figure_srcset(pg, set);
 	if (!figure_usable(s) && (set = hdom_attr(img, "data-srcset")) != NULL)
 		s = figure_srcset(pg, set);
-	if (!figure_usable(s) && img->parent != NULL && hdom_tag(img->parent) == H_PICTURE)
-		for (src = img->parent->children; src != NULL && !figure_usable(s); src = src->next)
+	/* a <picture>'s <source> (which libxml2, not knowing it empty, may wrap the <img> in) */
+	for (pic = img->parent, k = 0; !figure_usable(s) && pic != NULL && k < 3;
+	    pic = pic->parent, k++) {
+		if (hdom_tag(pic) != H_PICTURE)
+			continue;
+		for (src = pic; src != NULL && !figure_usable(s);
+		    src = hdom_next((xmlNodePtr)(uintptr_t)src, pic, true))
 			if (hdom_tag(src) == H_SOURCE && (set = hdom_attr(src, "srcset")) != NULL)
 				s = figure_srcset(pg, set);
+		break;
+	}
 	return figure_usable(s) ? html_absolute(pg, s) : NULL;
 }
 
@@ -118,9 +125,8 @@ figure_not_a_photo(const xmlNode *img, const char *src)
 	char hints[512], low[256];
 	size_t i;
 
-	if (w != NULL && h != NULL && ascii_isdigit((unsigned char)w[0]) &&
-	    ascii_isdigit((unsigned char)h[0]) &&
-	    (atoi(w) < FIGURE_MIN_SIZE || atoi(h) < FIGURE_MIN_SIZE))
+	if ((w != NULL && atoi(w) > 0 && atoi(w) < FIGURE_MIN_SIZE) ||
+	    (h != NULL && atoi(h) > 0 && atoi(h) < FIGURE_MIN_SIZE))
 		return true;
 	hdom_class_id(img, hints);
 	if (hdom_hint(hints, figure_not_photo))
@@ -316,16 +322,22 @@ hfigure_collect(struct hpage *pg, xmlNodePtr content)
 {
 	xmlNodePtr n, next;
 
-	hdom_info_init(pg, content);
-	hdom_measure(content);
+	if (pg->fragment) {
+		hdom_info_init(pg, content);
+		hdom_measure(content);
+	}
 	for (n = content; n != NULL; n = next) {
 		enum htag tag = hdom_tag(n);
 
-		next = hdom_next(n, content, tag != H_FIGURE && tag != H_IMG);
-		if (tag == H_FIGURE)
+		if (tag == H_FIGURE) {
+			next = hdom_next(n, content, false);
 			figure_figure(pg, n);
-		else if (tag == H_IMG)
-			figure_loose(pg, n);
+		} else if (tag == H_IMG) {
+			figure_loose(pg, n);	/* may remove the caption after n, never n */
+			next = hdom_next(n, content, false);
+		} else {
+			next = hdom_next(n, content, true);
+		}
 	}
 }
 

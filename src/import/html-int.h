@@ -107,13 +107,22 @@ struct hpage {
 /* ---- html-charset.c ---- */
 
 /*
- * Append data (len bytes) to out as valid UTF-8: the encoding from a
+ * Append data (len bytes) to out as valid UTF-8 (out NULL: only say which
+ * encoding, NULL when data is clean UTF-8 as it is): the encoding from a
  * byte-order mark, else a <meta charset> or http-equiv near the start, else
  * UTF-8 when the bytes are valid UTF-8, else windows-1252. Invalid sequences
  * become U+FFFD, NUL bytes are dropped. Returns the encoding used ("UTF-8",
  * "windows-1252", or the declared name). Can't fail.
  */
 const char *hcharset_to_utf8(struct buf *out, const char *data, size_t len);
+
+/*
+ * The page's text as valid UTF-8 (see hcharset_to_utf8): *text is data
+ * itself when it is clean UTF-8 already, else out's bytes. Returns the
+ * encoding. Can't fail.
+ */
+const char *hcharset_decode(struct buf *out, const char *data, size_t len, const char **text,
+    size_t *textlen);
 
 /* The name of the encoding a <meta> in data[0..len) declares, into name (size bytes); false if none. */
 bool hcharset_declared(const char *data, size_t len, char *name, size_t size);
@@ -161,6 +170,15 @@ void hdom_class_id(const xmlNode *n, char *out);
 
 /* Does the lower-case hint string s hold one of words (a NULL-ended list) as a substring? */
 bool hdom_hint(const char *s, const char *const *words);
+
+/*
+ * Does the lower-case s hold one of words (a NULL-ended list) as a whole
+ * token (letters and digits between other characters), or its plural?
+ */
+bool hdom_token(const char *s, const char *const *words);
+
+/* class of n, lower case, at most 255 bytes, into out (size 256). */
+void hdom_class(const xmlNode *n, char *out);
 
 /* Give every element below root (and root) a zeroed struct hinfo in arena. */
 void hdom_info_init(struct hpage *pg, xmlNodePtr root);

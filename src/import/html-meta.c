@@ -223,7 +223,7 @@ meta_first(const struct mwalk *w, const char *const *keys)
 static bool
 meta_is_address(const char *s)
 {
-	return strstr(s, "://") != NULL || strncmp(s, "www.", 4) == 0 || s[0] == '/';
+	return ascii_strncasecmp(s, "http", 4) == 0 || strncmp(s, "www.", 4) == 0 || s[0] == '/';
 }
 
 /* The authors from the <meta> names, in order of preference. */

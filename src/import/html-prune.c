@@ -29,10 +29,14 @@ static const char *const prune_unlikely_hints[] = {
 	"cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
 	"related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
 	"sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-	"yom-remote", "newsletter", "subscribe", "cookie", "consent", "sharing", "share-",
-	"most-read", "mostread", "most-popular", "mostpopular", "recommend", "trending",
-	"outbrain", "taboola", "readmore", "read-more", "more-stories", "signup", "sign-up",
-	NULL,
+	"yom-remote", NULL,
+};
+
+/* Words of a class (whole) that say the same. */
+static const char *const prune_unlikely_tokens[] = {
+	"newsletter", "subscribe", "subscription", "cookie", "consent", "share", "sharing",
+	"mostread", "mostpopular", "recommended", "recommendations", "trending", "outbrain",
+	"taboola", "readmore", "signup", "paywall-promo", "promo", "related", NULL,
 };
 
 /* ... unless they also say one of these. */
@@ -48,8 +52,7 @@ static const char *const prune_positive_hints[] = {
 static const char *const prune_negative_hints[] = {
 	"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
 	"masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
-	"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
-	"newsletter", "subscribe", "social", NULL,
+	"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", NULL,
 };
 
 /* Roles that are not the article. */
@@ -58,9 +61,9 @@ static const char *const prune_roles[] = {
 	NULL,
 };
 
-/* Byline hints in class and id. */
+/* Words of a class or id that say byline (a word starting "author" too, not "authority"). */
 static const char *const prune_byline_hints[] = {
-	"byline", "author", "dateline", "writtenby", "p-author", NULL,
+	"byline", "dateline", "writtenby", NULL,
 };
 
 /* Is the style attribute's value one that hides the element? */
@@ -189,6 +192,24 @@ prune_block_texts(struct hpage *pg, struct strmap *seen)
 	}
 }
 
+/* Does n hold text that is not white space? */
+static bool
+prune_has_text(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = hdom_next(c, n, true))
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			const char *s = (const char *)c->content;
+
+			while (*s != '\0' && ascii_isspace((unsigned char)*s))
+				s++;
+			if (*s != '\0')
+				return true;
+		}
+	return false;
+}
+
 /* A <noscript> holding an image: it replaces the placeholder before it. */
 static void
 prune_noscript_image(xmlNodePtr ns)
@@ -210,10 +231,19 @@ prune_noscripts(struct hpage *pg)
 	xmlNodePtr root = pg->body, n, next;
 	bool any = false;
 
+	/* only a <noscript> with text (not an image alone) needs the page's texts */
 	for (n = root; n != NULL && !any; n = hdom_next(n, root, true))
-		any = hdom_tag(n) == H_NOSCRIPT;
-	if (!any)
+		any = hdom_tag(n) == H_NOSCRIPT && prune_has_text(n);
+	if (!any) {
+		for (n = root; n != NULL; n = next) {
+			next = hdom_next(n, root, hdom_tag(n) != H_NOSCRIPT);
+			if (hdom_tag(n) == H_NOSCRIPT && hdom_find(n, H_IMG) != NULL)
+				prune_noscript_image(n);
+			else if (hdom_tag(n) == H_NOSCRIPT)
+				hdom_remove(n);
+		}
 		return;
+	}
 	prune_block_texts(pg, &seen);
 	for (n = root; n != NULL; n = next) {
 		const char *t;
@@ -226,7 +256,7 @@ prune_noscripts(struct hpage *pg)
 		t = hdom_text_line(pg, n);
 		if (t == NULL && hdom_find(n, H_IMG) != NULL)
 			prune_noscript_image(n);
-		else if (t == NULL || prune_copied(pg, n, &seen) ||
+		else if (t == NULL || t[0] == '<' || prune_copied(pg, n, &seen) ||
 		    strstr(t, "JavaScript") != NULL || strstr(t, "javascript") != NULL)
 			hdom_remove(n);
 		else
@@ -246,6 +276,19 @@ prune_chars(const char *s)
 	return n;
 }
 
+/* Does the lower-case s hold a word starting with "author" (not "authority", "authoriz...")? */
+static bool
+prune_author_word(const char *s)
+{
+	const char *p;
+
+	for (p = strstr(s, "author"); p != NULL; p = strstr(p + 6, "author"))
+		if ((p == s || !ascii_isalpha((unsigned char)p[-1])) && strncmp(p + 6, "it", 2) != 0 &&
+		    strncmp(p + 6, "iz", 2) != 0 && strncmp(p + 6, "is", 2) != 0)
+			return true;
+	return false;
+}
+
 /* Does n look like the byline ("By Ann Lee"): rel=author, itemprop=author, a byline class? */
 static bool
 prune_is_byline(const xmlNode *n, const char *hints)
@@ -253,8 +296,59 @@ prune_is_byline(const xmlNode *n, const char *hints)
 	const char *rel = hdom_attr(n, "rel"), *item = hdom_attr(n, "itemprop");
 
 	return (rel != NULL && ascii_strcasecmp(rel, "author") == 0) ||
-	    (item != NULL && strstr(item, "author") != NULL) ||
-	    hdom_hint(hints, prune_byline_hints);
+	    (item != NULL && (strstr(item, "author") != NULL || strstr(item, "creator") != NULL)) ||
+	    hdom_hint(hints, prune_byline_hints) || prune_author_word(hints);
+}
+
+/* Is c an element that names an author: rel=author, itemprop=name or author? */
+static bool
+prune_names_author(const xmlNode *c)
+{
+	const char *rel = hdom_attr(c, "rel"), *item = hdom_attr(c, "itemprop");
+
+	return (rel != NULL && ascii_strcasecmp(rel, "author") == 0) ||
+	    (item != NULL && (strcmp(item, "name") == 0 || strcmp(item, "author") == 0));
+}
+
+/* Append to b the names below n that strict says (prune_names_author, else any link). */
+static void
+prune_names_below(struct hpage *pg, xmlNodePtr n, bool strict, struct buf *b)
+{
+	xmlNodePtr c;
+	const char *t;
+
+	for (c = n->children; c != NULL; ) {
+		if (!(strict ? prune_names_author(c) : hdom_tag(c) == H_A)) {
+			c = hdom_next(c, n, true);
+			continue;
+		}
+		if ((t = hdom_text_line(pg, c)) != NULL && hclean_is_name(t) &&
+		    (ascii_isupper((unsigned char)t[0]) || (unsigned char)t[0] >= 0x80) &&
+		    (b->len == 0 || strstr(b->data, t) == NULL)) {
+			if (b->len > 0)
+				buf_adds(b, ", ");
+			buf_adds(b, t);
+		}
+		c = hdom_next(c, n, false);
+	}
+}
+
+/*
+ * The names in byline element n: those its rel=author or itemprop=name
+ * elements give, else its links', else its whole text.
+ */
+static const char *
+prune_byline_names(struct hpage *pg, xmlNodePtr n)
+{
+	struct buf b = BUF_INIT;
+	const char *r;
+
+	prune_names_below(pg, n, true, &b);
+	if (b.len == 0)
+		prune_names_below(pg, n, false, &b);
+	r = b.len > 0 ? imported_line(pg->imp, b.data) : hdom_text_line(pg, n);
+	buf_free(&b);
+	return r;
 }
 
 /* Is n the heading that repeats the title? */
@@ -295,12 +389,13 @@ hprune_byline(struct hpage *pg)
 		}
 		hdom_class_id(n, hints);
 		if (byline || tries >= PRUNE_MAX_TRIES || !prune_is_byline(n, hints) ||
-		    hdom_tag(n) == H_BODY)
+		    hdom_tag(n) == H_BODY || prune_hidden(n))
 			continue;
 		tries++;
 		t = hdom_text_line(pg, n);
 		if (t == NULL || prune_chars(t) > PRUNE_MAX_BYLINE)
 			continue;
+		t = prune_byline_names(pg, n);
 		byline = true;
 		if (pg->meta.dom_byline == NULL)
 			pg->meta.dom_byline = t;
@@ -324,7 +419,12 @@ hprune_unlikely(struct hpage *pg)
 		    tag != H_HTML) {
 			hdom_class_id(n, hints);
 			drop = hdom_hint(hints, prune_unlikely_hints) &&
-			    !hdom_hint(hints, prune_maybe_hints) &&
+			    !hdom_hint(hints, prune_maybe_hints);
+			if (!drop) {
+				hdom_class(n, hints);
+				drop = hdom_token(hints, prune_unlikely_tokens);
+			}
+			drop = drop &&
 			    !hdom_has_ancestor(n, H_TABLE, 0) && !hdom_has_ancestor(n, H_CODE, 0);
 			if (!drop && (role = hdom_attr(n, "role")) != NULL) {
 				size_t k;

@@ -358,7 +358,6 @@ hscore_article(struct hpage *pg)
 	xmlNodePtr *list, top[SCORE_TOP], best, div;
 	size_t count, ntop;
 
-	hdom_info_init(pg, pg->body);
 	score_divs(pg);
 	hdom_measure(pg->body);
 	list = score_paragraphs(pg, &count);

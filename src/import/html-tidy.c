@@ -24,12 +24,13 @@
 #define TIDY_PROSE_COMMAS	10
 #define TIDY_MAX_CLUTTER	600
 
-/* Class or id fragments of blocks that go from inside the content when short. */
+/* Words of a class that mark blocks that go from inside the content when short. */
 static const char *const tidy_clutter_hints[] = {
-	"share", "sharing", "social", "related", "newsletter", "subscribe", "most-read",
-	"mostread", "most-popular", "recommend", "read-more", "readmore", "more-stories",
-	"promo", "signup", "sign-up", "follow-us", "trending", "outbrain", "taboola",
-	"advert", "sponsor", "tags", "tag-list", "topics", "byline", "author", NULL,
+	"share", "sharing", "social", "related", "newsletter", "subscribe", "mostread",
+	"popular", "recommend", "recommended", "readmore", "promo", "signup", "follow",
+	"trending", "outbrain", "taboola", "advert", "advertisement", "ad", "ads", "sponsor",
+	"sponsored", "tags", "taglist", "topics", "byline", "author", "authors", "toolbar",
+	"tools", "print", "comments", NULL,
 };
 
 /* Class or id fragments of the story itself. */
@@ -52,7 +53,8 @@ static const char *const tidy_clutter_headings[] = {
 static const char *const tidy_ad_words[] = {
 	"ad", "ads", "advert", "advertising", "advertisement", "publicité", "pub",
 	"werbung", "anzeige", "anuncio", "publicidad", "广告", "реклама", "loading",
-	"loading...", "loading…", "sponsored", "sponsored content", "scroll to continue",
+	"loading…", "正在加载", "正在加载…", "загрузка", "загрузка…", "chargement",
+	"cargando", "sponsored", "sponsored content", "scroll to continue",
 	"continue reading", "story continues below", "article continues below",
 	"continue reading below", NULL,
 };
@@ -162,6 +164,17 @@ tidy_in_data_table(const xmlNode *n)
 	return false;
 }
 
+/* Is n's whole text "Advertisement", "Loading..." or the like? */
+static bool
+tidy_ad(struct hpage *pg, const xmlNode *n)
+{
+	char *low = tidy_lower_text(pg, n, 40);
+	bool ad = low != NULL && tidy_is_one_of(low, tidy_ad_words);
+
+	free(low);
+	return ad;
+}
+
 /* Would Readability's conditional cleaning remove n (a form, table, list, div...)? */
 static bool
 tidy_conditional(struct hpage *pg, const xmlNode *n)
@@ -170,7 +183,6 @@ tidy_conditional(struct hpage *pg, const xmlNode *n)
 	bool list = hi->tag == H_UL || hi->tag == H_OL, figure;
 	int weight;
 	double ld, hd;
-	char *low;
 
 	if (!list && hi->text > 0)
 		list = (double)hi->listtext / (double)hi->text > 0.9;
@@ -183,13 +195,8 @@ tidy_conditional(struct hpage *pg, const xmlNode *n)
 		return false;
 	if (hi->embeds > 0 && (hdom_find((xmlNodePtr)(uintptr_t)n, H_VIDEO) != NULL))
 		return false;
-	if ((low = tidy_lower_text(pg, n, 40)) != NULL) {
-		bool ad = tidy_is_one_of(low, tidy_ad_words);
-
-		free(low);
-		if (ad)
-			return true;
-	}
+	if (tidy_ad(pg, n))
+		return true;
 	figure = hdom_has_ancestor(n, H_FIGURE, 0);
 	ld = hdom_link_density(n);
 	hd = hi->text > 0 ? (double)hi->headings / (double)hi->text : 0;
@@ -238,8 +245,8 @@ tidy_clutter(const xmlNode *n)
 
 	if (hi->text > TIDY_MAX_CLUTTER)
 		return false;
-	hdom_class_id(n, hints);
-	if (!hdom_hint(hints, tidy_clutter_hints))
+	hdom_class(n, hints);
+	if (!hdom_token(hints, tidy_clutter_hints))
 		return false;
 	/* "article-share" is clutter; "article-body social" may be the story */
 	return !hdom_hint(hints, tidy_content_hints) || (hi->paras == 0 && hi->text < 200);
@@ -263,16 +270,17 @@ tidy_goes(struct hpage *pg, xmlNodePtr n)
 	const struct hinfo *hi = hdom_info(n);
 
 	switch (hi->tag) {
-	case H_FORM: case H_FIELDSET: case H_TABLE: case H_UL: case H_OL: case H_DIV:
-	case H_SECTION: case H_DL:
+	case H_UL: case H_OL:
+	case H_FORM: case H_FIELDSET: case H_TABLE: case H_DIV: case H_SECTION: case H_DL:
 		if (pg->clean_conditionally && tidy_conditional(pg, n))
 			return true;
 		return tidy_clutter(n);
 	case H_H1: case H_H2: case H_H3: case H_H4: case H_H5: case H_H6:
 		return hprune_class_weight(pg, n) < 0 || tidy_clutter_heading(pg, n);
 	case H_P:
-		return hi->text == 0 && hi->imgs == 0 && hi->embeds == 0 &&
-		    hdom_find(n, H_PICTURE) == NULL;
+		if (hi->text == 0)
+			return hi->imgs == 0 && hi->embeds == 0 && hdom_find(n, H_PICTURE) == NULL;
+		return tidy_ad(pg, n);
 	case H_SPAN: case H_ASIDE: case H_HEADER:
 		return tidy_clutter(n);
 	default:
@@ -304,7 +312,6 @@ htidy_content(struct hpage *pg, xmlNodePtr content)
 	xmlNodePtr n, *list = NULL;
 	size_t count = 0, cap = 0, i;
 
-	hdom_info_init(pg, content);
 	hdom_measure(content);
 	tidy_mark_tables(content);
 	for (n = content->children; n != NULL; n = hdom_next(n, content, true))

@@ -22,6 +22,7 @@
 /* Characters an article has before the first attempt is trusted; attempts. */
 #define HTML_ENOUGH_TEXT	500
 #define HTML_ATTEMPTS		4
+#define HTML_MAX_LINKS		0.8	/* an article is not mostly links */
 
 /* Bytes kept of each field (a longer one is cut at a word). */
 #define HTML_MAX_TITLE		500
@@ -87,6 +88,23 @@ html_host(struct hpage *pg, const char *url)
 	return e > p ? imported_text(pg->imp, p, (size_t)(e - p), 0) : NULL;
 }
 
+/* A title from the first block of the body: its first words, Markdown marks left out. */
+static const char *
+html_first_words(struct hpage *pg, const char *md)
+{
+	struct buf b = BUF_INIT;
+	const char *r, *p = md;
+
+	while (*p == '#' || *p == '>' || *p == ' ' || *p == '-')
+		p++;
+	for (; *p != '\0' && *p != '\n' && b.len < HTML_MAX_FIELD; p++)
+		if (*p != '\\')
+			buf_addc(&b, *p);
+	r = html_cap(pg, imported_line(pg->imp, b.data != NULL ? b.data : ""), 100);
+	buf_free(&b);
+	return r != NULL ? r : imported_line(pg->imp, "Untitled");
+}
+
 /* Choose the article's title: the metadata's, else <title> cleaned, else the first heading. */
 static void
 html_title(struct hpage *pg)
@@ -103,14 +121,22 @@ html_title(struct hpage *pg)
 	pg->title = html_cap(pg, pg->title, HTML_MAX_TITLE);
 }
 
+/* The page's text, decoded. */
+struct htext {
+	struct buf	 buf;
+	const char	*s;
+	size_t		 len;
+};
+
 /* Parse the page afresh into pg (for an attempt). */
 static void
-html_parse(struct hpage *pg, const struct buf *utf8)
+html_parse(struct hpage *pg, const struct htext *utf8)
 {
 	xmlNodePtr html;
 
-	pg->doc = hdom_parse(utf8->data != NULL ? utf8->data : "", utf8->len, NULL);
+	pg->doc = hdom_parse(utf8->s, utf8->len, NULL);
 	html = xmlDocGetRootElement(pg->doc);
+	hdom_info_init(pg, html);
 	for (pg->body = html->children; pg->body != NULL && !(pg->body->type ==
 	    XML_ELEMENT_NODE && hdom_tag(pg->body) == H_BODY); pg->body = pg->body->next)
 		continue;
@@ -126,19 +152,18 @@ html_attempt(struct hpage *pg, int attempt)
 	pg->strip_unlikely = attempt < 1;
 	pg->weight_classes = attempt < 2;
 	pg->clean_conditionally = attempt < 3;
-	hprune_always(pg);
 	hprune_byline(pg);
+	hprune_always(pg);
 	if (pg->strip_unlikely)
 		hprune_unlikely(pg);
 	content = hscore_article(pg);
 	htidy_content(pg, content);
-	hdom_measure(content);
 	return content;
 }
 
 /* Find the article, trying again with fewer rules while it is short; returns its content. */
 static xmlNodePtr
-html_find(struct hpage *pg, const struct buf *utf8)
+html_find(struct hpage *pg, const struct htext *utf8)
 {
 	htmlDocPtr best_doc = NULL;
 	xmlNodePtr content, best = NULL, around = NULL, marker = NULL;
@@ -169,6 +194,9 @@ html_find(struct hpage *pg, const struct buf *utf8)
 	pg->doc = best_doc;
 	pg->around = around;
 	pg->marker = marker;
+	/* links alone (a menu, a site map) are no article */
+	if (hdom_info(best)->text == 0 || hdom_link_density(best) > HTML_MAX_LINKS)
+		return NULL;
 	return best;
 }
 
@@ -213,14 +241,14 @@ imported_from_html(struct imported *imp, const char *data, size_t len,
     const char *base_url, char **cause)
 {
 	struct hpage pg;
-	struct buf utf8 = BUF_INIT;
+	struct htext utf8 = { BUF_INIT, NULL, 0 };
 	xmlNodePtr content;
 
 	memset(&pg, 0, sizeof pg);
 	pg.imp = imp;
 	pg.seen_images = (struct strmap)STRMAP_INIT;
 	pg.location = pg.base = base_url != NULL ? imported_line(imp, base_url) : NULL;
-	hcharset_to_utf8(&utf8, data, len);
+	hcharset_decode(&utf8.buf, data, len, &utf8.s, &utf8.len);
 	html_parse(&pg, &utf8);
 	hmeta_collect(&pg);
 	if (pg.location == NULL && pg.meta.url != NULL && strstr(pg.meta.url, "://") != NULL)
@@ -228,20 +256,21 @@ imported_from_html(struct imported *imp, const char *data, size_t len,
 	if (pg.base == NULL)
 		pg.base = pg.location;
 	html_title(&pg);
-	content = html_find(&pg, &utf8);
-	hfigure_around(&pg);
-	hfigure_collect(&pg, content);
-	hbody_markdown(&pg, content);
-	hfigure_lead(&pg);
-	html_fields(&pg);
+	if ((content = html_find(&pg, &utf8)) != NULL) {
+		hfigure_around(&pg);
+		hfigure_collect(&pg, content);
+		hbody_markdown(&pg, content);
+		hfigure_lead(&pg);
+		html_fields(&pg);
+	}
 	html_done(&pg);
-	buf_free(&utf8);
+	buf_free(&utf8.buf);
 	if (imp->nparas == 0) {
 		*cause = xstrdup(IMPORTED_NO_TEXT);
 		return -1;
 	}
 	if (imp->title == NULL)
-		imp->title = imported_line(imp, "Untitled");
+		imp->title = html_first_words(&pg, imp->paras[0]);
 	return 0;
 }
 
@@ -250,7 +279,7 @@ imported_html_fragment(struct imported *imp, const char *html, size_t len,
     const char *base_url)
 {
 	struct hpage pg;
-	struct buf utf8 = BUF_INIT;
+	struct htext utf8 = { BUF_INIT, NULL, 0 };
 	size_t added;
 
 	memset(&pg, 0, sizeof pg);
@@ -262,13 +291,12 @@ imported_html_fragment(struct imported *imp, const char *html, size_t len,
 		if (imp->images[i].path != NULL)
 			strmap_put(&pg.seen_images, imp->images[i].path,
 			    strlen(imp->images[i].path), NULL);
-	hcharset_to_utf8(&utf8, html, len);
+	hcharset_decode(&utf8.buf, html, len, &utf8.s, &utf8.len);
 	html_parse(&pg, &utf8);
-	hdom_info_init(&pg, pg.body);
 	hprune_always(&pg);
 	hfigure_collect(&pg, pg.body);
 	added = hbody_markdown(&pg, pg.body);
 	html_done(&pg);
-	buf_free(&utf8);
+	buf_free(&utf8.buf);
 	return added;
 }

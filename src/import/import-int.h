@@ -1,6 +1,6 @@
 /*
  * import-int.h: what the files of src/import/ share and nothing outside
- * uses: credits found in captions.
+ * uses: credits found in captions, text cleaning into a buffer.
  */
 #ifndef BYLINE_IMPORT_INT_H
 #define BYLINE_IMPORT_INT_H
@@ -15,5 +15,12 @@
  * sentence. Returns its start, or -1.
  */
 long credit_find_slash(const char *s);
+
+/*
+ * Append s[0..len) cleaned as imported_text() does to out (nothing when
+ * nothing is left). Can't fail.
+ */
+struct buf;
+void imported_clean(struct buf *out, const char *s, size_t len, int flags);
 
 #endif

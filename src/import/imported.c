@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "article.h"
 #include "imported.h"
+#include "import-int.h"
 #include "reading.h"
 #include "utf8.h"
 #include "util.h"
@@ -64,19 +65,35 @@ imported_space(int32_t cp)
 	    (cp >= 0x2000 && cp <= 0x200a) || cp == 0x202f || cp == 0x205f || cp == 0x3000;
 }
 
-const char *
-imported_text(struct imported *imp, const char *s, size_t len, int flags)
+void
+imported_clean(struct buf *outp, const char *s, size_t len, int flags)
 {
-	struct buf out = BUF_INIT;
-	const char *r = NULL;
-	size_t i = 0, n;
+	struct buf out = *outp;
+	size_t i = 0, n, start = out.len;
 	int32_t cp;
 	bool space = false;
 	int breaks = 0;
 
 	if (s == NULL)
-		return NULL;
+		return;
 	while (i < len) {
+		size_t run;
+
+		/* a run of printable ASCII goes in whole */
+		for (run = i; run < len && (unsigned char)s[run] > 0x20 &&
+		    (unsigned char)s[run] < 0x7f; run++)
+			continue;
+		if (run > i) {
+			if (out.len > start && breaks > 0)
+				buf_adds(&out, breaks > 1 ? "\n\n" : "\n");
+			else if (out.len > start && space)
+				buf_addc(&out, ' ');
+			space = false;
+			breaks = 0;
+			buf_add(&out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		i += n;
 		if (cp == '\n' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
@@ -92,9 +109,9 @@ imported_text(struct imported *imp, const char *s, size_t len, int flags)
 		}
 		if (cp != UTF8_INVALID && imported_dropped(cp))
 			continue;
-		if (out.len > 0 && breaks > 0)
+		if (out.len > start && breaks > 0)
 			buf_adds(&out, breaks > 1 ? "\n\n" : "\n");
-		else if (out.len > 0 && space)
+		else if (out.len > start && space)
 			buf_addc(&out, ' ');
 		space = false;
 		breaks = 0;
@@ -103,6 +120,17 @@ imported_text(struct imported *imp, const char *s, size_t len, int flags)
 		else
 			buf_add(&out, s + i - n, n);
 	}
+	buf_reserve(&out, 0);
+	*outp = out;
+}
+
+const char *
+imported_text(struct imported *imp, const char *s, size_t len, int flags)
+{
+	struct buf out = BUF_INIT;
+	const char *r = NULL;
+
+	imported_clean(&out, s, len, flags);
 	if (out.len > 0)
 		r = arena_strndup(imp->arena, out.data, out.len);
 	buf_free(&out);

@@ -17,8 +17,9 @@
 #include "utf8.h"
 #include "util.h"
 
-/* Longest line taken as a photo title. */
+/* Longest line taken as a photo title; bytes looked at to tell binary data. */
 #define TEXT_MAX_IMAGE_TITLE	200
+#define TEXT_SNIFF		65536
 
 /* A paragraph: its lines, trimmed, in the import's arena. */
 struct tpara {
@@ -280,6 +281,26 @@ text_body(struct tsplit *ts)
 	buf_free(&b);
 }
 
+/*
+ * Is data binary rather than text: a NUL byte in its first TEXT_SNIFF bytes,
+ * or more than one control character in ten there?
+ */
+static bool
+text_binary(const char *data, size_t len)
+{
+	size_t i, n = len < TEXT_SNIFF ? len : TEXT_SNIFF, controls = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)data[i];
+
+		if (c == 0)
+			return true;
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+			controls++;
+	}
+	return controls * 10 > n;
+}
+
 int
 imported_from_text(struct imported *imp, const char *data, size_t len, char **cause)
 {
@@ -292,6 +313,10 @@ imported_from_text(struct imported *imp, const char *data, size_t len, char **ca
 	    data[0] != data[1]) {
 		*cause = xstrdup("the text is UTF-16; convert it first with "
 		    "iconv -f UTF-16 -t UTF-8");
+		return -1;
+	}
+	if (text_binary(data, len)) {
+		*cause = xstrdup("binary data, not text");
 		return -1;
 	}
 	memset(&ts, 0, sizeof ts);

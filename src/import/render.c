@@ -22,6 +22,9 @@
 #include "utf8.h"
 #include "util.h"
 
+/* Characters the Markdown escaping looks at (and NUL, which strchr finds). */
+#define MD_CARE		"\n\\`*_[]<~&hHfF"
+
 /* Bytes in a slug. */
 #define RENDER_MAX_SLUG	60
 
@@ -427,6 +430,18 @@ imported_md_escape(struct buf *out, const char *text, size_t len)
 			}
 		}
 		c = text[i];
+		if (c != '\n') {
+			/* the run up to the next character that may need care goes in whole */
+			size_t run = 0;
+
+			while (i + run < len && strchr(MD_CARE, text[i + run]) == NULL)
+				run++;
+			if (run > 0) {
+				buf_add(out, text + i, run);
+				i += run;
+				continue;
+			}
+		}
 		if (i >= url_end && (c == 'h' || c == 'H' || c == 'f' || c == 'F') &&
 		    md_url_at(text, len, i))
 			url_end = md_url_end(text, len, i);
