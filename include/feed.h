@@ -78,6 +78,13 @@ struct feed {
 };
 
 /*
+ * Make libxml2 ready for feeds (and refuse every external entity, for good);
+ * call from the main thread before a thread reads feeds. feed_parse() calls
+ * it too. Calling again does nothing.
+ */
+void feed_global_init(void);
+
+/*
  * Read the feed in data (len bytes) into f (which the caller allocates and
  * releases with feed_free()). url is where it came from (relative links
  * resolve against it; may be NULL); charset is the one the HTTP

@@ -61,6 +61,14 @@ int fsync_parent(const char *path);
 char *path_follow_links(const char *path);
 
 /*
+ * The process's umask, read once and kept (reading it means setting it, for
+ * a moment, process-wide). Call it first from the main thread before
+ * threads that write files start; file_write_atomic() and file_batch_add()
+ * use it for the mode of what they create.
+ */
+mode_t file_umask(void);
+
+/*
  * Take an exclusive lock (fcntl) on the file path, created (mode 0600) when
  * missing. With wait, block until it is free; else fail at once with errno
  * EWOULDBLOCK when another process holds it. Returns the descriptor, which

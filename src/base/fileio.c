@@ -175,6 +175,20 @@ rename_noreplace(const char *tmp, const char *path)
 	return rename(tmp, path);
 }
 
+mode_t
+file_umask(void)
+{
+	static mode_t mask;
+	static bool known;
+
+	if (!known) {
+		mask = umask(0);
+		umask(mask);
+		known = true;
+	}
+	return mask;
+}
+
 /*
  * Write data to a new temporary file beside dest (mode 0666 less the umask,
  * or 0600 with FW_PRIVATE), flushed unless nosync. Returns its name (the
@@ -185,7 +199,6 @@ temp_write(const char *dest, const void *data, size_t len, unsigned flags, bool 
 {
 	char *dir = dir_of(dest), *tmp;
 	const char *base = strrchr(dest, '/');
-	mode_t mask;
 	int fd, err = 0;
 
 	base = base != NULL ? base + 1 : dest;
@@ -197,12 +210,8 @@ temp_write(const char *dest, const void *data, size_t len, unsigned flags, bool 
 		errno = err;
 		return NULL;
 	}
-	if (!(flags & FW_PRIVATE)) {
-		mask = umask(0);
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) < 0)
-			err = errno;
-	}
+	if (!(flags & FW_PRIVATE) && fchmod(fd, 0666 & ~file_umask()) < 0)
+		err = errno;
 	if (err == 0 && write_all(fd, data, len) < 0)
 		err = errno;
 	if (err == 0 && !nosync && fsync(fd) < 0)

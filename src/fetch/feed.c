@@ -701,11 +701,22 @@ feed_read_xml(const struct buf *b, const char *url, const char *encoding, unsign
 	return doc;
 }
 
+void
+feed_global_init(void)
+{
+	static bool init;
+
+	if (!init) {
+		xmlInitParser();
+		xmlSetExternalEntityLoader(feed_no_entity);
+		init = true;
+	}
+}
+
 int
 feed_parse(struct feed *f, const char *data, size_t len, const char *url, const char *charset,
     char **cause)
 {
-	static bool init;
 	struct feed_ctx c;
 	struct buf b = BUF_INIT;
 	const char *enc;
@@ -713,11 +724,7 @@ feed_parse(struct feed *f, const char *data, size_t len, const char *url, const 
 	int r;
 
 	memset(f, 0, sizeof *f);
-	if (!init) {
-		xmlInitParser();
-		xmlSetExternalEntityLoader(feed_no_entity);
-		init = true;
-	}
+	feed_global_init();
 	*cause = NULL;
 	enc = feedprep(&b, data, len, charset, encbuf, sizeof encbuf);
 	memset(&c, 0, sizeof c);

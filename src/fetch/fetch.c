@@ -20,8 +20,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include <libxml/parser.h>
-
 #include "article.h"
 #include "config.h"
 #include "feed.h"
@@ -90,7 +88,8 @@ fetch_global_init(void)
 
 	if (!done) {
 		http_global_init();
-		xmlInitParser();
+		feed_global_init();
+		file_umask();
 		done = true;
 	}
 }

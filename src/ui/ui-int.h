@@ -44,6 +44,7 @@ enum action {
 	ACT_NEXT_ARTICLE, ACT_PREV_ARTICLE,
 	ACT_OPEN_URL, ACT_COPY_QUOTE,
 	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW,
+	ACT_FETCH,
 	ACT_COUNT
 };
 
@@ -196,6 +197,7 @@ struct ui {
 	bool			 clipboard;	/* y may copy through the terminal */
 	int			 side_width;	/* columns of the side panes, 0: automatic */
 	const volatile sig_atomic_t *cancel;	/* set by a signal that ends the reader */
+	struct uifetch		*fetch;		/* F: the fetch running, or NULL */
 };
 
 /* ---- ui.c ---- */
@@ -219,6 +221,8 @@ bool ui_is_read(struct ui *ui, size_t entry);
 void ui_set_read(struct ui *ui, size_t entry, bool read);
 /* Recompute ui->rows from the filter and the unread-only switch, keeping the selection. */
 void ui_refilter(struct ui *ui);
+/* Read the library again (files came or went), keeping the selected article selected. */
+void ui_reload(struct ui *ui);
 
 /* ---- view-list.c ---- */
 
@@ -249,5 +253,24 @@ bool article_analyse(struct ui *ui);
 bool article_complete(struct ui *ui);
 /* Search the body from the current place; forward or back. */
 void article_search(struct ui *ui, bool forward, bool from_top);
+
+/* ---- fetch.c: F, the subscriptions fetched on a thread ---- */
+
+/* Start fetching the subscriptions (a message says why not). */
+void uifetch_start(struct ui *ui);
+/* The descriptor the event loop also waits on while a fetch runs, or -1. */
+int uifetch_fd(const struct ui *ui);
+/*
+ * Take the fetch's news: progress, and once it is done and the library is
+ * on screen, the library read again, the first new article selected, the
+ * summary in the status line. Returns whether a fetch is (or was) there.
+ */
+bool uifetch_poll(struct ui *ui);
+/* The status line while a fetch runs, into out; false when none runs. */
+bool uifetch_status(const struct ui *ui, char *out, size_t size);
+/* Ask a running fetch to stop; false when none runs (then q means quit). */
+bool uifetch_cancel(struct ui *ui);
+/* Stop the fetch (if any), wait for its thread, release it: before the reader ends. */
+void uifetch_stop(struct ui *ui);
 
 #endif

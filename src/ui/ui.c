@@ -202,6 +202,10 @@ draw_list_status(struct ui *ui)
 		draw_str(y, 1, ui->w - 1, "reading the folder\xe2\x80\xa6", draw_attr(C_STATUS));
 		return;
 	}
+	if (uifetch_status(ui, s, sizeof s)) {
+		draw_str_cut(y, 1, ui->w - 2, s, draw_attr(C_STATUS) | A_BOLD);
+		return;
+	}
 	snprintf(s, sizeof s, "%zu shown%s%s%s", ui->nrows, ui->unread_only ? ", unread only" : "",
 	    ui->filter.len > 0 ? ", filter: " : "", ui->filter.len > 0 ? ui->filter.data : "");
 	/* then the key hints that fit whole, three spaces after the count, two between */
@@ -347,6 +351,24 @@ load_library(struct ui *ui)
 		library_scan_cached(&ui->lib, ui->paths, ui->npaths, &opts);
 	}
 	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
+}
+
+void
+ui_reload(struct ui *ui)
+{
+	char *keep = ui->nrows > 0 ? xstrdup(ui->lib.v[ui->rows[ui->sel]].path) : NULL;
+	size_t i;
+
+	load_library(ui);
+	count_unread(ui);
+	ui_refilter(ui);
+	for (i = 0; keep != NULL && i < ui->nrows; i++)
+		if (strcmp(ui->lib.v[ui->rows[i]].path, keep) == 0) {
+			ui->sel = i;
+			break;
+		}
+	free(keep);
+	list_scroll(ui);
 }
 
 /* ---- input ---- */
@@ -518,7 +540,8 @@ install_signals(void)
 }
 
 /*
- * The next key, or ERR when a signal or a resize comes first. Between the
+ * The next key, or ERR when a signal or a resize comes first, or when fd
+ * (a fetch's news; -1: none) is readable. Between the
  * last look at their flags and the wait, the signals are blocked, and only
  * pselect() lets them in: one that comes just before the wait ends it,
  * instead of waiting for the next key (the race of a plain blocking read).
@@ -526,7 +549,7 @@ install_signals(void)
  * rest of a typed-ahead sequence, is taken before any wait.
  */
 static int
-read_key(wint_t *ch)
+read_key(wint_t *ch, int fd)
 {
 	sigset_t block, old;
 	fd_set in;
@@ -542,8 +565,11 @@ read_key(wint_t *ch)
 	if (got_signal == 0 && got_winch == 0 && (kind = get_wch(ch)) == ERR) {
 		FD_ZERO(&in);
 		FD_SET(STDIN_FILENO, &in);
+		if (fd >= 0)
+			FD_SET(fd, &in);
 		/* readable: the caller asks again (a closed terminal gives SIGHUP) */
-		if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, &old) > 0)
+		if (pselect((fd > STDIN_FILENO ? fd : STDIN_FILENO) + 1, &in, NULL, NULL, NULL,
+		    &old) > 0 && FD_ISSET(STDIN_FILENO, &in))
 			kind = get_wch(ch);
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
@@ -639,9 +665,10 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 		ui_draw(&ui);
 		if (article_complete(&ui))
 			continue;	/* the first paint is out: the rest of the work, then again */
-		kind = read_key(&ch);
+		kind = read_key(&ch, uifetch_fd(&ui));
 		if (got_signal != 0)
 			break;
+		uifetch_poll(&ui);
 		if (got_winch) {
 			got_winch = 0;
 			on_resize(&ui);
@@ -664,6 +691,7 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 			on_key(&ui, kind, ch);
 		}
 	}
+	uifetch_stop(&ui);
 	article_close(&ui);
 	endwin();
 	delscreen(scr);
