@@ -80,6 +80,9 @@ const char *feedtext_html(struct feed_ctx *c, xmlNodePtr node, enum feedtext_typ
 /* The text of an HTML string (tags dropped, entities decoded), appended to out. */
 void feedtext_strip_html(const char *html, size_t len, struct buf *out);
 
+/* Is s one of the n strings of v (ASCII case ignored)? */
+bool feedtext_among(const char *s, const char *const *v, size_t n);
+
 /* A string of the arena: s[0..len) with spaces folded and the ends trimmed; NULL when empty. */
 const char *feedtext_fold(struct feed_ctx *c, const char *s, size_t len);
 

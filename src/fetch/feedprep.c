@@ -118,12 +118,8 @@ latin_or_utf8(const char *e)
 		"latin1", "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252",
 		"iso-8859-15", "latin-9",
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (ascii_strcasecmp(e, names[i]) == 0)
-			return true;
-	return false;
+	return feedtext_among(e, names, sizeof names / sizeof names[0]);
 }
 
 /* Does libxml2 (with iconv) know the encoding e? */

@@ -144,17 +144,24 @@ feedtext_looks_html(const char *s, size_t len)
 	return false;
 }
 
+bool
+feedtext_among(const char *s, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ascii_strcasecmp(s, v[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Is name an HTML element whose text is no text (scripts, styles)? */
 static bool
 feedtext_hidden(const xmlChar *name)
 {
 	static const char *const v[] = { "script", "style", "noscript", "template", "head" };
-	size_t i;
 
-	for (i = 0; i < sizeof v / sizeof v[0]; i++)
-		if (ascii_strcasecmp((const char *)name, v[i]) == 0)
-			return true;
-	return false;
+	return feedtext_among((const char *)name, v, sizeof v / sizeof v[0]);
 }
 
 /* Append the text of an HTML tree, a space between elements so that words do not run together. */
@@ -168,12 +175,11 @@ feedtext_html_walk(xmlNodePtr node, struct buf *out)
 			if (n->content != NULL)
 				buf_adds(out, (const char *)n->content);
 		} else if (n->type == XML_ELEMENT_NODE && !feedtext_hidden(n->name)) {
+			static const char *const blocks[] = { "br", "p", "div", "li" };
+
 			if (n->children != NULL)
 				feedtext_html_walk(n->children, out);
-			if (ascii_strcasecmp((const char *)n->name, "br") == 0 ||
-			    ascii_strcasecmp((const char *)n->name, "p") == 0 ||
-			    ascii_strcasecmp((const char *)n->name, "div") == 0 ||
-			    ascii_strcasecmp((const char *)n->name, "li") == 0)
+			if (feedtext_among((const char *)n->name, blocks, 4))
 				buf_addc(out, ' ');
 		}
 	}
@@ -338,12 +344,8 @@ feedtext_void(const char *name)
 		"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
 		"source", "track", "wbr",
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof v / sizeof v[0]; i++)
-		if (strcmp(name, v[i]) == 0)
-			return true;
-	return false;
+	return feedtext_among(name, v, sizeof v / sizeof v[0]);
 }
 
 /* XHTML nodes written out as HTML (names without their prefixes), appended to out. */

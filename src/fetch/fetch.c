@@ -97,13 +97,7 @@ fetch_global_init(void)
 char *
 fetch_state_root(void)
 {
-	const char *v;
-
-	if ((v = getenv("XDG_STATE_HOME")) != NULL && v[0] == '/')
-		return xasprintf("%s/byline", v);
-	if ((v = getenv("HOME")) != NULL && v[0] != '\0')
-		return xasprintf("%s/.local/state/byline", v);
-	return NULL;
+	return xdg_path("XDG_STATE_HOME", ".local/state", "byline");
 }
 
 char *
@@ -128,11 +122,7 @@ fetch_library_dir(const char *config_file, bool *chosen)
 	}
 	if (chosen != NULL)
 		*chosen = false;
-	if ((v = getenv("XDG_DATA_HOME")) != NULL && v[0] == '/')
-		return xasprintf("%s/byline/articles", v);
-	if ((v = getenv("HOME")) != NULL && v[0] != '\0')
-		return xasprintf("%s/.local/share/byline/articles", v);
-	return NULL;
+	return xdg_path("XDG_DATA_HOME", ".local/share", "byline/articles");
 }
 
 /* Milliseconds on the monotonic clock. */

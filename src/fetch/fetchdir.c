@@ -182,33 +182,54 @@ fetchdir_http_line(struct fetch_dir *d, char *line)
 	    strcmp(f[2], "-") != 0 ? f[2] : NULL, *end == '\0' ? (int64_t)retry : 0);
 }
 
-/* Append the journal line for one story to out. */
+/* Append the journal line for one story (a struct fetch_seen) to out. */
 static void
-fetchdir_seen_put(struct buf *out, const char *key, const struct fetch_seen *s)
+fetchdir_seen_put(struct buf *out, const char *key, const void *p)
 {
+	const struct fetch_seen *s = p;
+
 	fetchdir_escape(out, key);
 	buf_printf(out, "\t%" PRId64 "\t%016" PRIx64 "\t", s->version, s->hash);
 	fetchdir_escape(out, s->rel);
 	buf_addc(out, '\n');
 }
 
-/* Rewrite "seen" with one line per story. Returns 0, or -1 with errno. */
+/*
+ * Write file name of d's state folder atomically: the header line, then a
+ * line (put) per entry of map. Returns 0, or -1 with errno.
+ */
 static int
-fetchdir_compact(struct fetch_dir *d)
+fetchdir_write(struct fetch_dir *d, const char *name, const char *header,
+    const struct strmap *map, void (*put)(struct buf *, const char *, const void *))
 {
 	struct buf b = BUF_INIT;
-	char *path = xasprintf("%s/seen", d->state);
+	char *path = xasprintf("%s/%s", d->state, name);
 	const struct strmap_slot *sl;
 	size_t i = 0;
 	int r;
 
-	buf_adds(&b, "byline-seen 1\n");
-	while ((sl = strmap_next(&d->seen, &i)) != NULL)
-		fetchdir_seen_put(&b, sl->key, sl->val.p);
+	buf_adds(&b, header);
+	buf_addc(&b, '\n');
+	while ((sl = strmap_next(map, &i)) != NULL)
+		put(&b, sl->key, sl->val.p);
 	r = file_write_atomic(path, b.data, b.len, FW_PRIVATE, NULL);
 	buf_free(&b);
 	free(path);
 	return r;
+}
+
+/* A line of "http" for fetchdir_write(). */
+static void
+fetchdir_http_entry(struct buf *out, const char *url, const void *p)
+{
+	const struct fetch_http *h = p;
+
+	fetchdir_escape(out, url);
+	buf_addc(out, '\t');
+	fetchdir_escape(out, h->etag != NULL ? h->etag : "-");
+	buf_addc(out, '\t');
+	fetchdir_escape(out, h->last_modified != NULL ? h->last_modified : "-");
+	buf_printf(out, "\t%" PRId64 "\n", h->retry_after);
 }
 
 /* Open the journal for appending (written with its header when new or compacted). */
@@ -219,7 +240,7 @@ fetchdir_journal(struct fetch_dir *d, size_t lines)
 	struct stat st;
 
 	if (lines > 2 * d->seen.n + 64 || stat(path, &st) < 0 || st.st_size == 0)
-		fetchdir_compact(d);
+		fetchdir_write(d, "seen", "byline-seen 1", &d->seen, fetchdir_seen_put);
 	d->journal = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
 	free(path);
 }
@@ -369,31 +390,6 @@ fetchdir_set_http(struct fetch_dir *d, const char *url, const char *etag,
 	d->http_dirty = true;
 }
 
-/* Save the HTTP state (atomically). */
-static void
-fetchdir_save_http(struct fetch_dir *d)
-{
-	struct buf b = BUF_INIT;
-	char *path = xasprintf("%s/http", d->state);
-	const struct strmap_slot *sl;
-	size_t i = 0;
-
-	buf_adds(&b, "byline-http 1\n");
-	while ((sl = strmap_next(&d->http, &i)) != NULL) {
-		const struct fetch_http *h = sl->val.p;
-
-		fetchdir_escape(&b, sl->key);
-		buf_addc(&b, '\t');
-		fetchdir_escape(&b, h->etag != NULL ? h->etag : "-");
-		buf_addc(&b, '\t');
-		fetchdir_escape(&b, h->last_modified != NULL ? h->last_modified : "-");
-		buf_printf(&b, "\t%" PRId64 "\n", h->retry_after);
-	}
-	file_write_atomic(path, b.data, b.len, FW_PRIVATE, NULL);
-	buf_free(&b);
-	free(path);
-}
-
 void
 fetchdir_close(struct fetch_dir *d)
 {
@@ -405,7 +401,7 @@ fetchdir_close(struct fetch_dir *d)
 		if (d->journal >= 0)
 			fsync(d->journal);
 		if (d->http_dirty)
-			fetchdir_save_http(d);
+			fetchdir_write(d, "http", "byline-http 1", &d->http, fetchdir_http_entry);
 	}
 	while ((sl = strmap_next(&d->seen, &i)) != NULL) {
 		free(((struct fetch_seen *)sl->val.p)->rel);

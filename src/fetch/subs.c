@@ -20,13 +20,7 @@
 char *
 subs_default_path(void)
 {
-	const char *v;
-
-	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && v[0] == '/')
-		return xasprintf("%s/byline/feeds", v);
-	if ((v = getenv("HOME")) != NULL && v[0] != '\0')
-		return xasprintf("%s/.config/byline/feeds", v);
-	return NULL;
+	return xdg_path("XDG_CONFIG_HOME", ".config", "byline/feeds");
 }
 
 /*

@@ -37,21 +37,14 @@ remove_tmp(void **state)
 	return tmpdir_remove(dir);
 }
 
-/* The bytes of file path as a new string (the test fails when unreadable). */
+/* The bytes of file path (the test fails when unreadable). */
 static char *
 slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
+	char *s = tmpdir_slurp(path);
 
-	assert_non_null(f);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	buf_addc(&b, '\0');
-	return buf_detach(&b);
+	assert_non_null(s);
+	return s;
 }
 
 /* How many entries folder d holds whose name starts with prefix. */

@@ -31,4 +31,22 @@ tmpdir_remove(const char *dir)
 	return r == 0 ? 0 : -1;
 }
 
+/* The bytes of file path as a new NUL-terminated string; NULL when unreadable. */
+static inline char *
+tmpdir_slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
+
 #endif
