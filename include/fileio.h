@@ -61,6 +61,14 @@ int fsync_parent(const char *path);
 char *path_follow_links(const char *path);
 
 /*
+ * Remove from folder dir the temporary files that file_write_atomic() and
+ * file_batch_add() name ".NAME.tmp-XXXXXX", left there by a process killed
+ * while writing, when they are older than age seconds (a younger one may
+ * be another process's write in progress). Returns how many were removed.
+ */
+size_t file_sweep_temps(const char *dir, long age);
+
+/*
  * The process's umask, read once and kept (reading it means setting it, for
  * a moment, process-wide). Call it first from the main thread before
  * threads that write files start; file_write_atomic() and file_batch_add()

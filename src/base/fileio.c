@@ -4,6 +4,7 @@
 #define _GNU_SOURCE		/* renameat2(), RENAME_NOREPLACE (glibc 2.28) */
 #include "fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -460,4 +462,44 @@ file_batch_free(struct file_batch *b)
 	free(b->v);
 	b->v = NULL;
 	b->cap = 0;
+}
+
+/* Is name one of the temporary files temp_write() makes: ".NAME.tmp-XXXXXX"? */
+static bool
+temp_name(const char *name)
+{
+	size_t n = strlen(name), i;
+
+	if (n < 13 || name[0] != '.' || memcmp(name + n - 11, ".tmp-", 5) != 0)
+		return false;
+	for (i = n - 6; i < n; i++)
+		if (!ascii_isalpha((unsigned char)name[i]) && !ascii_isdigit((unsigned char)name[i]))
+			return false;
+	return true;
+}
+
+size_t
+file_sweep_temps(const char *dir, long age)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t removed = 0;
+	time_t now = time(NULL);
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+		char *path;
+
+		if (!temp_name(e->d_name))
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > age &&
+		    unlink(path) == 0)
+			removed++;
+		free(path);
+	}
+	closedir(d);
+	return removed;
 }

@@ -30,6 +30,9 @@
 #include "story.h"
 #include "util.h"
 
+/* Seconds after which a temporary file in a source folder is known to be left over. */
+#define FETCH_STALE_TEMP 60
+
 struct run;
 
 /* One source being fetched. */
@@ -329,7 +332,7 @@ fetch_render(struct planned *p, bool keep_hash)
 static int
 fetch_slug(struct job *j)
 {
-	char *cause = NULL;
+	char *cause = NULL, *path;
 
 	if (j->slug != NULL)
 		return 0;
@@ -339,6 +342,10 @@ fetch_slug(struct job *j)
 		j->write_failed = true;
 		return -1;
 	}
+	/* what a fetch killed while writing left (this fetch holds the lock) */
+	path = xasprintf("%s/%s", j->run->d.dir, j->slug);
+	file_sweep_temps(path, FETCH_STALE_TEMP);
+	free(path);
 	return 0;
 }
 

@@ -662,13 +662,13 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 		wint_t ch;
 		int kind;
 
+		uifetch_poll(&ui);	/* a fetch's news, its end once the library is shown */
 		ui_draw(&ui);
 		if (article_complete(&ui))
 			continue;	/* the first paint is out: the rest of the work, then again */
 		kind = read_key(&ch, uifetch_fd(&ui));
 		if (got_signal != 0)
 			break;
-		uifetch_poll(&ui);
 		if (got_winch) {
 			got_winch = 0;
 			on_resize(&ui);

@@ -16,6 +16,7 @@ behaviours, each request logged to LOGFILE as one line:
   /status/CODE       that status with a short body
   /retry/SECONDS     429 Too Many Requests with Retry-After: SECONDS
   /unavailable       503 with Retry-After as an HTTP date 2 minutes ahead
+  /slow/SECS/NAME    the file (as /plain/NAME) after SECS seconds
   /hang              reads the request and never answers
   /big/MIB           200 with MIB MiB of XML (generated, streamed)
   /feeds/N.xml       a generated RSS feed (number N, 50 stories; for the bench)
@@ -164,6 +165,9 @@ class Handler(BaseHTTPRequestHandler):
         if parts[0] == 'unavailable':
             when = email.utils.formatdate(time.time() + 120, usegmt=True)
             return self.reply(503, b'later\n', [('Retry-After', when)])
+        if parts[0] == 'slow' and len(parts) > 2:
+            STOP.wait(float(parts[1]))
+            return self.serve_file('/'.join(parts[2:]), validators=False)
         if parts[0] == 'hang':
             self.record(0)
             STOP.wait(600)

@@ -64,14 +64,31 @@ tm_keys Enter
 expect_body "the new article opens" '^School garden wins a prize'
 tm_keys q
 tm_wait '^ byline — 12 articles'
+
+# ---- a fetch that ends while an article is open ----
+
+printf '%s/slow/1/atom03.xml\n' "$HTTPD" >"$SUBS"
+tm_keys F
+expect "a slow feed: the fetch runs" 'fetching: 0/1 feeds'
+tm_keys Enter
+expect_body "an article opened meanwhile" '^School garden wins a prize'
+n=0
+while [ "$(count_md "$LIB")" -lt 13 ] && [ $n -lt 500 ]; do sleep 0.02; n=$((n + 1)); done
+check "the story is written while the article is open" [ "$(count_md "$LIB")" -eq 13 ]
+tm_keys q
+expect "back in the library: read again at once, the summary shown" \
+    '1 new article from 1 feed'
+expect "... 13 articles" '^ byline — 13 articles'
+
 tm_keys q
 expect_exit0 "then q quits, status 0"
+
 
 # ---- quitting while a fetch runs ----
 
 printf '%s/hang\n' "$HTTPD" >"$SUBS"
 tm_start 120 40 "$LIB"
-expect "the library is up again" '^ byline — 12 articles'
+expect "the library is up again" '^ byline — 13 articles'
 tm_keys F
 expect "a fetch that hangs is running" 'fetching: 0/1 feeds'
 tm_keys C-c

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "fileio.h"
 #include "tmpdir.h"
@@ -177,6 +178,36 @@ test_lock(void **state)
 	free(p);
 }
 
+static void
+test_sweep(void **state)
+{
+	char *sub = xasprintf("%s/sweep", dir), *p;
+	struct utimbuf old = { 1000000000, 1000000000 };
+	size_t i;
+	static const char *const names[] = {
+		".a.md.tmp-AbC123",	/* old: removed */
+		".b.md.tmp-XyZ789",	/* new: kept (a write in progress) */
+		"a.md", ".hidden", ".c.md.tmp-12345",
+	};
+
+	(void)state;
+	assert_int_equal(make_dirs(sub, 0777), 0);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		p = xasprintf("%s/%s", sub, names[i]);
+		assert_int_equal(file_write_atomic(p, "x", 1, FW_NOSYNC, NULL), 0);
+		if (i != 1)
+			assert_int_equal(utime(p, &old), 0);
+		free(p);
+	}
+	assert_int_equal(file_sweep_temps(sub, 60), 1);
+	assert_int_equal(count_entries(sub, ".a.md"), 0);
+	assert_int_equal(count_entries(sub, ".b.md"), 1);
+	assert_int_equal(count_entries(sub, ".c.md"), 1);
+	assert_int_equal(count_entries(sub, "a.md"), 1);
+	assert_int_equal(file_sweep_temps("/no/such/folder", 60), 0);
+	free(sub);
+}
+
 int
 main(void)
 {
@@ -185,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_batch),
 		cmocka_unit_test(test_batch_bad_folder),
 		cmocka_unit_test(test_lock),
+		cmocka_unit_test(test_sweep),
 	};
 
 	return cmocka_run_group_tests_name("fileio", tests, make_tmp, remove_tmp);
