@@ -22,31 +22,7 @@
 #include "tmpdir.h"
 #include "util.h"
 
-static char dir[TMPDIR_SIZE];
-
-static int
-make_tmp(void **state)
-{
-	(void)state;
-	return tmpdir_make(dir, "fileio");
-}
-
-static int
-remove_tmp(void **state)
-{
-	(void)state;
-	return tmpdir_remove(dir);
-}
-
-/* The bytes of file path (the test fails when unreadable). */
-static char *
-slurp(const char *path)
-{
-	char *s = tmpdir_slurp(path);
-
-	assert_non_null(s);
-	return s;
-}
+TMPDIR_GROUP("fileio")
 
 /* How many entries folder d holds whose name starts with prefix. */
 static int
@@ -71,7 +47,7 @@ test_write_atomic(void **state)
 
 	(void)state;
 	assert_int_equal(file_write_atomic(p, "abc", 3, FW_NOREPLACE, &cause), 0);
-	got = slurp(p);
+	got = TMPDIR_SLURP(p);
 	assert_string_equal(got, "abc");
 	free(got);
 	assert_int_equal(file_write_atomic(p, "x", 1, FW_NOREPLACE, &cause), -1);
@@ -79,7 +55,7 @@ test_write_atomic(void **state)
 	assert_non_null(strstr(cause, "one.txt"));
 	free(cause);
 	assert_int_equal(file_write_atomic(p, "def", 3, 0, NULL), 0);
-	got = slurp(p);
+	got = TMPDIR_SLURP(p);
 	assert_string_equal(got, "def");
 	free(got);
 	assert_int_equal(count_entries(dir, ".one.txt.tmp"), 0);
@@ -107,10 +83,10 @@ test_batch(void **state)
 	assert_int_equal(b.v[0].err, 0);
 	assert_int_equal(b.v[1].err, 0);
 	assert_int_equal(b.v[2].err, EEXIST);
-	got = slurp(p[0]);
+	got = TMPDIR_SLURP(p[0]);
 	assert_string_equal(got, "zero");
 	free(got);
-	got = slurp(p[2]);
+	got = TMPDIR_SLURP(p[2]);
 	assert_string_equal(got, "old");	/* FW_NOREPLACE kept it */
 	free(got);
 	file_batch_clear(&b);
@@ -119,12 +95,12 @@ test_batch(void **state)
 	assert_int_equal(file_batch_add(&b, p[2], "new", 3, 0, NULL), 0);
 	assert_int_equal(file_batch_commit(&b), 0);
 	file_batch_clear(&b);
-	got = slurp(p[2]);
+	got = TMPDIR_SLURP(p[2]);
 	assert_string_equal(got, "new");
 	free(got);
 	assert_int_equal(file_batch_add(&b, p[1], "never", 5, 0, NULL), 0);
 	file_batch_free(&b);
-	got = slurp(p[1]);
+	got = TMPDIR_SLURP(p[1]);
 	assert_string_equal(got, "one");
 	free(got);
 	assert_int_equal(count_entries(sub, "."), 2);	/* "." and "..": no temporary file */

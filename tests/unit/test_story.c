@@ -22,21 +22,7 @@
 #include "tmpdir.h"
 #include "util.h"
 
-static char dir[TMPDIR_SIZE];
-
-static int
-make_tmp(void **state)
-{
-	(void)state;
-	return tmpdir_make(dir, "story");
-}
-
-static int
-remove_tmp(void **state)
-{
-	(void)state;
-	return tmpdir_remove(dir);
-}
+TMPDIR_GROUP("story")
 
 /* Is name safe inside a folder: no "/", not hidden, not "." or "..", not empty? */
 static void

@@ -19,31 +19,7 @@
 #include "tmpdir.h"
 #include "util.h"
 
-static char dir[TMPDIR_SIZE];
-
-static int
-make_tmp(void **state)
-{
-	(void)state;
-	return tmpdir_make(dir, "subs");
-}
-
-static int
-remove_tmp(void **state)
-{
-	(void)state;
-	return tmpdir_remove(dir);
-}
-
-/* The bytes of file path (the test fails when unreadable). */
-static char *
-slurp(const char *path)
-{
-	char *s = tmpdir_slurp(path);
-
-	assert_non_null(s);
-	return s;
-}
+TMPDIR_GROUP("subs")
 
 /* Write text to path. */
 static void
@@ -135,7 +111,7 @@ test_add_remove(void **state)
 	(void)state;
 	/* a new file, and its folders */
 	assert_int_equal(subs_add(path, "https://a.example/feed", tags, 4, &cause), 1);
-	got = slurp(path);
+	got = TMPDIR_SLURP(path);
 	assert_string_equal(got, "https://a.example/feed news \"two words\" \"#hash\" \"q\\\"uote\"\n");
 	free(got);
 	/* what it wrote reads back */
@@ -153,12 +129,12 @@ test_add_remove(void **state)
 	spit(path, "# top\n\nhttps://a.example/feed   x  # keep me\n# bottom");
 	assert_int_equal(subs_add(path, "https://b.example/", NULL, 0, &cause), 1);
 	assert_int_equal(subs_add(path, "https://b.example/", NULL, 0, &cause), 0);
-	got = slurp(path);
+	got = TMPDIR_SLURP(path);
 	assert_string_equal(got, "# top\n\nhttps://a.example/feed   x  # keep me\n# bottom\n"
 	    "https://b.example/\n");
 	free(got);
 	assert_int_equal(subs_remove(path, "https://a.example/feed", &cause), 1);
-	got = slurp(path);
+	got = TMPDIR_SLURP(path);
 	assert_string_equal(got, "# top\n\n# bottom\nhttps://b.example/\n");
 	free(got);
 	assert_int_equal(subs_remove(path, "https://a.example/feed", &cause), 0);
@@ -179,7 +155,7 @@ test_add_remove(void **state)
 		assert_int_equal(subs_add(link, "https://d.example/", NULL, 0, &cause), 1);
 		assert_int_equal(lstat(link, &st), 0);
 		assert_true(S_ISLNK(st.st_mode));
-		got = slurp(target);
+		got = TMPDIR_SLURP(target);
 		assert_string_equal(got, "# real\nhttps://d.example/\n");
 		free(got);
 		free(target);
