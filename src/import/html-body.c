@@ -88,8 +88,10 @@ body_code(struct bstate *st, const char *t, size_t len)
 
 			if (cp == '\t')
 				buf_adds(&b, "    ");
-			else if (cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && cp != 0x2028 &&
-			    cp != 0x2029)
+			else if (cp == UTF8_INVALID)
+				buf_add(&b, "\xef\xbf\xbd", 3);
+			else if (!imported_dropped(cp) && cp != '\n' && cp != 0x2028 && cp != 0x2029 &&
+			    cp != 0x85)
 				buf_add(&b, t + n, k);
 			n += k;
 		}
@@ -129,6 +131,19 @@ body_prefixes(struct bstate *st, struct buf *first, struct buf *rest)
 	buf_adds(rest, "  ");
 }
 
+/* Make every blank line of b (a block's text) a line break: a block has none. */
+static void
+body_no_blank_lines(struct buf *b)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < b->len; i++)
+		if (!(b->data[i] == '\n' && k > 0 && b->data[k - 1] == '\n'))
+			b->data[k++] = b->data[i];
+	b->len = k;
+	b->data[k] = '\0';
+}
+
 /* The paragraph's text escaped, each line prefixed; NULL when it has no text. */
 static const char *
 body_markdown(struct bstate *st)
@@ -139,6 +154,7 @@ body_markdown(struct bstate *st)
 	imported_clean(&st->clean, st->para.data, st->para.len, IMPORTED_LINES);
 	if (st->clean.len == 0)
 		return NULL;
+	body_no_blank_lines(&st->clean);
 	buf_reset(&st->esc);
 	buf_reset(&st->first);
 	buf_reset(&st->rest);

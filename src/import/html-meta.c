@@ -60,6 +60,8 @@ meta_put(struct mwalk *w, const char *key, size_t n, const char *s, bool propert
 	struct mval *mv;
 	bool added;
 
+	if (s == NULL)
+		return;
 	for (i = 0; i < n && len < META_KEY_MAX; i++) {
 		char c = (char)ascii_tolower((unsigned char)key[i]);
 
@@ -157,7 +159,8 @@ meta_time(struct mwalk *w, const xmlNode *n)
 		dt = hdom_attr(n, "content");
 	if (dt == NULL && pub)
 		dt = hdom_text_line(w->pg, n);
-	if (dt == NULL)
+	/* a copy: the tree goes before the fields are filled */
+	if ((dt = imported_line(w->pg->imp, dt)) == NULL)
 		return;
 	if (pub && w->time_pub == NULL)
 		w->time_pub = dt;
@@ -173,7 +176,7 @@ meta_link(struct mwalk *w, const xmlNode *n)
 	const char *rel = hdom_attr(n, "rel"), *href = hdom_attr(n, "href");
 
 	if (rel != NULL && href != NULL && ascii_strcasecmp(rel, "canonical") == 0)
-		meta_put(w, "link:canonical", 14, href, true);
+		meta_put(w, "link:canonical", 14, imported_line(w->pg->imp, href), true);
 }
 
 /* Look at one element of the walk. */
@@ -194,7 +197,8 @@ meta_visit(struct mwalk *w, const xmlNode *n)
 		break;
 	case H_BASE:
 		if (meta_get(w, "base:href") == NULL && hdom_attr(n, "href") != NULL)
-			meta_put(w, "base:href", 9, hdom_attr(n, "href"), true);
+			meta_put(w, "base:href", 9, imported_line(w->pg->imp, hdom_attr(n, "href")),
+			    true);
 		break;
 	case H_TIME:
 		meta_time(w, n);

@@ -188,8 +188,9 @@ score_paragraphs(struct hpage *pg, size_t *count)
 		    n->parent == NULL || hdom_info(n->parent) == NULL)
 			continue;
 		s = 1 + (double)hi->commas + (double)(hi->text / 100 < 3 ? hi->text / 100 : 3);
+		/* the ancestors up to the body, never above it */
 		for (up = n->parent, level = 0; up != NULL && level < SCORE_LEVELS &&
-		    hdom_info(up) != NULL && up->parent != NULL; up = up->parent, level++) {
+		    hdom_info(up) != NULL && hdom_tag(up) != H_HTML; up = up->parent, level++) {
 			score_init(pg, up, &list, count, &cap);
 			hdom_info(up)->score += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
 		}
@@ -363,7 +364,7 @@ hscore_article(struct hpage *pg)
 	list = score_paragraphs(pg, &count);
 	ntop = score_best(list, count, top);
 	free(list);
-	if (ntop == 0 || hdom_tag(top[0]) == H_BODY) {
+	if (ntop == 0 || top[0] == pg->body || hdom_tag(top[0]) == H_BODY) {
 		/* no container stands out: the whole body */
 		div = xmlNewDocNode(pg->doc, NULL, (const xmlChar *)"div", NULL);
 		xmlAddNextSibling(pg->body, div);

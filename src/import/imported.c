@@ -46,8 +46,7 @@ imported_free(struct imported *imp)
 	free(imp);
 }
 
-/* Is cp dropped from imported text: a control, a bidi control, a zero-width space? */
-static bool
+bool
 imported_dropped(int32_t cp)
 {
 	return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp < 0xa0) ||
