@@ -361,18 +361,25 @@ hdom_class(const xmlNode *n, char *out)
 void
 hdom_info_init(struct hpage *pg, xmlNodePtr root)
 {
+	/* libxml2 keeps one copy of each name in a document: look each up once */
+	struct { const xmlChar *name; enum htag tag; } cache[64];
 	xmlNodePtr n;
 
+	memset(cache, 0, sizeof cache);
 	for (n = root; n != NULL; n = hdom_next(n, root, true)) {
 		struct hinfo *hi;
+		size_t slot;
 
-		if (n->type != XML_ELEMENT_NODE)
+		if (n->type != XML_ELEMENT_NODE || n->_private != NULL)
 			continue;
-		if (n->_private == NULL) {
-			hi = arena_calloc(pg->imp->arena, 1, sizeof *hi);
-			hi->tag = hdom_tag_named((const char *)n->name);
-			n->_private = hi;
+		hi = arena_calloc(pg->imp->arena, 1, sizeof *hi);
+		slot = ((uintptr_t)n->name >> 4) % (sizeof cache / sizeof cache[0]);
+		if (cache[slot].name != n->name) {
+			cache[slot].name = n->name;
+			cache[slot].tag = hdom_tag_named((const char *)n->name);
 		}
+		hi->tag = cache[slot].tag;
+		n->_private = hi;
 	}
 }
 

@@ -80,23 +80,35 @@ prune_style_hides(const char *style)
 	return strstr(low, "display:none") != NULL || strstr(low, "visibility:hidden") != NULL;
 }
 
-/* Is element n hidden from readers? */
+/* Is element n hidden from readers (one look at its attributes)? */
 static bool
 prune_hidden(const xmlNode *n)
 {
-	const char *a;
+	const xmlAttr *a;
 
-	if (hdom_attr(n, "hidden") != NULL)
-		return true;
-	if ((a = hdom_attr(n, "aria-hidden")) != NULL && ascii_strcasecmp(a, "true") == 0) {
-		const char *cls = hdom_attr(n, "class");
+	for (a = n->properties; a != NULL; a = a->next) {
+		const char *name = (const char *)a->name, *v;
 
-		return cls == NULL || strstr(cls, "fallback-image") == NULL;
+		if (name == NULL || (name[0] != 'h' && name[0] != 'a' && name[0] != 's' &&
+		    name[0] != 't'))
+			continue;
+		v = a->children != NULL && a->children->content != NULL ?
+		    (const char *)a->children->content : "";
+		if (strcmp(name, "hidden") == 0)
+			return true;
+		if (strcmp(name, "aria-hidden") == 0 && ascii_strcasecmp(v, "true") == 0) {
+			const char *cls = hdom_attr(n, "class");
+
+			if (cls == NULL || strstr(cls, "fallback-image") == NULL)
+				return true;
+		}
+		if (strcmp(name, "style") == 0 && prune_style_hides(v))
+			return true;
+		if (strcmp(name, "type") == 0 && ascii_strcasecmp(v, "hidden") == 0 &&
+		    hdom_tag(n) == H_INPUT)
+			return true;
 	}
-	if ((a = hdom_attr(n, "style")) != NULL && prune_style_hides(a))
-		return true;
-	return (a = hdom_attr(n, "type")) != NULL && ascii_strcasecmp(a, "hidden") == 0 &&
-	    hdom_tag(n) == H_INPUT;
+	return false;
 }
 
 /* Is element n one that is never part of an article? */

@@ -344,6 +344,8 @@ imported_read(const char *file, struct buf *out, char **cause)
 	}
 	/* O_NONBLOCK was only for opening a FIFO safely; read normally */
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (st.st_size > 0 && (uintmax_t)st.st_size <= ARTICLE_MAX_FILE)
+		buf_reserve(out, (size_t)st.st_size + 65536);
 	r = imported_read_fd(fd, out, cause);
 	close(fd);
 	return r;
