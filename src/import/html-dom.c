@@ -253,7 +253,7 @@ dom_unseen(const xmlNode *n)
 }
 
 void
-hdom_text(const xmlNode *root, struct buf *out)
+hdom_text_sep(const xmlNode *root, struct buf *out, const char *sep)
 {
 	xmlNodePtr n = (xmlNodePtr)(uintptr_t)root;
 
@@ -269,19 +269,25 @@ hdom_text(const xmlNode *root, struct buf *out)
 			buf_adds(out, (const char *)n->content);
 		else if (n->type == XML_ELEMENT_NODE && (hdom_is_block(n) ||
 		    hdom_tag(n) == H_BR || hdom_tag(n) == H_IMG))
-			buf_addc(out, ' ');
+			buf_adds(out, sep);
 		/* a block's end separates words too */
 		if (!(down && n->children != NULL)) {
 			while (n != root && n->next == NULL) {
 				n = n->parent;
 				if (n != root && hdom_is_block(n))
-					buf_addc(out, ' ');
+					buf_adds(out, sep);
 			}
 			n = n != root ? n->next : NULL;
 			continue;
 		}
 		n = n->children;
 	}
+}
+
+void
+hdom_text(const xmlNode *root, struct buf *out)
+{
+	hdom_text_sep(root, out, " ");
 }
 
 const char *
@@ -306,14 +312,32 @@ dom_lower(char *out, size_t *len, const char *s, size_t max)
 		out[(*len)++] = (char)ascii_tolower((unsigned char)s[i]);
 }
 
+/* The name a component framework gives n (data-component, data-testid...), or NULL. */
+static const char *
+dom_component(const xmlNode *n)
+{
+	static const char *const names[] = {
+		"data-component", "data-testid", "data-module", "data-type", NULL,
+	};
+	const char *v;
+	size_t k;
+
+	for (k = 0; names[k] != NULL; k++)
+		if ((v = hdom_attr(n, names[k])) != NULL)
+			return v;
+	return NULL;
+}
+
 void
 hdom_class_id(const xmlNode *n, char *out)
 {
 	size_t len = 0;
 
-	dom_lower(out, &len, hdom_attr(n, "class"), 255);
+	dom_lower(out, &len, hdom_attr(n, "class"), 160);
 	out[len++] = ' ';
-	dom_lower(out, &len, hdom_attr(n, "id"), 254);
+	dom_lower(out, &len, hdom_attr(n, "id"), 160);
+	out[len++] = ' ';
+	dom_lower(out, &len, dom_component(n), 160);
 	out[len] = '\0';
 }
 
@@ -348,13 +372,14 @@ hdom_token(const char *s, const char *const *words)
 	return false;
 }
 
-/* class of n in lower case, at most 255 bytes, into out (size 256). */
 void
 hdom_class(const xmlNode *n, char *out)
 {
 	size_t len = 0;
 
-	dom_lower(out, &len, hdom_attr(n, "class"), 255);
+	dom_lower(out, &len, hdom_attr(n, "class"), 160);
+	out[len++] = ' ';
+	dom_lower(out, &len, dom_component(n), 160);
 	out[len] = '\0';
 }
 

@@ -162,10 +162,16 @@ void hdom_unwrap(xmlNodePtr n);
 /* Append the visible text of n (block ends as spaces) to out, raw. */
 void hdom_text(const xmlNode *n, struct buf *out);
 
+/* The same with sep at the edges of blocks. */
+void hdom_text_sep(const xmlNode *n, struct buf *out, const char *sep);
+
 /* The visible text of n, cleaned onto one line in the page's arena; NULL when empty. */
 const char *hdom_text_line(struct hpage *pg, const xmlNode *n);
 
-/* class and id of n, lower case, at most 255 bytes, into out (size 512). */
+/*
+ * class, id and the component name (data-component, data-testid...) of n,
+ * lower case, at most 160 bytes each, into out (size 512).
+ */
 void hdom_class_id(const xmlNode *n, char *out);
 
 /* Does the lower-case hint string s hold one of words (a NULL-ended list) as a substring? */
@@ -177,7 +183,7 @@ bool hdom_hint(const char *s, const char *const *words);
  */
 bool hdom_token(const char *s, const char *const *words);
 
-/* class of n, lower case, at most 255 bytes, into out (size 256). */
+/* class and component name of n, lower case, at most 160 bytes each, into out (size 512). */
 void hdom_class(const xmlNode *n, char *out);
 
 /* Give every element below root (and root) a zeroed struct hinfo in arena. */

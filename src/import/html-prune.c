@@ -345,6 +345,33 @@ prune_names_below(struct hpage *pg, xmlNodePtr n, bool strict, struct buf *b)
 	}
 }
 
+/* b with each run of '|' and blank space between its parts as one " | ", none at the ends. */
+static void
+prune_bars(struct buf *b)
+{
+	struct buf out = BUF_INIT;
+	size_t i = 0, e;
+
+	while (i < b->len) {
+		while (i < b->len && (b->data[i] == '|' || ascii_isspace((unsigned char)b->data[i])))
+			i++;
+		for (e = i; e < b->len && b->data[e] != '|'; e++)
+			continue;
+		while (e > i && ascii_isspace((unsigned char)b->data[e - 1]))
+			e--;
+		if (e > i) {
+			if (out.len > 0)
+				buf_adds(&out, " | ");
+			buf_add(&out, b->data + i, e - i);
+		}
+		while (e < b->len && b->data[e] != '|')
+			e++;
+		i = e;
+	}
+	buf_free(b);
+	*b = out;
+}
+
 /*
  * The names in byline element n: those its rel=author or itemprop=name
  * elements give, else its links', else its whole text.
@@ -358,7 +385,11 @@ prune_byline_names(struct hpage *pg, xmlNodePtr n)
 	prune_names_below(pg, n, true, &b);
 	if (b.len == 0)
 		prune_names_below(pg, n, false, &b);
-	r = b.len > 0 ? imported_line(pg->imp, b.data) : hdom_text_line(pg, n);
+	if (b.len == 0) {
+		hdom_text_sep(n, &b, "|");	/* "By Ann Lee | Gazette, Kent" */
+		prune_bars(&b);
+	}
+	r = imported_line(pg->imp, b.data != NULL ? b.data : "");
 	buf_free(&b);
 	return r;
 }

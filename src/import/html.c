@@ -200,6 +200,63 @@ html_find(struct hpage *pg, const struct htext *utf8)
 	return best;
 }
 
+/*
+ * The authors: the metadata's; when it has none, or only the site's own
+ * name ("Example News" for a story whose byline names a reporter), the
+ * names of the byline element in the page, if it gives some.
+ */
+static void
+html_authors(struct hpage *pg, struct hmeta *m)
+{
+	struct hmeta dom;
+
+	if (m->dom_byline == NULL || (m->nauthors > 0 && (m->nauthors > 1 || m->site == NULL ||
+	    !hclean_same(m->authors[0], m->site))))
+		return;
+	/* no author, or only the site itself: the byline's names, when it has some */
+	memset(&dom, 0, sizeof dom);
+	hclean_authors(pg, &dom, m->dom_byline);
+	if (dom.nauthors > 0) {
+		free(m->authors);
+		m->authors = dom.authors;
+		m->nauthors = dom.nauthors;
+		m->cap_authors = dom.cap_authors;
+	}
+}
+
+/* Does block md (Markdown) repeat the title or the byline of the front matter? */
+static bool
+html_repeats(struct hpage *pg, const char *md)
+{
+	struct imported *imp = pg->imp;
+	const char *p = md;
+	size_t i;
+
+	while (*p == '#' || *p == ' ')
+		p++;
+	if (imp->title != NULL && hclean_same(p, imp->title))
+		return true;
+	if (strlen(p) > 200 || ascii_strncasecmp(p, "by ", 3) != 0)
+		return false;
+	for (i = 0; i < imp->nauthors; i++)
+		if (strstr(p, imp->authors[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* Take out the first blocks of the body that repeat the title or the byline. */
+static void
+html_drop_repeats(struct hpage *pg)
+{
+	struct imported *imp = pg->imp;
+	size_t i, k = 0, look = imp->nparas < 3 ? imp->nparas : 3;
+
+	for (i = 0; i < imp->nparas; i++)
+		if (i >= look || imp->nparas - (i - k) <= 1 || !html_repeats(pg, imp->paras[i]))
+			imp->paras[k++] = imp->paras[i];
+	imp->nparas = k;
+}
+
 /* Fill imp's fields from the metadata. */
 static void
 html_fields(struct hpage *pg)
@@ -217,12 +274,12 @@ html_fields(struct hpage *pg)
 	if (m->url != NULL)
 		imp->id = imp->url;
 	imp->date = m->date;
-	if (m->nauthors == 0 && m->dom_byline != NULL)
-		hclean_authors(pg, m, m->dom_byline);
+	html_authors(pg, m);
 	for (i = 0; i < m->nauthors; i++)
 		imported_add_author(imp, html_cap(pg, m->authors[i], HTML_MAX_FIELD));
 	for (i = 0; i < m->ntags; i++)
 		imported_add_tag(imp, html_cap(pg, m->tags[i], HTML_MAX_FIELD));
+	html_drop_repeats(pg);
 }
 
 /* Release what pg holds (not imp). */

@@ -353,6 +353,46 @@ test_byline_element(void **state)
 	imported_free(imp);
 }
 
+static void
+test_component_names(void **state)
+{
+	struct imported *imp = page(
+	    "<html><head><meta property=\"og:site_name\" content=\"Example News\">"
+	    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+	    "\"Ferry to sail again\",\"author\":{\"@type\":\"Organization\",\"name\":"
+	    "\"Example News\"}}</script></head><body><article>"
+	    "<div data-component=\"byline-block\"><div><span>By Rhona Kerr</span></div>"
+	    "<div><span>Example News, the Isles</span></div></div>"
+	    "<div data-component=\"image-block\"><figure><span><img src=\"pier.jpg\">"
+	    "<span>Image source, Lens Agency</span></span><figcaption><span>Image caption, "
+	    "</span>The pier after the storm</figcaption></figure></div>"
+	    "<div data-component=\"text-block\">" PROSE("One.") "</div>"
+	    "<div data-component=\"share-tools\"><a href=\"#\">Share</a></div>"
+	    "<div data-component=\"text-block\">" PROSE("Two.") "</div>"
+	    "<div data-testid=\"related-links\"><a href=\"/x\">Elsewhere entirely</a></div>"
+	    "</article></body></html>");
+
+	(void)state;
+	/* the site is no author when the byline names a reporter */
+	assert_int_equal(imp->nauthors, 1);
+	assert_string_equal(imp->authors[0], "Rhona Kerr");
+	assert_lacks(imp, "Rhona Kerr");
+	assert_lacks(imp, "Share");
+	assert_lacks(imp, "Elsewhere");
+	assert_int_equal(imp->nimages, 1);
+	assert_string_equal(imp->images[0].caption, "The pier after the storm");
+	assert_string_equal(imp->images[0].credit, "Lens Agency");
+	imported_free(imp);
+
+	/* a byline paragraph the page keeps in the story's container leaves the body */
+	imp = page("<html><head><meta name=\"author\" content=\"Jo Quill\"></head><body>"
+	    "<article><p>By Jo Quill, 3 May 2022</p>" PROSE("Text.") PROSE("More.")
+	    "</article></body></html>");
+	assert_lacks(imp, "Jo Quill");
+	assert_has(imp, "Text.");
+	imported_free(imp);
+}
+
 /* The image a figure with caption cap (HTML) gives: caption and credit. */
 static void
 assert_credit(const char *cap, const char *caption, const char *credit)
@@ -840,6 +880,7 @@ main(void)
 		cmocka_unit_test(test_title_cleaning),
 		cmocka_unit_test(test_author_cleaning),
 		cmocka_unit_test(test_byline_element),
+		cmocka_unit_test(test_component_names),
 		cmocka_unit_test(test_credit_splitting),
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_encoding),
