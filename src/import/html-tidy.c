@@ -175,6 +175,30 @@ tidy_ad(struct hpage *pg, const xmlNode *n)
 	return ad;
 }
 
+/* Leads of a paragraph that points at another story ("Read more: ..."), lower case. */
+static const char *const tidy_pointers[] = {
+	"read more", "related:", "related", "also read", "read also", "see also", "more:",
+	"watch:", "listen:", "read:", "recommended:", "don't miss", "most read", "sign up",
+	"subscribe", "click here", "follow us", NULL,
+};
+
+/* Is paragraph n a short one that only points elsewhere: mostly a link, after such a lead? */
+static bool
+tidy_pointer(struct hpage *pg, const xmlNode *n)
+{
+	const struct hinfo *hi = hdom_info(n);
+	char *low;
+	size_t k;
+	bool r = false;
+
+	if (hi->text > 200 || hi->links * 2 < hi->text || (low = tidy_lower_text(pg, n, 200)) == NULL)
+		return false;
+	for (k = 0; tidy_pointers[k] != NULL && !r; k++)
+		r = strncmp(low, tidy_pointers[k], strlen(tidy_pointers[k])) == 0;
+	free(low);
+	return r;
+}
+
 /* Would Readability's conditional cleaning remove n (a form, table, list, div...)? */
 static bool
 tidy_conditional(struct hpage *pg, const xmlNode *n)
@@ -280,7 +304,7 @@ tidy_goes(struct hpage *pg, xmlNodePtr n)
 	case H_P:
 		if (hi->text == 0)
 			return hi->imgs == 0 && hi->embeds == 0 && hdom_find(n, H_PICTURE) == NULL;
-		return tidy_ad(pg, n);
+		return tidy_ad(pg, n) || (pg->clean_conditionally && tidy_pointer(pg, n));
 	case H_SPAN: case H_ASIDE: case H_HEADER:
 		return tidy_clutter(n);
 	default:

@@ -583,6 +583,8 @@ test_share_related_newsletter(void **state)
 	    "<div class=\"ad-slot\"><p>Advertisement</p></div>"
 	    "<p>Advertisement</p>"
 	    "<section class=\"related-links\"><a href=\"/r3\">More on this</a></section>"
+	    "<p>Read more: <a href=\"/r4\">The harbour's long history of storms</a></p>"
+	    "<p>She said she would read more about it: <a href=\"/r5\">the report</a>.</p>"
 	    PROSE("End.") "</article></body></html>");
 
 	(void)state;
@@ -595,6 +597,8 @@ test_share_related_newsletter(void **state)
 	assert_lacks(imp, "related story");
 	assert_lacks(imp, "Advertisement");
 	assert_lacks(imp, "More on this");
+	assert_lacks(imp, "long history");
+	assert_has(imp, "She said she would read more about it: the report.");
 	imported_free(imp);
 }
 
