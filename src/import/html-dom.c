@@ -452,8 +452,8 @@ dom_measure_done(xmlNodePtr n, const xmlNode *root)
 		const char *href = hdom_attr(n, "href");
 
 		/* an in-page "#" link counts less; a script's "link" is no link */
-		if (href != NULL && ascii_strncasecmp(href, "javascript:", 11) == 0)
-			hi->links = 0;
+		if (href == NULL || ascii_strncasecmp(href, "javascript:", 11) == 0)
+			hi->links = 0;	/* an anchor (<a name>) or a script's: no link */
 		else
 			hi->links = href != NULL && href[0] == '#' ? hi->text * 3 / 10 : hi->text;
 		break;
@@ -465,6 +465,8 @@ dom_measure_done(xmlNodePtr n, const xmlNode *root)
 	case H_OBJECT: case H_EMBED: case H_IFRAME: hi->embeds++; break;
 	case H_H1: case H_H2: case H_H3: case H_H4: case H_H5: case H_H6:
 		hi->headings = hi->text;
+		if (hi->links * 2 > hi->text)
+			hi->linkheads = 1;
 		break;
 	case H_UL: case H_OL: hi->listtext = hi->text; break;
 	default: break;
@@ -481,6 +483,7 @@ dom_measure_done(xmlNodePtr n, const xmlNode *root)
 	up->embeds += hi->embeds;
 	up->headings += hi->headings;
 	up->listtext += hi->listtext;
+	up->linkheads += hi->linkheads;
 }
 
 void
@@ -493,7 +496,7 @@ hdom_measure(xmlNodePtr root)
 
 		if (hi != NULL) {
 			hi->text = hi->links = hi->commas = hi->paras = hi->imgs = hi->lis = 0;
-			hi->inputs = hi->embeds = hi->headings = hi->listtext = 0;
+			hi->inputs = hi->embeds = hi->headings = hi->listtext = hi->linkheads = 0;
 			if (n->children != NULL && !dom_unseen(n)) {
 				n = n->children;
 				continue;

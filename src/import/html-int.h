@@ -63,6 +63,7 @@ struct hinfo {
 	size_t	embeds;		/* <object>, <embed>, <iframe> below */
 	size_t	headings;	/* characters inside headings */
 	size_t	listtext;	/* characters inside lists */
+	size_t	linkheads;	/* headings that hold a link (teasers of other stories) */
 	double	score;		/* the content score (html-score.c) */
 	bool	candidate;	/* scored as a container */
 	bool	data_table;	/* a table of data, not of layout */
@@ -98,6 +99,7 @@ struct hpage {
 	const char	*title;		/* the article title chosen */
 	xmlNodePtr	 around;	/* the <article> or <main> the content came from */
 	xmlNodePtr	 marker;	/* where in it the content was */
+	xmlNodePtr	 content;	/* the content being tidied */
 	bool		 fragment;	/* a fragment: the whole is the article */
 	/* the attempt's flags (html-score.c retries with fewer) */
 	bool		 strip_unlikely, weight_classes, clean_conditionally;

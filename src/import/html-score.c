@@ -316,8 +316,8 @@ score_sibling_joins(struct hpage *pg, xmlNodePtr top, xmlNodePtr s)
 	double threshold = ht->score * 0.2 > 10 ? ht->score * 0.2 : 10, bonus = 0;
 	const char *ct = hdom_attr(top, "class"), *cs = hdom_attr(s, "class"), *text;
 
-	if (hs == NULL)
-		return false;
+	if (hs == NULL || hs->linkheads >= 2)
+		return false;	/* teasers of other stories */
 	if (ct != NULL && cs != NULL && ct[0] != '\0' && strcmp(ct, cs) == 0)
 		bonus = ht->score * 0.2;
 	if (hs->candidate && hs->score + bonus >= threshold)

@@ -254,6 +254,7 @@ tidy_discount(xmlNodePtr n, xmlNodePtr content)
 		u->embeds -= hi->embeds < u->embeds ? hi->embeds : u->embeds;
 		u->headings -= hi->headings < u->headings ? hi->headings : u->headings;
 		u->listtext -= hi->listtext < u->listtext ? hi->listtext : u->listtext;
+		u->linkheads -= hi->linkheads < u->linkheads ? hi->linkheads : u->linkheads;
 		if (up == content)
 			break;
 	}
@@ -296,6 +297,11 @@ tidy_goes(struct hpage *pg, xmlNodePtr n)
 	switch (hi->tag) {
 	case H_UL: case H_OL:
 	case H_FORM: case H_FIELDSET: case H_TABLE: case H_DIV: case H_SECTION: case H_DL:
+	case H_ASIDE:
+		/* headlines of other stories, each a link: teasers (not most of the page) */
+		if (pg->clean_conditionally && hi->linkheads >= 2 &&
+		    hi->text * 2 < hdom_info(pg->content)->text)
+			return true;
 		if (pg->clean_conditionally && tidy_conditional(pg, n))
 			return true;
 		return tidy_clutter(n);
@@ -305,7 +311,7 @@ tidy_goes(struct hpage *pg, xmlNodePtr n)
 		if (hi->text == 0)
 			return hi->imgs == 0 && hi->embeds == 0 && hdom_find(n, H_PICTURE) == NULL;
 		return tidy_ad(pg, n) || (pg->clean_conditionally && tidy_pointer(pg, n));
-	case H_SPAN: case H_ASIDE: case H_HEADER:
+	case H_SPAN: case H_HEADER:
 		return tidy_clutter(n);
 	default:
 		return false;
@@ -336,6 +342,7 @@ htidy_content(struct hpage *pg, xmlNodePtr content)
 	xmlNodePtr n, *list = NULL;
 	size_t count = 0, cap = 0, i;
 
+	pg->content = content;
 	hdom_measure(content);
 	tidy_mark_tables(content);
 	for (n = content->children; n != NULL; n = hdom_next(n, content, true))

@@ -627,6 +627,35 @@ test_link_lists(void **state)
 }
 
 static void
+test_teasers(void **state)
+{
+	struct imported *imp = page(
+	    "<html><body><main><div class=\"layout\"><article>" PROSE("Story one.")
+	    PROSE("Story two.") PROSE("Story three.")
+	    "<div class=\"inline-box\"><h4><a href=\"/o1\">Other headline one</a></h4>"
+	    "<p>A summary of the other story, which is not this one at all, in a sentence.</p>"
+	    "<h4><a href=\"/o2\">Other headline two</a></h4><p>Another summary of another "
+	    "story, which is not this one either, in a sentence.</p></div>"
+	    PROSE("Story four.") "</article>"
+	    "<section class=\"grid\"><h2>More from us</h2>"
+	    "<div><h3><a href=\"/t1\">Teaser headline one</a></h3><p>The teaser's summary, "
+	    "which goes on for a while, with commas, clauses, and more words than a line.</p></div>"
+	    "<div><h3><a href=\"/t2\">Teaser headline two</a></h3><p>The teaser's summary, "
+	    "which goes on for a while, with commas, clauses, and more words than a line.</p></div>"
+	    "<div><h3><a href=\"/t3\">Teaser headline three</a></h3><p>The teaser's summary, "
+	    "which goes on for a while, with commas, clauses, and more words than a line.</p></div>"
+	    "</section></div></main></body></html>");
+
+	(void)state;
+	assert_has(imp, "Story one.");
+	assert_has(imp, "Story four.");
+	assert_lacks(imp, "Other headline");
+	assert_lacks(imp, "summary");
+	assert_lacks(imp, "Teaser");
+	imported_free(imp);
+}
+
+static void
 test_noscript(void **state)
 {
 	struct imported *imp = page(
@@ -892,6 +921,7 @@ main(void)
 		cmocka_unit_test(test_hidden),
 		cmocka_unit_test(test_share_related_newsletter),
 		cmocka_unit_test(test_link_lists),
+		cmocka_unit_test(test_teasers),
 		cmocka_unit_test(test_noscript),
 		cmocka_unit_test(test_scripts_styles_forms),
 		cmocka_unit_test(test_story_kept_whole),
