@@ -235,14 +235,8 @@ body_br_follows(const xmlNode *n)
 	for (n = n->next; n != NULL; n = n->next) {
 		if (n->type == XML_ELEMENT_NODE)
 			return hdom_tag(n) == H_BR;
-		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			const char *s = (const char *)n->content;
-
-			while (*s != '\0' && ascii_isspace((unsigned char)*s))
-				s++;
-			if (*s != '\0')
-				return false;
-		}
+		if (n->type == XML_TEXT_NODE && !hdom_blank((const char *)n->content))
+			return false;
 	}
 	return false;
 }

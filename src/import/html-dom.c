@@ -328,17 +328,26 @@ dom_component(const xmlNode *n)
 	return NULL;
 }
 
-void
-hdom_class_id(const xmlNode *n, char *out)
+/* class, id when with_id, and the component name of n, lower case, into out (512 bytes). */
+static void
+dom_hints(const xmlNode *n, char *out, bool with_id)
 {
 	size_t len = 0;
 
 	dom_lower(out, &len, hdom_attr(n, "class"), 160);
 	out[len++] = ' ';
-	dom_lower(out, &len, hdom_attr(n, "id"), 160);
-	out[len++] = ' ';
+	if (with_id) {
+		dom_lower(out, &len, hdom_attr(n, "id"), 160);
+		out[len++] = ' ';
+	}
 	dom_lower(out, &len, dom_component(n), 160);
 	out[len] = '\0';
+}
+
+void
+hdom_class_id(const xmlNode *n, char *out)
+{
+	dom_hints(n, out, true);
 }
 
 bool
@@ -375,12 +384,17 @@ hdom_token(const char *s, const char *const *words)
 void
 hdom_class(const xmlNode *n, char *out)
 {
-	size_t len = 0;
+	dom_hints(n, out, false);
+}
 
-	dom_lower(out, &len, hdom_attr(n, "class"), 160);
-	out[len++] = ' ';
-	dom_lower(out, &len, dom_component(n), 160);
-	out[len] = '\0';
+bool
+hdom_blank(const char *s)
+{
+	if (s != NULL)
+		for (; *s != '\0'; s++)
+			if (!ascii_isspace((unsigned char)*s))
+				return false;
+	return true;
 }
 
 void

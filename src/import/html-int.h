@@ -188,6 +188,9 @@ bool hdom_token(const char *s, const char *const *words);
 /* class and component name of n, lower case, at most 160 bytes each, into out (size 512). */
 void hdom_class(const xmlNode *n, char *out);
 
+/* Is s (may be NULL) nothing but white space? */
+bool hdom_blank(const char *s);
+
 /* Give every element below root (and root) a zeroed struct hinfo in arena. */
 void hdom_info_init(struct hpage *pg, xmlNodePtr root);
 

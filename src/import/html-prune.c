@@ -211,14 +211,8 @@ prune_has_text(xmlNodePtr n)
 	xmlNodePtr c;
 
 	for (c = n->children; c != NULL; c = hdom_next(c, n, true))
-		if (c->type == XML_TEXT_NODE && c->content != NULL) {
-			const char *s = (const char *)c->content;
-
-			while (*s != '\0' && ascii_isspace((unsigned char)*s))
-				s++;
-			if (*s != '\0')
-				return true;
-		}
+		if (c->type == XML_TEXT_NODE && !hdom_blank((const char *)c->content))
+			return true;
 	return false;
 }
 

@@ -47,12 +47,8 @@ score_run_has_text(xmlNodePtr first, xmlNodePtr last)
 	xmlNodePtr c;
 
 	for (c = first; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content != NULL) {
-			const char *s = (const char *)c->content;
-
-			while (*s != '\0' && ascii_isspace((unsigned char)*s))
-				s++;
-			if (*s != '\0')
+		if (c->type == XML_TEXT_NODE) {
+			if (!hdom_blank((const char *)c->content))
 				return true;
 		} else if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
 			return true;

@@ -142,22 +142,26 @@ imported_line(struct imported *imp, const char *s)
 	return s != NULL ? imported_text(imp, s, strlen(s), 0) : NULL;
 }
 
+/* Append s (unless NULL or empty) to the list *v of *n strings with capacity *cap. */
+static void
+imported_push(const char ***v, size_t *n, size_t *cap, const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+		return;
+	ARRAY_GROW(*v, *n + 1, *cap);
+	(*v)[(*n)++] = s;
+}
+
 void
 imported_add_author(struct imported *imp, const char *name)
 {
-	if (name == NULL)
-		return;
-	ARRAY_GROW(imp->authors, imp->nauthors + 1, imp->cap[CAP_AUTHORS]);
-	imp->authors[imp->nauthors++] = name;
+	imported_push(&imp->authors, &imp->nauthors, &imp->cap[CAP_AUTHORS], name);
 }
 
 void
 imported_add_tag(struct imported *imp, const char *tag)
 {
-	if (tag == NULL)
-		return;
-	ARRAY_GROW(imp->tags, imp->ntags + 1, imp->cap[CAP_TAGS]);
-	imp->tags[imp->ntags++] = tag;
+	imported_push(&imp->tags, &imp->ntags, &imp->cap[CAP_TAGS], tag);
 }
 
 void
@@ -172,10 +176,7 @@ imported_add_update(struct imported *imp, const char *date, const char *note)
 void
 imported_add_para(struct imported *imp, const char *markdown)
 {
-	if (markdown == NULL || markdown[0] == '\0')
-		return;
-	ARRAY_GROW(imp->paras, imp->nparas + 1, imp->cap[CAP_PARAS]);
-	imp->paras[imp->nparas++] = markdown;
+	imported_push(&imp->paras, &imp->nparas, &imp->cap[CAP_PARAS], markdown);
 }
 
 struct imported_image *
