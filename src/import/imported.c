@@ -64,11 +64,22 @@ imported_space(int32_t cp)
 	    (cp >= 0x2000 && cp <= 0x200a) || cp == 0x202f || cp == 0x205f || cp == 0x3000;
 }
 
-void
-imported_clean(struct buf *outp, const char *s, size_t len, int flags)
+/* Write the separator pending before the next character: a line break, or a space. */
+static void
+imported_gap(struct buf *out, size_t start, bool *space, int *breaks)
 {
-	struct buf out = *outp;
-	size_t i = 0, n, start = out.len;
+	if (out->len > start && *breaks > 0)
+		buf_adds(out, *breaks > 1 ? "\n\n" : "\n");
+	else if (out->len > start && *space)
+		buf_addc(out, ' ');
+	*space = false;
+	*breaks = 0;
+}
+
+void
+imported_clean(struct buf *out, const char *s, size_t len, int flags)
+{
+	size_t i = 0, n, run, start = out->len;
 	int32_t cp;
 	bool space = false;
 	int breaks = 0;
@@ -76,20 +87,13 @@ imported_clean(struct buf *outp, const char *s, size_t len, int flags)
 	if (s == NULL)
 		return;
 	while (i < len) {
-		size_t run;
-
 		/* a run of printable ASCII goes in whole */
 		for (run = i; run < len && (unsigned char)s[run] > 0x20 &&
 		    (unsigned char)s[run] < 0x7f; run++)
 			continue;
 		if (run > i) {
-			if (out.len > start && breaks > 0)
-				buf_adds(&out, breaks > 1 ? "\n\n" : "\n");
-			else if (out.len > start && space)
-				buf_addc(&out, ' ');
-			space = false;
-			breaks = 0;
-			buf_add(&out, s + i, run - i);
+			imported_gap(out, start, &space, &breaks);
+			buf_add(out, s + i, run - i);
 			i = run;
 			continue;
 		}
@@ -100,27 +104,17 @@ imported_clean(struct buf *outp, const char *s, size_t len, int flags)
 				breaks++;
 			else
 				space = true;
-			continue;
-		}
-		if (imported_space(cp)) {
+		} else if (imported_space(cp)) {
 			space = true;
-			continue;
+		} else if (cp == UTF8_INVALID || !imported_dropped(cp)) {
+			imported_gap(out, start, &space, &breaks);
+			if (cp == UTF8_INVALID)
+				buf_add(out, "\xef\xbf\xbd", 3);
+			else
+				buf_add(out, s + i - n, n);
 		}
-		if (cp != UTF8_INVALID && imported_dropped(cp))
-			continue;
-		if (out.len > start && breaks > 0)
-			buf_adds(&out, breaks > 1 ? "\n\n" : "\n");
-		else if (out.len > start && space)
-			buf_addc(&out, ' ');
-		space = false;
-		breaks = 0;
-		if (cp == UTF8_INVALID)
-			buf_add(&out, "\xef\xbf\xbd", 3);
-		else
-			buf_add(&out, s + i - n, n);
 	}
-	buf_reserve(&out, 0);
-	*outp = out;
+	buf_reserve(out, 0);
 }
 
 const char *
