@@ -413,6 +413,53 @@ clean_iso_start(const char *s)
 	return true;
 }
 
+/* d written in ISO 8601 ("2022-03-04", "2022-03-04T09:30:00+01:00"), in the arena. */
+static const char *
+clean_iso(struct hpage *pg, const struct article_date *d)
+{
+	char out[40];
+	int tz = d->tz_min < 0 ? -d->tz_min : d->tz_min;
+
+	if (!d->has_time)
+		snprintf(out, sizeof out, "%04d-%02d-%02d", d->year, d->month, d->day);
+	else if (!d->has_tz)
+		snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d", d->year, d->month, d->day,
+		    d->hour, d->min, d->sec);
+	else
+		snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d->year,
+		    d->month, d->day, d->hour, d->min, d->sec, d->tz_min < 0 ? '-' : '+', tz / 60,
+		    tz % 60);
+	return arena_strdup(pg->imp->arena, out);
+}
+
+const char *
+hclean_find_date(struct hpage *pg, const char *text)
+{
+	struct article_date d;
+	size_t n, i = 0, w0, w1, j, e0, ends[6], k, len;
+	char buf[80];
+
+	if (text == NULL || (n = strlen(text)) > 200)
+		return NULL;
+	/* the longest run of up to six words from the first place that reads as a date */
+	while (clean_word(text, n, &i, &w0, &w1)) {
+		for (j = w0, k = 0; k < 6 && clean_word(text, n, &j, &e0, &ends[k]); k++)
+			continue;
+		while (k-- > 0) {
+			for (len = ends[k] - w0; len > 0 && (text[w0 + len - 1] == ',' ||
+			    text[w0 + len - 1] == '.'); len--)
+				continue;
+			if (len == 0 || len >= sizeof buf)
+				continue;
+			memcpy(buf, text + w0, len);
+			buf[len] = '\0';
+			if (article_parse_date(buf, &d))
+				return clean_iso(pg, &d);
+		}
+	}
+	return NULL;
+}
+
 const char *
 hclean_date(struct hpage *pg, const char *s)
 {
@@ -421,7 +468,7 @@ hclean_date(struct hpage *pg, const char *s)
 	if (s == NULL || (s = imported_line(pg->imp, s)) == NULL || strlen(s) > 64)
 		return NULL;
 	if (article_parse_date(s, &d))
-		return clean_iso_start(s) ? s : NULL;
+		return clean_iso_start(s) ? s : clean_iso(pg, &d);
 	if (clean_iso_start(s)) {
 		/* fractions of a second, or something else after a valid date */
 		char *t = arena_strdup(pg->imp->arena, s), *dot = strchr(t, '.');

@@ -451,6 +451,33 @@ hfigure_around(struct hpage *pg)
 	}
 }
 
+/*
+ * The lead image shown somewhere in what is left of the page (a hero photo
+ * above the article's container) in a figure with a caption: add it with
+ * that caption. Returns whether it was found.
+ */
+static bool
+figure_lead_in_page(struct hpage *pg, const char *lead)
+{
+	xmlNodePtr root = pg->body, n, f;
+	const char *src;
+	int k;
+
+	for (n = root; n != NULL; n = hdom_next(n, root, true)) {
+		if (hdom_tag(n) != H_IMG || (src = hfigure_src(pg, n)) == NULL ||
+		    !figure_same_image(src, lead))
+			continue;
+		for (f = n->parent, k = 0; f != NULL && k < 4 && hdom_tag(f) != H_FIGURE;
+		    f = f->parent, k++)
+			continue;
+		if (f == NULL || hdom_tag(f) != H_FIGURE || figure_caption_of(f) == NULL)
+			continue;
+		figure_figure(pg, f);
+		return true;
+	}
+	return false;
+}
+
 void
 hfigure_lead(struct hpage *pg)
 {
@@ -467,8 +494,11 @@ hfigure_lead(struct hpage *pg)
 				imp->images[i].caption = pg->meta.image_caption;
 			return;
 		}
-	if (!figure_add(pg, lead, NULL, pg->meta.image_caption, pg->meta.image_alt) ||
-	    imp->nimages == before)
+	if (!figure_lead_in_page(pg, lead) &&
+	    (!figure_add(pg, lead, NULL, pg->meta.image_caption, pg->meta.image_alt) ||
+	    imp->nimages == before))
+		return;
+	if (imp->nimages == before)
 		return;
 	/* the lead image goes first */
 	first = imp->images[imp->nimages - 1];

@@ -211,6 +211,13 @@ void hmeta_collect(struct hpage *pg);
 /* The metadata in the JSON-LD scripts of the document into pg->meta (fields still empty). */
 void hjsonld_collect(struct hpage *pg, struct hmeta *m);
 
+/*
+ * When n is a date line (its class says date, published, timestamp... and
+ * its text, shorter than max bytes, holds a date that is no update): the
+ * date in ISO 8601; else NULL.
+ */
+const char *hmeta_dateline(struct hpage *pg, const xmlNode *n, size_t max);
+
 /* Add an author name (raw, cleaned here) to m unless it is there already. */
 void hmeta_add_author(struct hpage *pg, struct hmeta *m, const char *raw);
 
@@ -238,6 +245,9 @@ void hclean_authors(struct hpage *pg, struct hmeta *m, const char *raw);
 
 /* Is name (clean) a plausible person's name (no address, no sentence)? */
 bool hclean_is_name(const char *name);
+
+/* The first date written in text ("Published 4 March 2022, 10:30"), in ISO 8601; NULL if none. */
+const char *hclean_find_date(struct hpage *pg, const char *text);
 
 /* The date s in ISO 8601 (s itself when already so), in the arena; NULL when unreadable. */
 const char *hclean_date(struct hpage *pg, const char *s);

@@ -304,15 +304,17 @@ tidy_goes(struct hpage *pg, xmlNodePtr n)
 			return true;
 		if (pg->clean_conditionally && tidy_conditional(pg, n))
 			return true;
-		return tidy_clutter(n);
+		return tidy_clutter(n) || (hi->text < 80 && hmeta_dateline(pg, n, 400) != NULL);
 	case H_H1: case H_H2: case H_H3: case H_H4: case H_H5: case H_H6:
 		return hprune_class_weight(pg, n) < 0 || tidy_clutter_heading(pg, n);
 	case H_P:
+		if (hi->text > 0 && hi->text < 80 && hmeta_dateline(pg, n, 400) != NULL)
+			return true;
 		if (hi->text == 0)
 			return hi->imgs == 0 && hi->embeds == 0 && hdom_find(n, H_PICTURE) == NULL;
 		return tidy_ad(pg, n) || (pg->clean_conditionally && tidy_pointer(pg, n));
-	case H_SPAN: case H_HEADER:
-		return tidy_clutter(n);
+	case H_SPAN: case H_HEADER: case H_TIME:
+		return tidy_clutter(n) || (hi->text < 80 && hmeta_dateline(pg, n, 400) != NULL);
 	default:
 		return false;
 	}

@@ -88,21 +88,38 @@ html_host(struct hpage *pg, const char *url)
 	return e > p ? imported_text(pg->imp, p, (size_t)(e - p), 0) : NULL;
 }
 
-/* A title from the first block of the body: its first words, Markdown marks left out. */
+/*
+ * A title from the body: the first words of its first block of three words
+ * or more that is no date (else of its first block), Markdown marks left out.
+ */
 static const char *
-html_first_words(struct hpage *pg, const char *md)
+html_first_words(struct hpage *pg)
 {
+	struct imported *imp = pg->imp;
 	struct buf b = BUF_INIT;
-	const char *r, *p = md;
+	const char *r = NULL, *p;
+	size_t i;
 
-	while (*p == '#' || *p == '>' || *p == ' ' || *p == '-')
-		p++;
-	for (; *p != '\0' && *p != '\n' && b.len < HTML_MAX_FIELD; p++)
-		if (*p != '\\')
-			buf_addc(&b, *p);
-	r = html_cap(pg, imported_line(pg->imp, b.data != NULL ? b.data : ""), 100);
+	for (i = 0; i < imp->nparas && r == NULL; i++) {
+		buf_reset(&b);
+		for (p = imp->paras[i]; *p == '#' || *p == '>' || *p == ' ' || *p == '-'; p++)
+			continue;
+		for (; *p != '\0' && *p != '\n' && b.len < HTML_MAX_FIELD; p++)
+			if (*p != '\\')
+				buf_addc(&b, *p);
+		r = html_cap(pg, imported_line(imp, b.data != NULL ? b.data : ""), 100);
+		if (r != NULL && i + 1 < imp->nparas && (strchr(r, ' ') == NULL ||
+		    strchr(strchr(r, ' ') + 1, ' ') == NULL || (strlen(r) < 40 &&
+		    hclean_find_date(pg, r) != NULL)))
+			r = NULL;
+	}
+	if (r == NULL && imp->nparas > 0) {
+		buf_reset(&b);
+		buf_adds(&b, imp->paras[0]);
+		r = html_cap(pg, imported_line(imp, b.data), 100);
+	}
 	buf_free(&b);
-	return r != NULL ? r : imported_line(pg->imp, "Untitled");
+	return r != NULL ? r : imported_line(imp, "Untitled");
 }
 
 /* Choose the article's title: the metadata's, else <title> cleaned, else the first heading. */
@@ -166,7 +183,7 @@ static xmlNodePtr
 html_find(struct hpage *pg, const struct htext *utf8)
 {
 	htmlDocPtr best_doc = NULL;
-	xmlNodePtr content, best = NULL, around = NULL, marker = NULL;
+	xmlNodePtr content, best = NULL, around = NULL, marker = NULL, body = NULL;
 	size_t best_text = 0;
 	int attempt;
 
@@ -185,6 +202,7 @@ html_find(struct hpage *pg, const struct htext *utf8)
 			best_text = text;
 			around = pg->around;
 			marker = pg->marker;
+			body = pg->body;
 		} else {
 			xmlFreeDoc(pg->doc);
 		}
@@ -194,6 +212,7 @@ html_find(struct hpage *pg, const struct htext *utf8)
 	pg->doc = best_doc;
 	pg->around = around;
 	pg->marker = marker;
+	pg->body = body;
 	/* links alone (a menu, a site map) are no article */
 	if (hdom_info(best)->text == 0 || hdom_link_density(best) > HTML_MAX_LINKS)
 		return NULL;
@@ -327,7 +346,7 @@ imported_from_html(struct imported *imp, const char *data, size_t len,
 		return -1;
 	}
 	if (imp->title == NULL)
-		imp->title = html_first_words(&pg, imp->paras[0]);
+		imp->title = html_first_words(&pg);
 	return 0;
 }
 

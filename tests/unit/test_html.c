@@ -256,6 +256,49 @@ test_time_and_canonical(void **state)
 	imported_free(imp);
 }
 
+static void
+test_visible_dates(void **state)
+{
+	struct imported *imp = page(
+	    "<html><body><article><h1>Harbour news today</h1><div class=\"meta\">"
+	    "<span class=\"date\">Published 4 March 2022, 10:30</span></div>" PROSE("Text.")
+	    "</article></body></html>");
+
+	(void)state;
+	assert_string_equal(imp->date, "2022-03-04T10:30:00");
+	assert_lacks(imp, "Published");
+	imported_free(imp);
+	imp = page("<html><body><main><time datetime=\"2021-05-06T07:08:09Z\">6 May</time>"
+	    PROSE("Main.") "</main></body></html>");
+	assert_string_equal(imp->date, "2021-05-06T07:08:09Z");
+	/* the title is the first words of the first block that is no date */
+	assert_int_equal(strncmp(imp->title, "Main. The council met", 21), 0);
+	imported_free(imp);
+	imp = page("<html><body><p class=\"updated-date\">Updated March 9, 2022</p>"
+	    "<p class=\"post-date\">March 4, 2022</p>" PROSE("Post.") "</body></html>");
+	assert_string_equal(imp->date, "2022-03-04");
+	imported_free(imp);
+}
+
+static void
+test_hero_image(void **state)
+{
+	struct imported *imp = page(
+	    "<html><head><meta property=\"og:image\" content=\"https://example.org/i/hero.jpg?w=1\">"
+	    "</head><body><div class=\"hero\"><figure><img src=\"/i/hero.jpg\"><figcaption>"
+	    "Waves over the wall. Photo: Kai Lens/Example</figcaption></figure></div>"
+	    "<div class=\"body\">" PROSE("One.") PROSE("Two.") "</div>"
+	    "<figure><img src=\"/i/other.jpg\"><figcaption>Not the lead.</figcaption></figure>"
+	    "</body></html>");
+
+	(void)state;
+	assert_true(imp->nimages >= 1);
+	assert_string_equal(imp->images[0].path, "https://example.org/i/hero.jpg");
+	assert_string_equal(imp->images[0].caption, "Waves over the wall.");
+	assert_string_equal(imp->images[0].credit, "Kai Lens/Example");
+	imported_free(imp);
+}
+
 /* The title page() finds for a page whose <title> is t (and og:site_name site when not NULL). */
 static void
 assert_title(const char *t, const char *site, const char *want)
@@ -910,6 +953,8 @@ main(void)
 		cmocka_unit_test(test_dublin_core),
 		cmocka_unit_test(test_parsely),
 		cmocka_unit_test(test_time_and_canonical),
+		cmocka_unit_test(test_visible_dates),
+		cmocka_unit_test(test_hero_image),
 		cmocka_unit_test(test_title_cleaning),
 		cmocka_unit_test(test_author_cleaning),
 		cmocka_unit_test(test_byline_element),
