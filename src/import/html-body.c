@@ -33,6 +33,7 @@ struct bstate {
 	struct hpage	*pg;
 	struct buf	 para;		/* the paragraph so far, raw */
 	struct buf	 clean, esc, first, rest, out;	/* scratch */
+	struct buf	 listblock;	/* the items of the list being written */
 	int		 heading;	/* its heading level, 0 for none */
 	bool		 item;		/* it starts a list item */
 	bool		 cells;		/* it is a table row with a cell already */
@@ -40,7 +41,7 @@ struct bstate {
 	int		 pre;		/* <pre> around it */
 	struct blist	 lists[BODY_MAX_LISTS];
 	int		 nlists;	/* may exceed BODY_MAX_LISTS */
-	const xmlNode	*last_list;	/* the list of the last block written, or NULL */
+	const xmlNode	*last_list;	/* the list listblock holds, or NULL */
 	size_t		 added;
 };
 
@@ -88,8 +89,10 @@ body_code(struct bstate *st, const char *t, size_t len)
 
 			if (cp == '\t')
 				buf_adds(&b, "    ");
-			else if (cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && cp != 0x2028 &&
-			    cp != 0x2029)
+			else if (cp == UTF8_INVALID)
+				buf_add(&b, "\xef\xbf\xbd", 3);
+			else if (!imported_dropped(cp) && cp != '\n' && cp != 0x2028 && cp != 0x2029 &&
+			    cp != 0x85)
 				buf_add(&b, t + n, k);
 			n += k;
 		}
@@ -129,7 +132,23 @@ body_prefixes(struct bstate *st, struct buf *first, struct buf *rest)
 	buf_adds(rest, "  ");
 }
 
-/* The paragraph's text escaped, each line prefixed; NULL when it has no text. */
+/* Make every blank line of b (a block's text) a line break: a block has none. */
+static void
+body_no_blank_lines(struct buf *b)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < b->len; i++)
+		if (!(b->data[i] == '\n' && k > 0 && b->data[k - 1] == '\n'))
+			b->data[k++] = b->data[i];
+	b->len = k;
+	b->data[k] = '\0';
+}
+
+/*
+ * The paragraph's text escaped, each line prefixed (in st->out, valid until
+ * the next call); NULL when it has no text.
+ */
 static const char *
 body_markdown(struct bstate *st)
 {
@@ -139,6 +158,7 @@ body_markdown(struct bstate *st)
 	imported_clean(&st->clean, st->para.data, st->para.len, IMPORTED_LINES);
 	if (st->clean.len == 0)
 		return NULL;
+	body_no_blank_lines(&st->clean);
 	buf_reset(&st->esc);
 	buf_reset(&st->first);
 	buf_reset(&st->rest);
@@ -156,29 +176,37 @@ body_markdown(struct bstate *st)
 			buf_add(&st->out, st->rest.data, st->rest.len);
 		buf_add(&st->out, line, nl != NULL ? (size_t)(nl - line) : (size_t)(end - line));
 	}
-	return arena_strndup(st->pg->imp->arena, st->out.data, st->out.len);
+	return st->out.data;
 }
 
-/* Add block md; a list item joins the block of the item before it in the same list. */
+/* Write the list block being gathered, if any. */
+static void
+body_list_flush(struct bstate *st)
+{
+	if (st->listblock.len > 0) {
+		imported_add_para(st->pg->imp, arena_strndup(st->pg->imp->arena, st->listblock.data,
+		    st->listblock.len));
+		st->added++;
+	}
+	buf_reset(&st->listblock);
+	st->last_list = NULL;
+}
+
+/* Add block md; the items of one list are gathered into one block. */
 static void
 body_add(struct bstate *st, const char *md, const xmlNode *list)
 {
-	struct imported *imp = st->pg->imp;
-
-	if (list != NULL && list == st->last_list && imp->nparas > 0) {
-		const char *prev = imp->paras[imp->nparas - 1];
-		size_t a = strlen(prev), b = strlen(md);
-		char *joined = arena_alloc(imp->arena, a + b + 2);
-
-		memcpy(joined, prev, a);
-		joined[a] = '\n';
-		memcpy(joined + a + 1, md, b + 1);
-		imp->paras[imp->nparas - 1] = joined;
+	if (list == NULL || list != st->last_list)
+		body_list_flush(st);
+	if (list == NULL) {
+		imported_add_para(st->pg->imp, arena_strdup(st->pg->imp->arena, md));
+		st->added++;
 		return;
 	}
-	imported_add_para(imp, md);
+	if (st->listblock.len > 0)
+		buf_addc(&st->listblock, '\n');
+	buf_adds(&st->listblock, md);
 	st->last_list = list;
-	st->added++;
 }
 
 /* End the paragraph: write it as a block when it has text. */
@@ -207,14 +235,8 @@ body_br_follows(const xmlNode *n)
 	for (n = n->next; n != NULL; n = n->next) {
 		if (n->type == XML_ELEMENT_NODE)
 			return hdom_tag(n) == H_BR;
-		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			const char *s = (const char *)n->content;
-
-			while (*s != '\0' && ascii_isspace((unsigned char)*s))
-				s++;
-			if (*s != '\0')
-				return false;
-		}
+		if (n->type == XML_TEXT_NODE && !hdom_blank((const char *)n->content))
+			return false;
 	}
 	return false;
 }
@@ -329,7 +351,9 @@ hbody_markdown(struct hpage *pg, const xmlNode *root)
 		n = n != root ? n->next : NULL;
 	}
 	body_flush(&st);
+	body_list_flush(&st);
 	buf_free(&st.para);
+	buf_free(&st.listblock);
 	buf_free(&st.clean);
 	buf_free(&st.esc);
 	buf_free(&st.first);

@@ -18,6 +18,29 @@
 #define CLEAN_MAX_NAME		80
 #define CLEAN_MAX_SIMILAR	1024
 
+/* The next word of s[0..n) at or after *i (words split at spaces): [*w0, *w1); false at the end. */
+static bool
+clean_word(const char *s, size_t n, size_t *i, size_t *w0, size_t *w1)
+{
+	while (*i < n && s[*i] == ' ')
+		(*i)++;
+	*w0 = *i;
+	while (*i < n && s[*i] != ' ')
+		(*i)++;
+	*w1 = *i;
+	return *w1 > *w0;
+}
+
+/* Is w[0..len) one of list, ASCII case folded? */
+static bool
+clean_word_is(const char *w, size_t len, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strlen(*list) == len && ascii_strncasecmp(w, *list, len) == 0)
+			return true;
+	return false;
+}
+
 /* Separators between a title and the site's name: " | ", " - ", " » "... */
 static const char *const clean_seps[] = {
 	" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \\ ", " / ", " > ", " \xc2\xbb ",
@@ -239,17 +262,14 @@ clean_drop_date_words(const char *s, size_t end)
 		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
 		"wednesday", "thursday", "friday", "saturday", "sunday", "on", NULL,
 	};
-	size_t k, w;
+	size_t w;
 
 	for (;;) {
 		while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ','))
 			end--;
 		for (w = end; w > 0 && s[w - 1] != ' '; w--)
 			continue;
-		for (k = 0; words[k] != NULL; k++)
-			if (strlen(words[k]) == end - w && ascii_strncasecmp(s + w, words[k], end - w) == 0)
-				break;
-		if (words[k] == NULL || w == 0)
+		if (w == 0 || !clean_word_is(s + w, end - w, words))
 			return end;
 		end = w;
 	}
@@ -299,23 +319,11 @@ static const char *const clean_role_words[] = {
 static bool
 clean_role(const char *s, size_t n)
 {
-	size_t i = 0, w, k;
+	size_t i = 0, w0, w1;
 
-	while (i < n) {
-		while (i < n && s[i] == ' ')
-			i++;
-		for (w = i; w < n && s[w] != ' '; w++)
-			continue;
-		if (w == i)
-			break;
-		for (k = 0; clean_role_words[k] != NULL; k++)
-			if (strlen(clean_role_words[k]) == w - i &&
-			    ascii_strncasecmp(s + i, clean_role_words[k], w - i) == 0)
-				break;
-		if (clean_role_words[k] == NULL)
+	while (clean_word(s, n, &i, &w0, &w1))
+		if (!clean_word_is(s + w0, w1 - w0, clean_role_words))
 			return false;
-		i = w;
-	}
 	return true;
 }
 
@@ -405,6 +413,53 @@ clean_iso_start(const char *s)
 	return true;
 }
 
+/* d written in ISO 8601 ("2022-03-04", "2022-03-04T09:30:00+01:00"), in the arena. */
+static const char *
+clean_iso(struct hpage *pg, const struct article_date *d)
+{
+	char out[40];
+	int tz = d->tz_min < 0 ? -d->tz_min : d->tz_min;
+
+	if (!d->has_time)
+		snprintf(out, sizeof out, "%04d-%02d-%02d", d->year, d->month, d->day);
+	else if (!d->has_tz)
+		snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d", d->year, d->month, d->day,
+		    d->hour, d->min, d->sec);
+	else
+		snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d->year,
+		    d->month, d->day, d->hour, d->min, d->sec, d->tz_min < 0 ? '-' : '+', tz / 60,
+		    tz % 60);
+	return arena_strdup(pg->imp->arena, out);
+}
+
+const char *
+hclean_find_date(struct hpage *pg, const char *text)
+{
+	struct article_date d;
+	size_t n, i = 0, w0, w1, j, e0, ends[6], k, len;
+	char buf[80];
+
+	if (text == NULL || (n = strlen(text)) > 200)
+		return NULL;
+	/* the longest run of up to six words from the first place that reads as a date */
+	while (clean_word(text, n, &i, &w0, &w1)) {
+		for (j = w0, k = 0; k < 6 && clean_word(text, n, &j, &e0, &ends[k]); k++)
+			continue;
+		while (k-- > 0) {
+			for (len = ends[k] - w0; len > 0 && (text[w0 + len - 1] == ',' ||
+			    text[w0 + len - 1] == '.'); len--)
+				continue;
+			if (len == 0 || len >= sizeof buf)
+				continue;
+			memcpy(buf, text + w0, len);
+			buf[len] = '\0';
+			if (article_parse_date(buf, &d))
+				return clean_iso(pg, &d);
+		}
+	}
+	return NULL;
+}
+
 const char *
 hclean_date(struct hpage *pg, const char *s)
 {
@@ -413,7 +468,7 @@ hclean_date(struct hpage *pg, const char *s)
 	if (s == NULL || (s = imported_line(pg->imp, s)) == NULL || strlen(s) > 64)
 		return NULL;
 	if (article_parse_date(s, &d))
-		return clean_iso_start(s) ? s : NULL;
+		return clean_iso_start(s) ? s : clean_iso(pg, &d);
 	if (clean_iso_start(s)) {
 		/* fractions of a second, or something else after a valid date */
 		char *t = arena_strdup(pg->imp->arena, s), *dot = strchr(t, '.');
@@ -463,27 +518,17 @@ clean_label_at(const char *s)
 	return NULL;
 }
 
-/* Is every word of s[0..n) capitalised (or a particle such as "of", "via")? */
+/* Is every word of s[0..n) capitalised (or a particle such as "of", "via"), five at most? */
 static bool
 clean_all_capitals(const char *s, size_t n)
 {
 	static const char *const particles[] = { "of", "via", "for", "de", "and", "the", NULL };
-	size_t i = 0, w, k, words = 0;
+	size_t i = 0, w0, w1, words = 0;
 
-	while (i < n) {
-		while (i < n && s[i] == ' ')
-			i++;
-		for (w = i; w < n && s[w] != ' '; w++)
-			continue;
-		if (w == i)
-			break;
-		for (k = 0; particles[k] != NULL; k++)
-			if (strlen(particles[k]) == w - i && strncmp(s + i, particles[k], w - i) == 0)
-				break;
-		if (particles[k] == NULL && !ascii_isupper((unsigned char)s[i]))
+	while (clean_word(s, n, &i, &w0, &w1)) {
+		if (!ascii_isupper((unsigned char)s[w0]) && !clean_word_is(s + w0, w1 - w0, particles))
 			return false;
 		words++;
-		i = w;
 	}
 	return words > 0 && words <= 5;
 }

@@ -253,7 +253,7 @@ dom_unseen(const xmlNode *n)
 }
 
 void
-hdom_text(const xmlNode *root, struct buf *out)
+hdom_text_sep(const xmlNode *root, struct buf *out, const char *sep)
 {
 	xmlNodePtr n = (xmlNodePtr)(uintptr_t)root;
 
@@ -269,19 +269,25 @@ hdom_text(const xmlNode *root, struct buf *out)
 			buf_adds(out, (const char *)n->content);
 		else if (n->type == XML_ELEMENT_NODE && (hdom_is_block(n) ||
 		    hdom_tag(n) == H_BR || hdom_tag(n) == H_IMG))
-			buf_addc(out, ' ');
+			buf_adds(out, sep);
 		/* a block's end separates words too */
 		if (!(down && n->children != NULL)) {
 			while (n != root && n->next == NULL) {
 				n = n->parent;
 				if (n != root && hdom_is_block(n))
-					buf_addc(out, ' ');
+					buf_adds(out, sep);
 			}
 			n = n != root ? n->next : NULL;
 			continue;
 		}
 		n = n->children;
 	}
+}
+
+void
+hdom_text(const xmlNode *root, struct buf *out)
+{
+	hdom_text_sep(root, out, " ");
 }
 
 const char *
@@ -306,15 +312,42 @@ dom_lower(char *out, size_t *len, const char *s, size_t max)
 		out[(*len)++] = (char)ascii_tolower((unsigned char)s[i]);
 }
 
-void
-hdom_class_id(const xmlNode *n, char *out)
+/* The name a component framework gives n (data-component, data-testid...), or NULL. */
+static const char *
+dom_component(const xmlNode *n)
+{
+	static const char *const names[] = {
+		"data-component", "data-testid", "data-module", "data-type", NULL,
+	};
+	const char *v;
+	size_t k;
+
+	for (k = 0; names[k] != NULL; k++)
+		if ((v = hdom_attr(n, names[k])) != NULL)
+			return v;
+	return NULL;
+}
+
+/* class, id when with_id, and the component name of n, lower case, into out (512 bytes). */
+static void
+dom_hints(const xmlNode *n, char *out, bool with_id)
 {
 	size_t len = 0;
 
-	dom_lower(out, &len, hdom_attr(n, "class"), 255);
+	dom_lower(out, &len, hdom_attr(n, "class"), 160);
 	out[len++] = ' ';
-	dom_lower(out, &len, hdom_attr(n, "id"), 254);
+	if (with_id) {
+		dom_lower(out, &len, hdom_attr(n, "id"), 160);
+		out[len++] = ' ';
+	}
+	dom_lower(out, &len, dom_component(n), 160);
 	out[len] = '\0';
+}
+
+void
+hdom_class_id(const xmlNode *n, char *out)
+{
+	dom_hints(n, out, true);
 }
 
 bool
@@ -348,31 +381,44 @@ hdom_token(const char *s, const char *const *words)
 	return false;
 }
 
-/* class of n in lower case, at most 255 bytes, into out (size 256). */
 void
 hdom_class(const xmlNode *n, char *out)
 {
-	size_t len = 0;
+	dom_hints(n, out, false);
+}
 
-	dom_lower(out, &len, hdom_attr(n, "class"), 255);
-	out[len] = '\0';
+bool
+hdom_blank(const char *s)
+{
+	if (s != NULL)
+		for (; *s != '\0'; s++)
+			if (!ascii_isspace((unsigned char)*s))
+				return false;
+	return true;
 }
 
 void
 hdom_info_init(struct hpage *pg, xmlNodePtr root)
 {
+	/* libxml2 keeps one copy of each name in a document: look each up once */
+	struct { const xmlChar *name; enum htag tag; } cache[64];
 	xmlNodePtr n;
 
+	memset(cache, 0, sizeof cache);
 	for (n = root; n != NULL; n = hdom_next(n, root, true)) {
 		struct hinfo *hi;
+		size_t slot;
 
-		if (n->type != XML_ELEMENT_NODE)
+		if (n->type != XML_ELEMENT_NODE || n->_private != NULL)
 			continue;
-		if (n->_private == NULL) {
-			hi = arena_calloc(pg->imp->arena, 1, sizeof *hi);
-			hi->tag = hdom_tag_named((const char *)n->name);
-			n->_private = hi;
+		hi = arena_calloc(pg->imp->arena, 1, sizeof *hi);
+		slot = ((uintptr_t)n->name >> 4) % (sizeof cache / sizeof cache[0]);
+		if (cache[slot].name != n->name) {
+			cache[slot].name = n->name;
+			cache[slot].tag = hdom_tag_named((const char *)n->name);
 		}
+		hi->tag = cache[slot].tag;
+		n->_private = hi;
 	}
 }
 
@@ -420,8 +466,8 @@ dom_measure_done(xmlNodePtr n, const xmlNode *root)
 		const char *href = hdom_attr(n, "href");
 
 		/* an in-page "#" link counts less; a script's "link" is no link */
-		if (href != NULL && ascii_strncasecmp(href, "javascript:", 11) == 0)
-			hi->links = 0;
+		if (href == NULL || ascii_strncasecmp(href, "javascript:", 11) == 0)
+			hi->links = 0;	/* an anchor (<a name>) or a script's: no link */
 		else
 			hi->links = href != NULL && href[0] == '#' ? hi->text * 3 / 10 : hi->text;
 		break;
@@ -433,6 +479,8 @@ dom_measure_done(xmlNodePtr n, const xmlNode *root)
 	case H_OBJECT: case H_EMBED: case H_IFRAME: hi->embeds++; break;
 	case H_H1: case H_H2: case H_H3: case H_H4: case H_H5: case H_H6:
 		hi->headings = hi->text;
+		if (hi->links * 2 > hi->text)
+			hi->linkheads = 1;
 		break;
 	case H_UL: case H_OL: hi->listtext = hi->text; break;
 	default: break;
@@ -449,6 +497,7 @@ dom_measure_done(xmlNodePtr n, const xmlNode *root)
 	up->embeds += hi->embeds;
 	up->headings += hi->headings;
 	up->listtext += hi->listtext;
+	up->linkheads += hi->linkheads;
 }
 
 void
@@ -461,7 +510,7 @@ hdom_measure(xmlNodePtr root)
 
 		if (hi != NULL) {
 			hi->text = hi->links = hi->commas = hi->paras = hi->imgs = hi->lis = 0;
-			hi->inputs = hi->embeds = hi->headings = hi->listtext = 0;
+			hi->inputs = hi->embeds = hi->headings = hi->listtext = hi->linkheads = 0;
 			if (n->children != NULL && !dom_unseen(n)) {
 				n = n->children;
 				continue;

@@ -209,6 +209,45 @@ figure_alt_says(const char *alt)
 	    ascii_endswith(alt, n, ".webp"));
 }
 
+/* The alt text, clean, without the markup some pages leave in it ("a<br><small>b</small>"). */
+static const char *
+figure_alt(struct hpage *pg, const char *alt)
+{
+	struct buf b = BUF_INIT;
+	const char *r, *p;
+	bool tag = false;
+
+	if (alt == NULL || strchr(alt, '<') == NULL)
+		return imported_line(pg->imp, alt);
+	for (p = alt; *p != '\0'; p++) {
+		if (*p == '<' && (ascii_isalpha((unsigned char)p[1]) || p[1] == '/'))
+			tag = true;
+		else if (*p == '>' && tag)
+			tag = false, buf_addc(&b, ' ');
+		else if (!tag)
+			buf_addc(&b, *p);
+	}
+	r = imported_line(pg->imp, b.data);
+	buf_free(&b);
+	return r;
+}
+
+/* caption without a label a screen reader hears first ("Image caption, ..."). */
+static const char *
+figure_unlabel(struct hpage *pg, const char *caption)
+{
+	static const char *const labels[] = {
+		"image caption, ", "image caption: ", "image caption ", "photo caption: ",
+		"caption: ", "caption, ", NULL,
+	};
+	size_t k;
+
+	for (k = 0; caption != NULL && labels[k] != NULL; k++)
+		if (ascii_strncasecmp(caption, labels[k], strlen(labels[k])) == 0)
+			return imported_line(pg->imp, caption + strlen(labels[k]));
+	return caption;
+}
+
 /*
  * Add an image: path, the caption element cap or the caption text captext,
  * the alt text; unless its address was taken already. Returns whether it
@@ -227,10 +266,10 @@ figure_add(struct hpage *pg, const char *path, xmlNodePtr cap, const char *capte
 	if (!added)
 		return false;
 	if (cap != NULL)
-		caption = figure_caption_text(pg, cap, &credit);
+		caption = figure_unlabel(pg, figure_caption_text(pg, cap, &credit));
 	if (caption != NULL && credit == NULL)
 		caption = hclean_credit(pg, caption, &credit);
-	alt = imported_line(pg->imp, alt);
+	alt = figure_alt(pg, alt);
 	if (caption == NULL && !figure_alt_says(alt))
 		return false;
 	im = imported_add_image(pg->imp);
@@ -257,6 +296,41 @@ figure_img(struct hpage *pg, xmlNodePtr n, const char **src)
 	return NULL;
 }
 
+/*
+ * A credit in figure f outside its caption cap: an element whose class says
+ * credit, or text that starts "Image source", "Photo:"... NULL when none.
+ */
+static const char *
+figure_credit_outside(struct hpage *pg, xmlNodePtr f, xmlNodePtr cap)
+{
+	static const char *const labels[] = {
+		"image source, ", "image source: ", "image source ", "photo: ", "photo credit: ",
+		"credit: ", "source: ", "foto: ", NULL,
+	};
+	xmlNodePtr c;
+	char hints[512];
+	const char *t;
+	size_t k;
+
+	for (c = f->children; c != NULL; ) {
+		if (c == cap || c->type != XML_ELEMENT_NODE || hdom_tag(c) == H_IMG) {
+			c = hdom_next(c, f, c != cap);
+			continue;
+		}
+		hdom_class_id(c, hints);
+		if (hdom_hint(hints, figure_credit_hints) && (t = hdom_text_line(pg, c)) != NULL)
+			return t;
+		if (hdom_info(c) != NULL && hdom_info(c)->text < 200 &&
+		    (t = hdom_text_line(pg, c)) != NULL)
+			for (k = 0; labels[k] != NULL; k++)
+				if (ascii_strncasecmp(t, labels[k], strlen(labels[k])) == 0 &&
+				    t[strlen(labels[k])] != '\0')
+					return imported_line(pg->imp, t + strlen(labels[k]));
+		c = hdom_next(c, f, true);
+	}
+	return NULL;
+}
+
 /* A <figure>: its image and caption to the images; it leaves the body when it had an image. */
 static void
 figure_figure(struct hpage *pg, xmlNodePtr f)
@@ -266,8 +340,14 @@ figure_figure(struct hpage *pg, xmlNodePtr f)
 
 	if (img == NULL && hdom_find(f, H_IMG) == NULL && hdom_find(f, H_PICTURE) == NULL)
 		return;		/* a figure of text or code stays */
-	if (img != NULL)
-		figure_add(pg, src, figure_caption_of(f), NULL, hdom_attr(img, "alt"));
+	if (img != NULL) {
+		xmlNodePtr cap = figure_caption_of(f);
+		const char *credit = figure_credit_outside(pg, f, cap);
+
+		if (figure_add(pg, src, cap, NULL, hdom_attr(img, "alt")) && credit != NULL &&
+		    pg->imp->images[pg->imp->nimages - 1].credit == NULL)
+			pg->imp->images[pg->imp->nimages - 1].credit = credit;
+	}
 	hdom_remove(f);
 }
 
@@ -371,6 +451,33 @@ hfigure_around(struct hpage *pg)
 	}
 }
 
+/*
+ * The lead image shown somewhere in what is left of the page (a hero photo
+ * above the article's container) in a figure with a caption: add it with
+ * that caption. Returns whether it was found.
+ */
+static bool
+figure_lead_in_page(struct hpage *pg, const char *lead)
+{
+	xmlNodePtr root = pg->body, n, f;
+	const char *src;
+	int k;
+
+	for (n = root; n != NULL; n = hdom_next(n, root, true)) {
+		if (hdom_tag(n) != H_IMG || (src = hfigure_src(pg, n)) == NULL ||
+		    !figure_same_image(src, lead))
+			continue;
+		for (f = n->parent, k = 0; f != NULL && k < 4 && hdom_tag(f) != H_FIGURE;
+		    f = f->parent, k++)
+			continue;
+		if (f == NULL || hdom_tag(f) != H_FIGURE || figure_caption_of(f) == NULL)
+			continue;
+		figure_figure(pg, f);
+		return true;
+	}
+	return false;
+}
+
 void
 hfigure_lead(struct hpage *pg)
 {
@@ -387,8 +494,11 @@ hfigure_lead(struct hpage *pg)
 				imp->images[i].caption = pg->meta.image_caption;
 			return;
 		}
-	if (!figure_add(pg, lead, NULL, pg->meta.image_caption, pg->meta.image_alt) ||
-	    imp->nimages == before)
+	if (!figure_lead_in_page(pg, lead) &&
+	    (!figure_add(pg, lead, NULL, pg->meta.image_caption, pg->meta.image_alt) ||
+	    imp->nimages == before))
+		return;
+	if (imp->nimages == before)
 		return;
 	/* the lead image goes first */
 	first = imp->images[imp->nimages - 1];

@@ -63,6 +63,7 @@ struct hinfo {
 	size_t	embeds;		/* <object>, <embed>, <iframe> below */
 	size_t	headings;	/* characters inside headings */
 	size_t	listtext;	/* characters inside lists */
+	size_t	linkheads;	/* headings that hold a link (teasers of other stories) */
 	double	score;		/* the content score (html-score.c) */
 	bool	candidate;	/* scored as a container */
 	bool	data_table;	/* a table of data, not of layout */
@@ -98,6 +99,7 @@ struct hpage {
 	const char	*title;		/* the article title chosen */
 	xmlNodePtr	 around;	/* the <article> or <main> the content came from */
 	xmlNodePtr	 marker;	/* where in it the content was */
+	xmlNodePtr	 content;	/* the content being tidied */
 	bool		 fragment;	/* a fragment: the whole is the article */
 	/* the attempt's flags (html-score.c retries with fewer) */
 	bool		 strip_unlikely, weight_classes, clean_conditionally;
@@ -162,10 +164,16 @@ void hdom_unwrap(xmlNodePtr n);
 /* Append the visible text of n (block ends as spaces) to out, raw. */
 void hdom_text(const xmlNode *n, struct buf *out);
 
+/* The same with sep at the edges of blocks. */
+void hdom_text_sep(const xmlNode *n, struct buf *out, const char *sep);
+
 /* The visible text of n, cleaned onto one line in the page's arena; NULL when empty. */
 const char *hdom_text_line(struct hpage *pg, const xmlNode *n);
 
-/* class and id of n, lower case, at most 255 bytes, into out (size 512). */
+/*
+ * class, id and the component name (data-component, data-testid...) of n,
+ * lower case, at most 160 bytes each, into out (size 512).
+ */
 void hdom_class_id(const xmlNode *n, char *out);
 
 /* Does the lower-case hint string s hold one of words (a NULL-ended list) as a substring? */
@@ -177,8 +185,11 @@ bool hdom_hint(const char *s, const char *const *words);
  */
 bool hdom_token(const char *s, const char *const *words);
 
-/* class of n, lower case, at most 255 bytes, into out (size 256). */
+/* class and component name of n, lower case, at most 160 bytes each, into out (size 512). */
 void hdom_class(const xmlNode *n, char *out);
+
+/* Is s (may be NULL) nothing but white space? */
+bool hdom_blank(const char *s);
 
 /* Give every element below root (and root) a zeroed struct hinfo in arena. */
 void hdom_info_init(struct hpage *pg, xmlNodePtr root);
@@ -199,6 +210,13 @@ void hmeta_collect(struct hpage *pg);
 
 /* The metadata in the JSON-LD scripts of the document into pg->meta (fields still empty). */
 void hjsonld_collect(struct hpage *pg, struct hmeta *m);
+
+/*
+ * When n is a date line (its class says date, published, timestamp... and
+ * its text, shorter than max bytes, holds a date that is no update): the
+ * date in ISO 8601; else NULL.
+ */
+const char *hmeta_dateline(struct hpage *pg, const xmlNode *n, size_t max);
 
 /* Add an author name (raw, cleaned here) to m unless it is there already. */
 void hmeta_add_author(struct hpage *pg, struct hmeta *m, const char *raw);
@@ -227,6 +245,9 @@ void hclean_authors(struct hpage *pg, struct hmeta *m, const char *raw);
 
 /* Is name (clean) a plausible person's name (no address, no sentence)? */
 bool hclean_is_name(const char *name);
+
+/* The first date written in text ("Published 4 March 2022, 10:30"), in ISO 8601; NULL if none. */
+const char *hclean_find_date(struct hpage *pg, const char *text);
 
 /* The date s in ISO 8601 (s itself when already so), in the arena; NULL when unreadable. */
 const char *hclean_date(struct hpage *pg, const char *s);

@@ -27,8 +27,9 @@
 #include "strmap.h"
 #include "util.h"
 
-/* The longest key kept. */
-#define META_KEY_MAX	64
+/* The longest key kept; date elements looked at. */
+#define META_KEY_MAX		64
+#define META_MAX_DATE_TRIES	20
 
 /* Values of one key, in page order. */
 struct mval {
@@ -47,6 +48,8 @@ struct mwalk {
 	struct strmap	 keys;		/* normalised key -> struct mkey * */
 	const char	*time_pub;	/* <time pubdate> or itemprop=datePublished */
 	const char	*time_any;	/* the first <time datetime> in an article */
+	const char	*date_text;	/* a date in the text of a date element ("Published ...") */
+	size_t		 tries;		/* date elements looked at */
 };
 
 /* Add value s under key[0..n) (normalised here) from a property (or a name). */
@@ -60,6 +63,8 @@ meta_put(struct mwalk *w, const char *key, size_t n, const char *s, bool propert
 	struct mval *mv;
 	bool added;
 
+	if (s == NULL)
+		return;
 	for (i = 0; i < n && len < META_KEY_MAX; i++) {
 		char c = (char)ascii_tolower((unsigned char)key[i]);
 
@@ -157,13 +162,51 @@ meta_time(struct mwalk *w, const xmlNode *n)
 		dt = hdom_attr(n, "content");
 	if (dt == NULL && pub)
 		dt = hdom_text_line(w->pg, n);
-	if (dt == NULL)
+	/* a copy: the tree goes before the fields are filled */
+	if ((dt = imported_line(w->pg->imp, dt)) == NULL)
 		return;
 	if (pub && w->time_pub == NULL)
 		w->time_pub = dt;
 	else if (!pub && w->time_any == NULL && hdom_tag(n) == H_TIME &&
-	    (hdom_has_ancestor(n, H_ARTICLE, 0) || hdom_has_ancestor(n, H_HEADER, 0)))
+	    (hdom_has_ancestor(n, H_ARTICLE, 0) || hdom_has_ancestor(n, H_HEADER, 0) ||
+	    hdom_has_ancestor(n, H_MAIN, 0)))
 		w->time_any = dt;
+}
+
+const char *
+hmeta_dateline(struct hpage *pg, const xmlNode *n, size_t max)
+{
+	static const char *const hints[] = {
+		"date", "dateline", "published", "pubdate", "publish", "timestamp", "posted",
+		"entry-date", "post-date", "article-date", "byline-date", "time", NULL,
+	};
+	char cls[512];
+	const char *t, *r = NULL;
+	struct buf b = BUF_INIT;
+
+	hdom_class(n, cls);
+	if (!hdom_token(cls, hints) || strstr(cls, "update") != NULL ||
+	    strstr(cls, "modified") != NULL)
+		return NULL;
+	hdom_text(n, &b);
+	if (b.len < max && (t = imported_text(pg->imp, b.data, b.len, 0)) != NULL &&
+	    ascii_strncasecmp(t, "updated", 7) != 0)
+		r = hclean_find_date(pg, t);
+	buf_free(&b);
+	return r;
+}
+
+/* An element whose class says it holds the date ("dateline", "published"): its date. */
+static void
+meta_date_text(struct mwalk *w, const xmlNode *n)
+{
+	char cls[512];
+
+	hdom_class(n, cls);
+	if (cls[0] == ' ' && cls[1] == '\0')
+		return;
+	w->tries++;
+	w->date_text = hmeta_dateline(w->pg, n, 200);
 }
 
 /* A <link>: the canonical address. */
@@ -173,7 +216,7 @@ meta_link(struct mwalk *w, const xmlNode *n)
 	const char *rel = hdom_attr(n, "rel"), *href = hdom_attr(n, "href");
 
 	if (rel != NULL && href != NULL && ascii_strcasecmp(rel, "canonical") == 0)
-		meta_put(w, "link:canonical", 14, href, true);
+		meta_put(w, "link:canonical", 14, imported_line(w->pg->imp, href), true);
 }
 
 /* Look at one element of the walk. */
@@ -194,7 +237,8 @@ meta_visit(struct mwalk *w, const xmlNode *n)
 		break;
 	case H_BASE:
 		if (meta_get(w, "base:href") == NULL && hdom_attr(n, "href") != NULL)
-			meta_put(w, "base:href", 9, hdom_attr(n, "href"), true);
+			meta_put(w, "base:href", 9, imported_line(w->pg->imp, hdom_attr(n, "href")),
+			    true);
 		break;
 	case H_TIME:
 		meta_time(w, n);
@@ -203,6 +247,8 @@ meta_visit(struct mwalk *w, const xmlNode *n)
 		if (hdom_attr(n, "itemprop") != NULL &&
 		    ascii_strcasecmp(hdom_attr(n, "itemprop"), "datePublished") == 0)
 			meta_time(w, n);
+		else if (w->date_text == NULL && w->tries < META_MAX_DATE_TRIES)
+			meta_date_text(w, n);
 		break;
 	}
 }
@@ -299,6 +345,8 @@ meta_choose(struct mwalk *w, struct hmeta *m)
 		m->date = hclean_date(w->pg, w->time_pub);
 	if (m->date == NULL)
 		m->date = hclean_date(w->pg, w->time_any);
+	if (m->date == NULL)
+		m->date = w->date_text;
 	if (m->image == NULL)
 		m->image = meta_first(w, image);
 	if (m->image_alt == NULL)

@@ -80,23 +80,35 @@ prune_style_hides(const char *style)
 	return strstr(low, "display:none") != NULL || strstr(low, "visibility:hidden") != NULL;
 }
 
-/* Is element n hidden from readers? */
+/* Is element n hidden from readers (one look at its attributes)? */
 static bool
 prune_hidden(const xmlNode *n)
 {
-	const char *a;
+	const xmlAttr *a;
 
-	if (hdom_attr(n, "hidden") != NULL)
-		return true;
-	if ((a = hdom_attr(n, "aria-hidden")) != NULL && ascii_strcasecmp(a, "true") == 0) {
-		const char *cls = hdom_attr(n, "class");
+	for (a = n->properties; a != NULL; a = a->next) {
+		const char *name = (const char *)a->name, *v;
 
-		return cls == NULL || strstr(cls, "fallback-image") == NULL;
+		if (name == NULL || (name[0] != 'h' && name[0] != 'a' && name[0] != 's' &&
+		    name[0] != 't'))
+			continue;
+		v = a->children != NULL && a->children->content != NULL ?
+		    (const char *)a->children->content : "";
+		if (strcmp(name, "hidden") == 0)
+			return true;
+		if (strcmp(name, "aria-hidden") == 0 && ascii_strcasecmp(v, "true") == 0) {
+			const char *cls = hdom_attr(n, "class");
+
+			if (cls == NULL || strstr(cls, "fallback-image") == NULL)
+				return true;
+		}
+		if (strcmp(name, "style") == 0 && prune_style_hides(v))
+			return true;
+		if (strcmp(name, "type") == 0 && ascii_strcasecmp(v, "hidden") == 0 &&
+		    hdom_tag(n) == H_INPUT)
+			return true;
 	}
-	if ((a = hdom_attr(n, "style")) != NULL && prune_style_hides(a))
-		return true;
-	return (a = hdom_attr(n, "type")) != NULL && ascii_strcasecmp(a, "hidden") == 0 &&
-	    hdom_tag(n) == H_INPUT;
+	return false;
 }
 
 /* Is element n one that is never part of an article? */
@@ -199,14 +211,8 @@ prune_has_text(xmlNodePtr n)
 	xmlNodePtr c;
 
 	for (c = n->children; c != NULL; c = hdom_next(c, n, true))
-		if (c->type == XML_TEXT_NODE && c->content != NULL) {
-			const char *s = (const char *)c->content;
-
-			while (*s != '\0' && ascii_isspace((unsigned char)*s))
-				s++;
-			if (*s != '\0')
-				return true;
-		}
+		if (c->type == XML_TEXT_NODE && !hdom_blank((const char *)c->content))
+			return true;
 	return false;
 }
 
@@ -333,6 +339,33 @@ prune_names_below(struct hpage *pg, xmlNodePtr n, bool strict, struct buf *b)
 	}
 }
 
+/* b with each run of '|' and blank space between its parts as one " | ", none at the ends. */
+static void
+prune_bars(struct buf *b)
+{
+	struct buf out = BUF_INIT;
+	size_t i = 0, e;
+
+	while (i < b->len) {
+		while (i < b->len && (b->data[i] == '|' || ascii_isspace((unsigned char)b->data[i])))
+			i++;
+		for (e = i; e < b->len && b->data[e] != '|'; e++)
+			continue;
+		while (e > i && ascii_isspace((unsigned char)b->data[e - 1]))
+			e--;
+		if (e > i) {
+			if (out.len > 0)
+				buf_adds(&out, " | ");
+			buf_add(&out, b->data + i, e - i);
+		}
+		while (e < b->len && b->data[e] != '|')
+			e++;
+		i = e;
+	}
+	buf_free(b);
+	*b = out;
+}
+
 /*
  * The names in byline element n: those its rel=author or itemprop=name
  * elements give, else its links', else its whole text.
@@ -346,7 +379,11 @@ prune_byline_names(struct hpage *pg, xmlNodePtr n)
 	prune_names_below(pg, n, true, &b);
 	if (b.len == 0)
 		prune_names_below(pg, n, false, &b);
-	r = b.len > 0 ? imported_line(pg->imp, b.data) : hdom_text_line(pg, n);
+	if (b.len == 0) {
+		hdom_text_sep(n, &b, "|");	/* "By Ann Lee | Gazette, Kent" */
+		prune_bars(&b);
+	}
+	r = imported_line(pg->imp, b.data != NULL ? b.data : "");
 	buf_free(&b);
 	return r;
 }

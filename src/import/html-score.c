@@ -47,12 +47,8 @@ score_run_has_text(xmlNodePtr first, xmlNodePtr last)
 	xmlNodePtr c;
 
 	for (c = first; c != NULL; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content != NULL) {
-			const char *s = (const char *)c->content;
-
-			while (*s != '\0' && ascii_isspace((unsigned char)*s))
-				s++;
-			if (*s != '\0')
+		if (c->type == XML_TEXT_NODE) {
+			if (!hdom_blank((const char *)c->content))
 				return true;
 		} else if (c->type == XML_ELEMENT_NODE && c->children != NULL) {
 			return true;
@@ -188,8 +184,9 @@ score_paragraphs(struct hpage *pg, size_t *count)
 		    n->parent == NULL || hdom_info(n->parent) == NULL)
 			continue;
 		s = 1 + (double)hi->commas + (double)(hi->text / 100 < 3 ? hi->text / 100 : 3);
+		/* the ancestors up to the body, never above it */
 		for (up = n->parent, level = 0; up != NULL && level < SCORE_LEVELS &&
-		    hdom_info(up) != NULL && up->parent != NULL; up = up->parent, level++) {
+		    hdom_info(up) != NULL && hdom_tag(up) != H_HTML; up = up->parent, level++) {
 			score_init(pg, up, &list, count, &cap);
 			hdom_info(up)->score += s / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
 		}
@@ -315,8 +312,8 @@ score_sibling_joins(struct hpage *pg, xmlNodePtr top, xmlNodePtr s)
 	double threshold = ht->score * 0.2 > 10 ? ht->score * 0.2 : 10, bonus = 0;
 	const char *ct = hdom_attr(top, "class"), *cs = hdom_attr(s, "class"), *text;
 
-	if (hs == NULL)
-		return false;
+	if (hs == NULL || hs->linkheads >= 2)
+		return false;	/* teasers of other stories */
 	if (ct != NULL && cs != NULL && ct[0] != '\0' && strcmp(ct, cs) == 0)
 		bonus = ht->score * 0.2;
 	if (hs->candidate && hs->score + bonus >= threshold)
@@ -363,7 +360,7 @@ hscore_article(struct hpage *pg)
 	list = score_paragraphs(pg, &count);
 	ntop = score_best(list, count, top);
 	free(list);
-	if (ntop == 0 || hdom_tag(top[0]) == H_BODY) {
+	if (ntop == 0 || top[0] == pg->body || hdom_tag(top[0]) == H_BODY) {
 		/* no container stands out: the whole body */
 		div = xmlNewDocNode(pg->doc, NULL, (const xmlChar *)"div", NULL);
 		xmlAddNextSibling(pg->body, div);

@@ -175,6 +175,30 @@ tidy_ad(struct hpage *pg, const xmlNode *n)
 	return ad;
 }
 
+/* Leads of a paragraph that points at another story ("Read more: ..."), lower case. */
+static const char *const tidy_pointers[] = {
+	"read more", "related:", "related", "also read", "read also", "see also", "more:",
+	"watch:", "listen:", "read:", "recommended:", "don't miss", "most read", "sign up",
+	"subscribe", "click here", "follow us", NULL,
+};
+
+/* Is paragraph n a short one that only points elsewhere: mostly a link, after such a lead? */
+static bool
+tidy_pointer(struct hpage *pg, const xmlNode *n)
+{
+	const struct hinfo *hi = hdom_info(n);
+	char *low;
+	size_t k;
+	bool r = false;
+
+	if (hi->text > 200 || hi->links * 2 < hi->text || (low = tidy_lower_text(pg, n, 200)) == NULL)
+		return false;
+	for (k = 0; tidy_pointers[k] != NULL && !r; k++)
+		r = strncmp(low, tidy_pointers[k], strlen(tidy_pointers[k])) == 0;
+	free(low);
+	return r;
+}
+
 /* Would Readability's conditional cleaning remove n (a form, table, list, div...)? */
 static bool
 tidy_conditional(struct hpage *pg, const xmlNode *n)
@@ -230,6 +254,7 @@ tidy_discount(xmlNodePtr n, xmlNodePtr content)
 		u->embeds -= hi->embeds < u->embeds ? hi->embeds : u->embeds;
 		u->headings -= hi->headings < u->headings ? hi->headings : u->headings;
 		u->listtext -= hi->listtext < u->listtext ? hi->listtext : u->listtext;
+		u->linkheads -= hi->linkheads < u->linkheads ? hi->linkheads : u->linkheads;
 		if (up == content)
 			break;
 	}
@@ -272,17 +297,24 @@ tidy_goes(struct hpage *pg, xmlNodePtr n)
 	switch (hi->tag) {
 	case H_UL: case H_OL:
 	case H_FORM: case H_FIELDSET: case H_TABLE: case H_DIV: case H_SECTION: case H_DL:
+	case H_ASIDE:
+		/* headlines of other stories, each a link: teasers (not most of the page) */
+		if (pg->clean_conditionally && hi->linkheads >= 2 &&
+		    hi->text * 2 < hdom_info(pg->content)->text)
+			return true;
 		if (pg->clean_conditionally && tidy_conditional(pg, n))
 			return true;
-		return tidy_clutter(n);
+		return tidy_clutter(n) || (hi->text < 80 && hmeta_dateline(pg, n, 400) != NULL);
 	case H_H1: case H_H2: case H_H3: case H_H4: case H_H5: case H_H6:
 		return hprune_class_weight(pg, n) < 0 || tidy_clutter_heading(pg, n);
 	case H_P:
+		if (hi->text > 0 && hi->text < 80 && hmeta_dateline(pg, n, 400) != NULL)
+			return true;
 		if (hi->text == 0)
 			return hi->imgs == 0 && hi->embeds == 0 && hdom_find(n, H_PICTURE) == NULL;
-		return tidy_ad(pg, n);
-	case H_SPAN: case H_ASIDE: case H_HEADER:
-		return tidy_clutter(n);
+		return tidy_ad(pg, n) || (pg->clean_conditionally && tidy_pointer(pg, n));
+	case H_SPAN: case H_HEADER: case H_TIME:
+		return tidy_clutter(n) || (hi->text < 80 && hmeta_dateline(pg, n, 400) != NULL);
 	default:
 		return false;
 	}
@@ -312,6 +344,7 @@ htidy_content(struct hpage *pg, xmlNodePtr content)
 	xmlNodePtr n, *list = NULL;
 	size_t count = 0, cap = 0, i;
 
+	pg->content = content;
 	hdom_measure(content);
 	tidy_mark_tables(content);
 	for (n = content->children; n != NULL; n = hdom_next(n, content, true))

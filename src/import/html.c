@@ -88,21 +88,38 @@ html_host(struct hpage *pg, const char *url)
 	return e > p ? imported_text(pg->imp, p, (size_t)(e - p), 0) : NULL;
 }
 
-/* A title from the first block of the body: its first words, Markdown marks left out. */
+/*
+ * A title from the body: the first words of its first block of three words
+ * or more that is no date (else of its first block), Markdown marks left out.
+ */
 static const char *
-html_first_words(struct hpage *pg, const char *md)
+html_first_words(struct hpage *pg)
 {
+	struct imported *imp = pg->imp;
 	struct buf b = BUF_INIT;
-	const char *r, *p = md;
+	const char *r = NULL, *p;
+	size_t i;
 
-	while (*p == '#' || *p == '>' || *p == ' ' || *p == '-')
-		p++;
-	for (; *p != '\0' && *p != '\n' && b.len < HTML_MAX_FIELD; p++)
-		if (*p != '\\')
-			buf_addc(&b, *p);
-	r = html_cap(pg, imported_line(pg->imp, b.data != NULL ? b.data : ""), 100);
+	for (i = 0; i < imp->nparas && r == NULL; i++) {
+		buf_reset(&b);
+		for (p = imp->paras[i]; *p == '#' || *p == '>' || *p == ' ' || *p == '-'; p++)
+			continue;
+		for (; *p != '\0' && *p != '\n' && b.len < HTML_MAX_FIELD; p++)
+			if (*p != '\\')
+				buf_addc(&b, *p);
+		r = html_cap(pg, imported_line(imp, b.data != NULL ? b.data : ""), 100);
+		if (r != NULL && i + 1 < imp->nparas && (strchr(r, ' ') == NULL ||
+		    strchr(strchr(r, ' ') + 1, ' ') == NULL || (strlen(r) < 40 &&
+		    hclean_find_date(pg, r) != NULL)))
+			r = NULL;
+	}
+	if (r == NULL && imp->nparas > 0) {
+		buf_reset(&b);
+		buf_adds(&b, imp->paras[0]);
+		r = html_cap(pg, imported_line(imp, b.data), 100);
+	}
 	buf_free(&b);
-	return r != NULL ? r : imported_line(pg->imp, "Untitled");
+	return r != NULL ? r : imported_line(imp, "Untitled");
 }
 
 /* Choose the article's title: the metadata's, else <title> cleaned, else the first heading. */
@@ -166,7 +183,7 @@ static xmlNodePtr
 html_find(struct hpage *pg, const struct htext *utf8)
 {
 	htmlDocPtr best_doc = NULL;
-	xmlNodePtr content, best = NULL, around = NULL, marker = NULL;
+	xmlNodePtr content, best = NULL, around = NULL, marker = NULL, body = NULL;
 	size_t best_text = 0;
 	int attempt;
 
@@ -185,6 +202,7 @@ html_find(struct hpage *pg, const struct htext *utf8)
 			best_text = text;
 			around = pg->around;
 			marker = pg->marker;
+			body = pg->body;
 		} else {
 			xmlFreeDoc(pg->doc);
 		}
@@ -194,10 +212,68 @@ html_find(struct hpage *pg, const struct htext *utf8)
 	pg->doc = best_doc;
 	pg->around = around;
 	pg->marker = marker;
+	pg->body = body;
 	/* links alone (a menu, a site map) are no article */
 	if (hdom_info(best)->text == 0 || hdom_link_density(best) > HTML_MAX_LINKS)
 		return NULL;
 	return best;
+}
+
+/*
+ * The authors: the metadata's; when it has none, or only the site's own
+ * name ("Example News" for a story whose byline names a reporter), the
+ * names of the byline element in the page, if it gives some.
+ */
+static void
+html_authors(struct hpage *pg, struct hmeta *m)
+{
+	struct hmeta dom;
+
+	if (m->dom_byline == NULL || (m->nauthors > 0 && (m->nauthors > 1 || m->site == NULL ||
+	    !hclean_same(m->authors[0], m->site))))
+		return;
+	/* no author, or only the site itself: the byline's names, when it has some */
+	memset(&dom, 0, sizeof dom);
+	hclean_authors(pg, &dom, m->dom_byline);
+	if (dom.nauthors > 0) {
+		free(m->authors);
+		m->authors = dom.authors;
+		m->nauthors = dom.nauthors;
+		m->cap_authors = dom.cap_authors;
+	}
+}
+
+/* Does block md (Markdown) repeat the title or the byline of the front matter? */
+static bool
+html_repeats(struct hpage *pg, const char *md)
+{
+	struct imported *imp = pg->imp;
+	const char *p = md;
+	size_t i;
+
+	while (*p == '#' || *p == ' ')
+		p++;
+	if (imp->title != NULL && hclean_same(p, imp->title))
+		return true;
+	if (strlen(p) > 200 || ascii_strncasecmp(p, "by ", 3) != 0)
+		return false;
+	for (i = 0; i < imp->nauthors; i++)
+		if (strstr(p, imp->authors[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* Take out the first blocks of the body that repeat the title or the byline. */
+static void
+html_drop_repeats(struct hpage *pg)
+{
+	struct imported *imp = pg->imp;
+	size_t i, k = 0, look = imp->nparas < 3 ? imp->nparas : 3;
+
+	for (i = 0; i < imp->nparas; i++)
+		if (i >= look || imp->nparas - (i - k) <= 1 || !html_repeats(pg, imp->paras[i]))
+			imp->paras[k++] = imp->paras[i];
+	imp->nparas = k;
 }
 
 /* Fill imp's fields from the metadata. */
@@ -217,12 +293,12 @@ html_fields(struct hpage *pg)
 	if (m->url != NULL)
 		imp->id = imp->url;
 	imp->date = m->date;
-	if (m->nauthors == 0 && m->dom_byline != NULL)
-		hclean_authors(pg, m, m->dom_byline);
+	html_authors(pg, m);
 	for (i = 0; i < m->nauthors; i++)
 		imported_add_author(imp, html_cap(pg, m->authors[i], HTML_MAX_FIELD));
 	for (i = 0; i < m->ntags; i++)
 		imported_add_tag(imp, html_cap(pg, m->tags[i], HTML_MAX_FIELD));
+	html_drop_repeats(pg);
 }
 
 /* Release what pg holds (not imp). */
@@ -270,7 +346,7 @@ imported_from_html(struct imported *imp, const char *data, size_t len,
 		return -1;
 	}
 	if (imp->title == NULL)
-		imp->title = html_first_words(&pg, imp->paras[0]);
+		imp->title = html_first_words(&pg);
 	return 0;
 }
 

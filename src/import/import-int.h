@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Find a credit written as "Name/Agency" ("Darrian Traynor/Getty Images",
@@ -22,5 +23,11 @@ long credit_find_slash(const char *s);
  */
 struct buf;
 void imported_clean(struct buf *out, const char *s, size_t len, int flags);
+
+/*
+ * Is cp left out of imported text: a control character but tab and line
+ * feed, a bidirectional control, a zero-width space, a soft hyphen?
+ */
+bool imported_dropped(int32_t cp);
 
 #endif

@@ -46,8 +46,7 @@ imported_free(struct imported *imp)
 	free(imp);
 }
 
-/* Is cp dropped from imported text: a control, a bidi control, a zero-width space? */
-static bool
+bool
 imported_dropped(int32_t cp)
 {
 	return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp < 0xa0) ||
@@ -65,11 +64,22 @@ imported_space(int32_t cp)
 	    (cp >= 0x2000 && cp <= 0x200a) || cp == 0x202f || cp == 0x205f || cp == 0x3000;
 }
 
-void
-imported_clean(struct buf *outp, const char *s, size_t len, int flags)
+/* Write the separator pending before the next character: a line break, or a space. */
+static void
+imported_gap(struct buf *out, size_t start, bool *space, int *breaks)
 {
-	struct buf out = *outp;
-	size_t i = 0, n, start = out.len;
+	if (out->len > start && *breaks > 0)
+		buf_adds(out, *breaks > 1 ? "\n\n" : "\n");
+	else if (out->len > start && *space)
+		buf_addc(out, ' ');
+	*space = false;
+	*breaks = 0;
+}
+
+void
+imported_clean(struct buf *out, const char *s, size_t len, int flags)
+{
+	size_t i = 0, n, run, start = out->len;
 	int32_t cp;
 	bool space = false;
 	int breaks = 0;
@@ -77,20 +87,13 @@ imported_clean(struct buf *outp, const char *s, size_t len, int flags)
 	if (s == NULL)
 		return;
 	while (i < len) {
-		size_t run;
-
 		/* a run of printable ASCII goes in whole */
 		for (run = i; run < len && (unsigned char)s[run] > 0x20 &&
 		    (unsigned char)s[run] < 0x7f; run++)
 			continue;
 		if (run > i) {
-			if (out.len > start && breaks > 0)
-				buf_adds(&out, breaks > 1 ? "\n\n" : "\n");
-			else if (out.len > start && space)
-				buf_addc(&out, ' ');
-			space = false;
-			breaks = 0;
-			buf_add(&out, s + i, run - i);
+			imported_gap(out, start, &space, &breaks);
+			buf_add(out, s + i, run - i);
 			i = run;
 			continue;
 		}
@@ -101,27 +104,17 @@ imported_clean(struct buf *outp, const char *s, size_t len, int flags)
 				breaks++;
 			else
 				space = true;
-			continue;
-		}
-		if (imported_space(cp)) {
+		} else if (imported_space(cp)) {
 			space = true;
-			continue;
+		} else if (cp == UTF8_INVALID || !imported_dropped(cp)) {
+			imported_gap(out, start, &space, &breaks);
+			if (cp == UTF8_INVALID)
+				buf_add(out, "\xef\xbf\xbd", 3);
+			else
+				buf_add(out, s + i - n, n);
 		}
-		if (cp != UTF8_INVALID && imported_dropped(cp))
-			continue;
-		if (out.len > start && breaks > 0)
-			buf_adds(&out, breaks > 1 ? "\n\n" : "\n");
-		else if (out.len > start && space)
-			buf_addc(&out, ' ');
-		space = false;
-		breaks = 0;
-		if (cp == UTF8_INVALID)
-			buf_add(&out, "\xef\xbf\xbd", 3);
-		else
-			buf_add(&out, s + i - n, n);
 	}
-	buf_reserve(&out, 0);
-	*outp = out;
+	buf_reserve(out, 0);
 }
 
 const char *
@@ -143,22 +136,26 @@ imported_line(struct imported *imp, const char *s)
 	return s != NULL ? imported_text(imp, s, strlen(s), 0) : NULL;
 }
 
+/* Append s (unless NULL or empty) to the list *v of *n strings with capacity *cap. */
+static void
+imported_push(const char ***v, size_t *n, size_t *cap, const char *s)
+{
+	if (s == NULL || s[0] == '\0')
+		return;
+	ARRAY_GROW(*v, *n + 1, *cap);
+	(*v)[(*n)++] = s;
+}
+
 void
 imported_add_author(struct imported *imp, const char *name)
 {
-	if (name == NULL)
-		return;
-	ARRAY_GROW(imp->authors, imp->nauthors + 1, imp->cap[CAP_AUTHORS]);
-	imp->authors[imp->nauthors++] = name;
+	imported_push(&imp->authors, &imp->nauthors, &imp->cap[CAP_AUTHORS], name);
 }
 
 void
 imported_add_tag(struct imported *imp, const char *tag)
 {
-	if (tag == NULL)
-		return;
-	ARRAY_GROW(imp->tags, imp->ntags + 1, imp->cap[CAP_TAGS]);
-	imp->tags[imp->ntags++] = tag;
+	imported_push(&imp->tags, &imp->ntags, &imp->cap[CAP_TAGS], tag);
 }
 
 void
@@ -173,10 +170,7 @@ imported_add_update(struct imported *imp, const char *date, const char *note)
 void
 imported_add_para(struct imported *imp, const char *markdown)
 {
-	if (markdown == NULL || markdown[0] == '\0')
-		return;
-	ARRAY_GROW(imp->paras, imp->nparas + 1, imp->cap[CAP_PARAS]);
-	imp->paras[imp->nparas++] = markdown;
+	imported_push(&imp->paras, &imp->nparas, &imp->cap[CAP_PARAS], markdown);
 }
 
 struct imported_image *
@@ -345,6 +339,8 @@ imported_read(const char *file, struct buf *out, char **cause)
 	}
 	/* O_NONBLOCK was only for opening a FIFO safely; read normally */
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (st.st_size > 0 && (uintmax_t)st.st_size <= ARTICLE_MAX_FILE)
+		buf_reserve(out, (size_t)st.st_size + 65536);
 	r = imported_read_fd(fd, out, cause);
 	close(fd);
 	return r;

@@ -13,8 +13,10 @@
 #   BENCH_BIG_MB=50       the big article's body, in MiB
 #   BENCH_KEYS=1          0 skips the per-keystroke (callgrind) section
 #   BENCH_NODE=1          0 skips the gray-matter anchor
-#   BENCH_SECTIONS="index paint memory analysis keys fetch"   the sections to run
+#   BENCH_SECTIONS="index paint memory analysis import keys fetch"   the sections to run
 #   BENCH_FEEDS=100       feeds of 50 stories for the fetch section
+#   BENCH_HTML_PAGES=dir  the web pages the import row reads (default
+#                         ../shared/dev-html/pages beside the repository)
 #   TTFP=path             the ttfp tool (default ../shared/tools/ttfp, else ours)
 set -u
 
@@ -40,11 +42,13 @@ PRUNS=${BENCH_PAINT_RUNS:-5}
 BIGMB=${BENCH_BIG_MB:-50}
 KEYS=${BENCH_KEYS:-1}
 NODE=${BENCH_NODE:-1}
-SECTIONS=${BENCH_SECTIONS:-index paint memory analysis keys fetch}
+SECTIONS=${BENCH_SECTIONS:-index paint memory analysis import keys fetch}
+HTMLPAGES=${BENCH_HTML_PAGES:-$root/../shared/dev-html/pages}
 want() { [[ " $SECTIONS " == *" $1 "* ]]; }
 GEN=$B/gen FLOOR=$B/floor RSS=$B/rss
 for t in "$GEN" "$FLOOR" "$RSS"; do [ -x "$t" ] || die "$t missing (make bench builds it)"; done
 for t in tmux awk; do command -v $t >/dev/null || die "$t missing (sh .ci/deps bench)"; done
+want import && ! command -v xmllint >/dev/null && die "xmllint missing (sh .ci/deps bench: libxml2-utils)"
 # less, the 50 MB first-paint reference, is not in every Debian image
 if ! command -v less >/dev/null; then
 	if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=sudo; else sudo=no; fi
@@ -339,6 +343,38 @@ want analysis && say "analysis" && for what in quotes people; do
 	mbs=$(awk -v b="$BIGBODY" -v ms="$best" 'BEGIN { if (ms > 0) printf "%.1f", b / 1e6 / (ms / 1e3); else print "-" }')
 	row analysis "$what $BIGMB MiB" "$mbs" MB/s "wall time" "$best" - - -
 done
+
+# ---- 6. import: web pages into articles, against libxml2's parse alone ----
+# byline import --output - on every page (one process, as a user would run
+# it on a folder of saved pages) against xmllint --html --noout on the same
+# files (libxml2's HTML parser, which the import uses, and nothing else);
+# they take turns, the best of each is kept.
+if want import; then
+	if [ ! -d "$HTMLPAGES" ]; then
+		say "import: no pages in $HTMLPAGES (BENCH_HTML_PAGES): n/a"
+		row import "web pages" n/a ms "xmllint --html" n/a - 2 n/a
+	elif ! command -v xmllint >/dev/null; then
+		say "xmllint missing (sh .ci/deps bench installs libxml2-utils)"; broke=1
+	else
+		say "import: $HTMLPAGES"
+		pages=$(find "$HTMLPAGES" -name '*.html' -path '*source.html' | sort)
+		[ -n "$pages" ] || pages=$(find "$HTMLPAGES" -name '*.html' | sort)
+		npages=$(printf '%s\n' $pages | wc -l)
+		pbytes=$(cat $pages | wc -c)
+		ibest='' xbest=''
+		for ((i = 0; i < RUNS; i++)); do
+			read -r t _ _ _ < <("$RSS" -n 1 -w "$((i == 0))" -- xmllint --html --noout $pages 2>/dev/null)
+			xbest=$(least "$xbest" "$t")
+			read -r t _ _ st < <("$RSS" -n 1 -w "$((i == 0))" -- "$BYLINE" --state "$STATE/imp" \
+			    import --output - $pages 2>"$B/log/import.err")
+			[ "${st:-1}" = 0 ] || { say "byline import failed (exit ${st:-?}; see $B/log/import.err)"; broke=1; }
+			ibest=$(least "$ibest" "$t")
+		done
+		r=$(ratio "$ibest" "$xbest")
+		row import "$npages pages, $(mib "$pbytes" 1) MiB" "$ibest" ms "xmllint --html" "$xbest" "$r" 2 \
+		    "$(verdict "$r" 2)"
+	fi
+fi
 
 # ---- 4. per keystroke: instructions under callgrind ----
 # The reader runs in tmux under callgrind with instrumentation off until

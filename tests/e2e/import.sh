@@ -13,12 +13,7 @@ require_byline
 # body FILE: the text after the front matter, whitespace runs folded to one
 # space, leading and trailing space removed.
 body() {
-	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { fm = 0; next } !fm' "$1" |
-	    tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//'
-}
-# front FILE: the front matter, without the --- lines.
-front() {
-	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { exit } fm' "$1"
+	after_front "$1" | tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//'
 }
 # show_tail FILE: byline show from the first update note to the end (the
 # updates, then the photo captions).
@@ -47,14 +42,8 @@ fi
 
 # ---- the seed ----
 
-run B import --output "$LIB" --date 2022-03-04 --source Newsweek "$IN/seed.txt"
-IMPORTED=$(head -n 1 "$OUT")
-if [ "$RC" -eq 0 ] && [ "$(wc -l <"$OUT")" -eq 1 ] && [ -f "$IMPORTED" ] && [ ! -s "$ERR" ]; then
-	pass "import the seed: exit 0, prints the one path written"
-else
-	fail "import the seed: exit 0, prints the one path written" "unexpected" "$(both)"
-	finish
-fi
+imported "import the seed: exit 0, prints the one path written" \
+    --output "$LIB" --date 2022-03-04 --source Newsweek "$IN/seed.txt"
 case $IMPORTED in
 "$LIB"/2022-03-04-nato-ready-*.md) pass "file name: DIR/YYYY-MM-DD-slug.md from --date and the title" ;;
 *) fail "file name: DIR/YYYY-MM-DD-slug.md from --date and the title" "got $IMPORTED" ;;

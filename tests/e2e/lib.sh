@@ -18,6 +18,11 @@
 # -L $TM_SOCKET-N, a new one for each session; TM_SOCKET defaults to
 # byline-test-PID; the sockets in $T), all killed on exit.
 #
+# Articles: front FILE, after_front FILE (an article file's parts); dirty
+# FILE (why its bytes would harm a terminal: NUL, C0, C1, bidi controls,
+# invalid UTF-8; nothing when clean); imported NAME ARGS... (byline import
+# ARGS, one path written, in $IMPORTED, checked).
+#
 # Files: copy_seed DIR [NAME] (prints the copy's path), copy_library DIR (the
 # six bundled articles), $FIXTURES (tests/fixtures/e2e), $SEED_TITLE;
 # require_byline; shq STRING (shell-quoted); $ESC, $TAB, $BEL.
@@ -195,6 +200,65 @@ copy_seed() {
 copy_library() {
 	mkdir -p "$1"
 	cp "$E2E_ROOT"/articles/*.md "$1/"
+}
+
+# ---- article files and their bytes ----
+
+# front FILE: an article file's front matter, without the --- lines.
+front() {
+	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { exit } fm' "$1"
+}
+
+# after_front FILE: what follows the front matter (the whole file when it has none).
+after_front() {
+	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { fm = 0; next } !fm' "$1"
+}
+
+# Byte patterns (LC_ALL=C grep). C0 controls but tab and newline, and DEL.
+P_C0=$(printf '[\001-\010\013-\037\177]')
+P_C1=$(printf '\302[\200-\237]')
+P_BIDI1=$(printf '\342\200[\216\217\252-\256]')
+P_BIDI2=$(printf '\342\201[\246-\251]')
+P_ALM=$(printf '\330\234')
+
+# dirty FILE: print what is wrong with the bytes of FILE (nothing if clean).
+dirty() {
+	if [ "$(tr -cd '\000' <"$1" | wc -c)" -gt 0 ]; then
+		echo "a NUL byte"
+	elif LC_ALL=C grep -q "$P_C0" "$1"; then
+		echo "a raw C0 control or DEL byte: $(LC_ALL=C grep -o "$P_C0" "$1" | head -n 1 | od -An -c)"
+	else
+		dirty_text "$1"
+	fi
+}
+
+# dirty_text FILE: what is wrong with FILE as text, past the control bytes:
+# invalid UTF-8, C1 controls, bidirectional controls (nothing if clean).
+dirty_text() {
+	if ! iconv -f UTF-8 -t UTF-8 <"$1" >/dev/null 2>&1; then
+		echo "invalid UTF-8 (a raw 8-bit byte such as 0x9b, an overlong form or a surrogate)"
+	elif LC_ALL=C grep -q "$P_C1" "$1"; then
+		echo "a C1 control (U+0080..U+009F) encoded in UTF-8"
+	elif LC_ALL=C grep -q -e "$P_BIDI1" -e "$P_BIDI2" -e "$P_ALM" "$1"; then
+		echo "a bidirectional control (U+202A..U+202E, U+2066..U+2069, U+200E/F, U+061C)"
+	fi
+}
+
+# imported NAME ARGS...: byline import ARGS; pass NAME when it exits 0 and
+# prints one line, the path of a file that exists, and nothing on stderr
+# (the path in $IMPORTED); else fail NAME and end the script (what follows
+# needs the file).
+imported() {
+	im_name=$1
+	shift
+	run B import "$@"
+	IMPORTED=$(head -n 1 "$OUT")
+	if [ "$RC" -eq 0 ] && [ "$(wc -l <"$OUT")" -eq 1 ] && [ -f "$IMPORTED" ] && [ ! -s "$ERR" ]; then
+		pass "$im_name"
+	else
+		fail "$im_name" "unexpected" "$(both)"
+		finish
+	fi
 }
 
 # ---- a local web server ----

@@ -49,6 +49,9 @@ static jmp_buf fz_jump;
 #define LLVMFuzzerTestOneInput fuzz_readstate_one
 #include "../fuzz/fuzz_readstate.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_html_one
+#include "../fuzz/fuzz_html.c"
+#undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput fuzz_feed_one
 #include "../fuzz/fuzz_feed.c"
 #undef LLVMFuzzerTestOneInput
@@ -193,6 +196,13 @@ test_readstate(void **state)
 }
 
 static void
+test_html(void **state)
+{
+	(void)state;
+	run_target("fuzz_html", fuzz_html_one);
+}
+
+static void
 test_feed(void **state)
 {
 	(void)state;
@@ -223,6 +233,7 @@ main(void)
 		cmocka_unit_test(test_analysis),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_readstate),
+		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_feed),
 	};
 

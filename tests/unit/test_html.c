@@ -256,6 +256,49 @@ test_time_and_canonical(void **state)
 	imported_free(imp);
 }
 
+static void
+test_visible_dates(void **state)
+{
+	struct imported *imp = page(
+	    "<html><body><article><h1>Harbour news today</h1><div class=\"meta\">"
+	    "<span class=\"date\">Published 4 March 2022, 10:30</span></div>" PROSE("Text.")
+	    "</article></body></html>");
+
+	(void)state;
+	assert_string_equal(imp->date, "2022-03-04T10:30:00");
+	assert_lacks(imp, "Published");
+	imported_free(imp);
+	imp = page("<html><body><main><time datetime=\"2021-05-06T07:08:09Z\">6 May</time>"
+	    PROSE("Main.") "</main></body></html>");
+	assert_string_equal(imp->date, "2021-05-06T07:08:09Z");
+	/* the title is the first words of the first block that is no date */
+	assert_int_equal(strncmp(imp->title, "Main. The council met", 21), 0);
+	imported_free(imp);
+	imp = page("<html><body><p class=\"updated-date\">Updated March 9, 2022</p>"
+	    "<p class=\"post-date\">March 4, 2022</p>" PROSE("Post.") "</body></html>");
+	assert_string_equal(imp->date, "2022-03-04");
+	imported_free(imp);
+}
+
+static void
+test_hero_image(void **state)
+{
+	struct imported *imp = page(
+	    "<html><head><meta property=\"og:image\" content=\"https://example.org/i/hero.jpg?w=1\">"
+	    "</head><body><div class=\"hero\"><figure><img src=\"/i/hero.jpg\"><figcaption>"
+	    "Waves over the wall. Photo: Kai Lens/Example</figcaption></figure></div>"
+	    "<div class=\"body\">" PROSE("One.") PROSE("Two.") "</div>"
+	    "<figure><img src=\"/i/other.jpg\"><figcaption>Not the lead.</figcaption></figure>"
+	    "</body></html>");
+
+	(void)state;
+	assert_true(imp->nimages >= 1);
+	assert_string_equal(imp->images[0].path, "https://example.org/i/hero.jpg");
+	assert_string_equal(imp->images[0].caption, "Waves over the wall.");
+	assert_string_equal(imp->images[0].credit, "Kai Lens/Example");
+	imported_free(imp);
+}
+
 /* The title page() finds for a page whose <title> is t (and og:site_name site when not NULL). */
 static void
 assert_title(const char *t, const char *site, const char *want)
@@ -350,6 +393,46 @@ test_byline_element(void **state)
 	assert_lacks(imp, "Hal Mast");
 	assert_lacks(imp, "Boats sail again");
 	assert_has(imp, "Sail.");
+	imported_free(imp);
+}
+
+static void
+test_component_names(void **state)
+{
+	struct imported *imp = page(
+	    "<html><head><meta property=\"og:site_name\" content=\"Example News\">"
+	    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+	    "\"Ferry to sail again\",\"author\":{\"@type\":\"Organization\",\"name\":"
+	    "\"Example News\"}}</script></head><body><article>"
+	    "<div data-component=\"byline-block\"><div><span>By Rhona Kerr</span></div>"
+	    "<div><span>Example News, the Isles</span></div></div>"
+	    "<div data-component=\"image-block\"><figure><span><img src=\"pier.jpg\">"
+	    "<span>Image source, Lens Agency</span></span><figcaption><span>Image caption, "
+	    "</span>The pier after the storm</figcaption></figure></div>"
+	    "<div data-component=\"text-block\">" PROSE("One.") "</div>"
+	    "<div data-component=\"share-tools\"><a href=\"#\">Share</a></div>"
+	    "<div data-component=\"text-block\">" PROSE("Two.") "</div>"
+	    "<div data-testid=\"related-links\"><a href=\"/x\">Elsewhere entirely</a></div>"
+	    "</article></body></html>");
+
+	(void)state;
+	/* the site is no author when the byline names a reporter */
+	assert_int_equal(imp->nauthors, 1);
+	assert_string_equal(imp->authors[0], "Rhona Kerr");
+	assert_lacks(imp, "Rhona Kerr");
+	assert_lacks(imp, "Share");
+	assert_lacks(imp, "Elsewhere");
+	assert_int_equal(imp->nimages, 1);
+	assert_string_equal(imp->images[0].caption, "The pier after the storm");
+	assert_string_equal(imp->images[0].credit, "Lens Agency");
+	imported_free(imp);
+
+	/* a byline paragraph the page keeps in the story's container leaves the body */
+	imp = page("<html><head><meta name=\"author\" content=\"Jo Quill\"></head><body>"
+	    "<article><p>By Jo Quill, 3 May 2022</p>" PROSE("Text.") PROSE("More.")
+	    "</article></body></html>");
+	assert_lacks(imp, "Jo Quill");
+	assert_has(imp, "Text.");
 	imported_free(imp);
 }
 
@@ -543,6 +626,8 @@ test_share_related_newsletter(void **state)
 	    "<div class=\"ad-slot\"><p>Advertisement</p></div>"
 	    "<p>Advertisement</p>"
 	    "<section class=\"related-links\"><a href=\"/r3\">More on this</a></section>"
+	    "<p>Read more: <a href=\"/r4\">The harbour's long history of storms</a></p>"
+	    "<p>She said she would read more about it: <a href=\"/r5\">the report</a>.</p>"
 	    PROSE("End.") "</article></body></html>");
 
 	(void)state;
@@ -555,6 +640,8 @@ test_share_related_newsletter(void **state)
 	assert_lacks(imp, "related story");
 	assert_lacks(imp, "Advertisement");
 	assert_lacks(imp, "More on this");
+	assert_lacks(imp, "long history");
+	assert_has(imp, "She said she would read more about it: the report.");
 	imported_free(imp);
 }
 
@@ -579,6 +666,35 @@ test_link_lists(void **state)
 	assert_true(block(imp, "- a new deck of oak\n- lights along the rail\n- a ramp"));
 	/* a list of links with no word saying it is clutter stays, as Readability keeps it */
 	assert_true(block(imp, "- The council minutes of March\n- The engineers' report"));
+	imported_free(imp);
+}
+
+static void
+test_teasers(void **state)
+{
+	struct imported *imp = page(
+	    "<html><body><main><div class=\"layout\"><article>" PROSE("Story one.")
+	    PROSE("Story two.") PROSE("Story three.")
+	    "<div class=\"inline-box\"><h4><a href=\"/o1\">Other headline one</a></h4>"
+	    "<p>A summary of the other story, which is not this one at all, in a sentence.</p>"
+	    "<h4><a href=\"/o2\">Other headline two</a></h4><p>Another summary of another "
+	    "story, which is not this one either, in a sentence.</p></div>"
+	    PROSE("Story four.") "</article>"
+	    "<section class=\"grid\"><h2>More from us</h2>"
+	    "<div><h3><a href=\"/t1\">Teaser headline one</a></h3><p>The teaser's summary, "
+	    "which goes on for a while, with commas, clauses, and more words than a line.</p></div>"
+	    "<div><h3><a href=\"/t2\">Teaser headline two</a></h3><p>The teaser's summary, "
+	    "which goes on for a while, with commas, clauses, and more words than a line.</p></div>"
+	    "<div><h3><a href=\"/t3\">Teaser headline three</a></h3><p>The teaser's summary, "
+	    "which goes on for a while, with commas, clauses, and more words than a line.</p></div>"
+	    "</section></div></main></body></html>");
+
+	(void)state;
+	assert_has(imp, "Story one.");
+	assert_has(imp, "Story four.");
+	assert_lacks(imp, "Other headline");
+	assert_lacks(imp, "summary");
+	assert_lacks(imp, "Teaser");
 	imported_free(imp);
 }
 
@@ -837,9 +953,12 @@ main(void)
 		cmocka_unit_test(test_dublin_core),
 		cmocka_unit_test(test_parsely),
 		cmocka_unit_test(test_time_and_canonical),
+		cmocka_unit_test(test_visible_dates),
+		cmocka_unit_test(test_hero_image),
 		cmocka_unit_test(test_title_cleaning),
 		cmocka_unit_test(test_author_cleaning),
 		cmocka_unit_test(test_byline_element),
+		cmocka_unit_test(test_component_names),
 		cmocka_unit_test(test_credit_splitting),
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_encoding),
@@ -847,6 +966,7 @@ main(void)
 		cmocka_unit_test(test_hidden),
 		cmocka_unit_test(test_share_related_newsletter),
 		cmocka_unit_test(test_link_lists),
+		cmocka_unit_test(test_teasers),
 		cmocka_unit_test(test_noscript),
 		cmocka_unit_test(test_scripts_styles_forms),
 		cmocka_unit_test(test_story_kept_whole),
