@@ -378,14 +378,18 @@ fetchdir_set_http(struct fetch_dir *d, const char *url, const char *etag,
 	bool added;
 	union strmap_val *v = strmap_put(&d->http, url, strlen(url), &added);
 	struct fetch_http *h;
+	char *e, *lm;
 
 	if (added)
 		v->p = xcalloc(1, sizeof *h);
 	h = v->p;
+	/* copies first: etag may be h->etag itself (a value kept as it was) */
+	e = etag != NULL ? xstrdup(etag) : NULL;
+	lm = last_modified != NULL ? xstrdup(last_modified) : NULL;
 	free(h->etag);
 	free(h->last_modified);
-	h->etag = etag != NULL ? xstrdup(etag) : NULL;
-	h->last_modified = last_modified != NULL ? xstrdup(last_modified) : NULL;
+	h->etag = e;
+	h->last_modified = lm;
 	h->retry_after = retry_after;
 	d->http_dirty = true;
 }

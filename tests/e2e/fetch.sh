@@ -199,6 +199,20 @@ if [ "$RC" -eq 1 ] && [ "$(requests '^GET /retry/120 ')" -eq "$n429" ] &&
 else
 	fail "Retry-After honoured: the next run does not ask before the time" "unexpected" "$(both)"
 fi
+# a feed known by its ETag that answers 429 keeps its ETag for later
+cp "$FEEDS/atom03.xml" "$WWW/marsh.xml"
+run B fetch --into "$T/lib2b" "$(F marsh.xml)"
+touch "$WWW/marsh.xml.429"
+run B fetch --into "$T/lib2b" "$(F marsh.xml)"
+r429=$RC
+rm -f "$WWW/marsh.xml.429"
+: >"$HTTPD_LOG"
+run B fetch --into "$T/lib2b" "$(F marsh.xml)"
+if [ "$r429" -eq 1 ] && [ "$RC" -eq 1 ] && grep -q 'not asked' "$ERR" && [ ! -s "$HTTPD_LOG" ]; then
+	pass "a feed with an ETag answering 429: deferred, its state kept"
+else
+	fail "a feed with an ETag answering 429: deferred, its state kept" "unexpected" "$(both; cat "$HTTPD_LOG")"
+fi
 start=$(date +%s)
 run B fetch --into "$LIB2" --timeout 2 "$HTTPD/hang" "$(F atom03.xml)"
 took=$(( $(date +%s) - start ))

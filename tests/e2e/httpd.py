@@ -8,7 +8,8 @@ behaviours, each request logged to LOGFILE as one line:
 
   /f/NAME            the file ROOT/NAME, with an ETag (of its bytes) and a
                      Last-Modified (its time); 304 when the request's
-                     If-None-Match or If-Modified-Since says it is unchanged
+                     If-None-Match or If-Modified-Since says it is unchanged;
+                     429 with Retry-After: 120 while ROOT/NAME.429 exists
   /plain/NAME        the file without validators (always 200)
   /gzip/NAME         the file gzip-encoded (Content-Encoding: gzip)
   /type/MIME/NAME    the file as Content-Type MIME (slashes as ~: text~html)
@@ -102,6 +103,8 @@ class Handler(BaseHTTPRequestHandler):
         path = os.path.join(ROOT, name)
         if '..' in name.split('/') or not os.path.isfile(path):
             return self.reply(404, b'not found\n', [('Content-Type', 'text/plain')])
+        if os.path.exists(path + '.429'):
+            return self.reply(429, b'slow down\n', [('Retry-After', '120')])
         with open(path, 'rb') as f:
             data = f.read()
         ext = os.path.splitext(name)[1]
