@@ -326,10 +326,14 @@ test_title_cleaning(void **state)
 	assert_title("Gazette: Council approves the harbour footbridge today", NULL,
 	    "Council approves the harbour footbridge today");
 	/* too short once cut: kept whole, unless the cut part is the site's name */
-	assert_title("Brexit - Example News", NULL, "Brexit - Example News");
+	assert_title("Brexit - Daily Planet", NULL, "Brexit - Daily Planet");
 	assert_title("Brexit - Example News", "Example News", "Brexit");
 	assert_title("Example News | Brexit", "Example News", "Brexit");
 	assert_title("A title with no site", NULL, "A title with no site");
+	/* the site's name in short, or as the page's address names it */
+	assert_title("Harbour deal agreed - Example News", "Example", "Harbour deal agreed");
+	assert_title("Harbour deal agreed | EXAMPLE.ORG", NULL, "Harbour deal agreed");
+	assert_title("Harbour deal agreed | The", "The Gazette", "Harbour deal agreed | The");
 	/* the part before the separator has words enough to be a title: kept whole */
 	assert_title("Gazette &amp; Times \xe2\x80\x93 A headline of five words here", NULL,
 	    "Gazette & Times \xe2\x80\x93 A headline of five words here");
