@@ -478,6 +478,10 @@ test_credit_splitting(void **state)
 	assert_credit("The mayor speaks. <span class=\"credit\">Photo by Kim Lens/AP</span>",
 	    "The mayor speaks.", "Kim Lens/AP");
 	assert_credit("Just a caption, no credit.", "Just a caption, no credit.", NULL);
+	assert_credit("Boats at rest. <cite>Lena Shore</cite>", "Boats at rest.", "Lena Shore");
+	assert_credit("Boats at rest. <small>Example Wire</small>", "Boats at rest.", "Example Wire");
+	assert_credit("<span>Boats at rest.</span><span class=\"caption-credit\"><span>Credit...</span>"
+	    "Lena Shore for The Gazette</span>", "Boats at rest.", "Lena Shore for The Gazette");
 }
 
 static void
