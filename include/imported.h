@@ -205,8 +205,9 @@ char *imported_file_name(const struct imported *imp);
 #define IMPORTED_FORCE	0x1	/* replace a file of the same name */
 
 /*
- * Render imp and write it into folder dir (created with its parents when
- * missing) under imported_file_name(), atomically, never replacing a file
+ * Render imp and write it into folder dir (NULL or "": the current folder;
+ * created with its parents when missing) under imported_file_name(),
+ * atomically, never replacing a file
  * unless IMPORTED_FORCE. Returns 0 with *path (the caller frees) the file
  * written, or -1 with errno (EEXIST: the file exists) and *cause (the
  * caller frees) saying why.

@@ -157,6 +157,22 @@ clean_title_colon(struct hpage *pg, const char *t)
 	return cur;
 }
 
+/* The name in the page's address ("theguardian" of www.theguardian.com), or NULL. */
+static const char *
+clean_host_label(struct hpage *pg)
+{
+	const char *u = pg->location != NULL ? pg->location : pg->meta.url, *p, *e;
+
+	if (u == NULL || (p = strstr(u, "://")) == NULL)
+		return NULL;
+	p += 3;
+	if (strncmp(p, "www.", 4) == 0)
+		p += 4;
+	for (e = p; *e != '\0' && *e != '.' && *e != '/' && *e != ':'; e++)
+		continue;
+	return *e == '.' && e - p >= 3 ? arena_strndup(pg->imp->arena, p, (size_t)(e - p)) : NULL;
+}
+
 const char *
 hclean_title(struct hpage *pg, const char *title, const char *site)
 {
@@ -170,6 +186,8 @@ hclean_title(struct hpage *pg, const char *title, const char *site)
 	if (t == NULL)
 		return NULL;
 	if (site != NULL && (cur = hclean_title_site(pg, t, site)) != t)
+		return cur;
+	if ((cur = hclean_title_site(pg, t, clean_host_label(pg))) != t)
 		return cur;
 	len = strlen(t);
 	cur = t;
@@ -191,15 +209,46 @@ hclean_title(struct hpage *pg, const char *title, const char *site)
 	return cur;
 }
 
-/* Are a[0..n) and the site name the same, folded? */
+/* Words too common to stand for a site's name ("The" of "The Gazette"). */
+static const char *const clean_common[] = {
+	"the", "news", "daily", "times", "post", "online", "today", "new", "my", "home", NULL,
+};
+
+/* Append s[0..n) to b folded for comparing names: lower case, letters and digits only. */
+static void
+clean_squeeze(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ascii_isalpha((unsigned char)s[i]) || ascii_isdigit((unsigned char)s[i]) ||
+		    (unsigned char)s[i] >= 0x80)
+			buf_addc(b, (char)ascii_tolower((unsigned char)s[i]));
+	buf_addc(b, '\0');
+}
+
+/*
+ * Is a[0..n) the site's name: the same letters and digits as site, or the
+ * start of it, or it the start of a[0..n) ("BBC" and "BBC News"), three
+ * letters at least?
+ */
 static bool
 clean_is_site(const char *a, size_t n, const char *site)
 {
-	char *s = xstrndup(a, n);
-	bool same = hclean_same(s, site);
+	struct buf fa = BUF_INIT, fs = BUF_INIT;
+	size_t la, ls;
+	bool r;
 
-	free(s);
-	return same;
+	clean_squeeze(&fa, a, n);
+	clean_squeeze(&fs, site, strlen(site));
+	la = strlen(fa.data);
+	ls = strlen(fs.data);
+	r = la >= 3 && ls >= 3 && (strcmp(fa.data, fs.data) == 0 ||
+	    (strncmp(fa.data, fs.data, la < ls ? la : ls) == 0 &&
+	    !clean_word_is(la < ls ? fa.data : fs.data, la < ls ? la : ls, clean_common)));
+	buf_free(&fa);
+	buf_free(&fs);
+	return r;
 }
 
 const char *

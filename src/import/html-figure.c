@@ -137,6 +137,47 @@ figure_not_a_photo(const xmlNode *img, const char *src)
 	return src != NULL && hdom_hint(low, figure_not_photo);
 }
 
+/* A credit element's text without the word that labels it ("Credit...", "Photo"). */
+static const char *
+figure_credit_text(struct hpage *pg, const char *t)
+{
+	static const char *const words[] = { "credit", "credits", "photo", "image", "source", NULL };
+	const char *cr = NULL, *p;
+	size_t k, n;
+
+	if (t == NULL)
+		return NULL;
+	hclean_credit(pg, t, &cr);
+	if (cr != NULL)
+		return cr;
+	for (k = 0; words[k] != NULL; k++) {
+		n = strlen(words[k]);
+		if (ascii_strncasecmp(t, words[k], n) != 0 || ascii_isalpha((unsigned char)t[n]))
+			continue;
+		for (p = t + n; *p != '\0' && !ascii_isalpha((unsigned char)*p) &&
+		    !ascii_isdigit((unsigned char)*p) && (unsigned char)*p < 0x80; p++)
+			continue;
+		return *p != '\0' ? imported_line(pg->imp, p) : NULL;
+	}
+	return t;
+}
+
+/* Is c the caption's last element, a <cite> or <small> (a credit by its place)? */
+static bool
+figure_credit_by_place(const xmlNode *c)
+{
+	const xmlNode *s;
+
+	if (hdom_tag(c) != H_OTHER && hdom_tag(c) != H_SMALL)
+		return false;
+	if (hdom_tag(c) == H_OTHER && strcmp((const char *)c->name, "cite") != 0)
+		return false;
+	for (s = c->next; s != NULL; s = s->next)
+		if (s->type == XML_ELEMENT_NODE || !hdom_blank((const char *)s->content))
+			return false;
+	return c->prev != NULL;
+}
+
 /* The text of n without its credit elements (their text to *credit). */
 static const char *
 figure_caption_text(struct hpage *pg, xmlNodePtr n, const char **credit)
@@ -149,15 +190,11 @@ figure_caption_text(struct hpage *pg, xmlNodePtr n, const char **credit)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		hdom_class_id(c, hints);
-		if (!hdom_hint(hints, figure_credit_hints))
+		if (!hdom_hint(hints, figure_credit_hints) &&
+		    !(c->parent == n && figure_credit_by_place(c)))
 			continue;
-		if (*credit == NULL) {
-			const char *t = hdom_text_line(pg, c), *cr = NULL;
-
-			if (t != NULL)
-				hclean_credit(pg, t, &cr);
-			*credit = cr != NULL ? cr : t;
-		}
+		if (*credit == NULL)
+			*credit = figure_credit_text(pg, hdom_text_line(pg, c));
 		next = hdom_next(c, n, false);
 		hdom_remove(c);
 	}
@@ -319,7 +356,7 @@ figure_credit_outside(struct hpage *pg, xmlNodePtr f, xmlNodePtr cap)
 		}
 		hdom_class_id(c, hints);
 		if (hdom_hint(hints, figure_credit_hints) && (t = hdom_text_line(pg, c)) != NULL)
-			return t;
+			return figure_credit_text(pg, t);
 		if (hdom_info(c) != NULL && hdom_info(c)->text < 200 &&
 		    (t = hdom_text_line(pg, c)) != NULL)
 			for (k = 0; labels[k] != NULL; k++)

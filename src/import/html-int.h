@@ -146,13 +146,13 @@ bool hdom_is_block(const xmlNode *n);
 /* The value of attribute name of n, or NULL (a pointer into the tree). */
 const char *hdom_attr(const xmlNode *n, const char *name);
 
-/* The first element child of n named by tag below n (depth-first), or NULL. */
+/* The first element below n (depth first) with tag, or NULL. */
 xmlNodePtr hdom_find(xmlNodePtr n, enum htag tag);
 
 /* The next node after n in document order within root; into n's children when down. */
 xmlNodePtr hdom_next(xmlNodePtr n, const xmlNode *root, bool down);
 
-/* Does n have an ancestor (below stop, which may be NULL) with tag? */
+/* Does n have an ancestor with tag, at most depth levels up (0: any)? */
 bool hdom_has_ancestor(const xmlNode *n, enum htag tag, int depth);
 
 /* Unlink n from the tree and free it. */

@@ -245,6 +245,17 @@ imported_is_html(const char *data, size_t len)
 	static const char *const starts[] = { "<!doctype", "<html", "<head", "<body" };
 	size_t i = 0, k, end = len < 4096 ? len : 4096;
 
+	if (len >= 4 && ((unsigned char)data[0] == 0xff || (unsigned char)data[0] == 0xfe) &&
+	    ((unsigned char)data[1] == 0xff || (unsigned char)data[1] == 0xfe) &&
+	    data[0] != data[1]) {
+		/* UTF-16: look at its ASCII (every other byte) */
+		char ascii[1024];
+		size_t n = 0, j, lo = (unsigned char)data[0] == 0xff ? 2 : 3;
+
+		for (j = lo; j < end && n < sizeof ascii; j += 2)
+			ascii[n++] = data[j];
+		return n > 0 && imported_is_html(ascii, n);
+	}
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	while (i < end) {

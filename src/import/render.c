@@ -569,6 +569,8 @@ imported_write(const struct imported *imp, const char *dir, int flags, char **pa
 	int saved;
 
 	*path = NULL;
+	if (dir == NULL || dir[0] == '\0')
+		dir = ".";
 	if (imported_render(imp, &out, cause) < 0) {
 		buf_free(&out);
 		errno = EINVAL;
@@ -582,8 +584,7 @@ imported_write(const struct imported *imp, const char *dir, int flags, char **pa
 		return -1;
 	}
 	file = imported_file_name(imp);
-	*path = xasprintf("%s%s%s", dir, dir[0] != '\0' && dir[strlen(dir) - 1] == '/' ? "" : "/",
-	    file);
+	*path = xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", file);
 	free(file);
 	if (file_write_atomic(*path, out.data, out.len,
 	    (flags & IMPORTED_FORCE) ? 0 : FW_NOREPLACE, cause) < 0) {

@@ -326,10 +326,14 @@ test_title_cleaning(void **state)
 	assert_title("Gazette: Council approves the harbour footbridge today", NULL,
 	    "Council approves the harbour footbridge today");
 	/* too short once cut: kept whole, unless the cut part is the site's name */
-	assert_title("Brexit - Example News", NULL, "Brexit - Example News");
+	assert_title("Brexit - Daily Planet", NULL, "Brexit - Daily Planet");
 	assert_title("Brexit - Example News", "Example News", "Brexit");
 	assert_title("Example News | Brexit", "Example News", "Brexit");
 	assert_title("A title with no site", NULL, "A title with no site");
+	/* the site's name in short, or as the page's address names it */
+	assert_title("Harbour deal agreed - Example News", "Example", "Harbour deal agreed");
+	assert_title("Harbour deal agreed | EXAMPLE.ORG", NULL, "Harbour deal agreed");
+	assert_title("Harbour deal agreed | The", "The Gazette", "Harbour deal agreed | The");
 	/* the part before the separator has words enough to be a title: kept whole */
 	assert_title("Gazette &amp; Times \xe2\x80\x93 A headline of five words here", NULL,
 	    "Gazette & Times \xe2\x80\x93 A headline of five words here");
@@ -474,6 +478,10 @@ test_credit_splitting(void **state)
 	assert_credit("The mayor speaks. <span class=\"credit\">Photo by Kim Lens/AP</span>",
 	    "The mayor speaks.", "Kim Lens/AP");
 	assert_credit("Just a caption, no credit.", "Just a caption, no credit.", NULL);
+	assert_credit("Boats at rest. <cite>Lena Shore</cite>", "Boats at rest.", "Lena Shore");
+	assert_credit("Boats at rest. <small>Example Wire</small>", "Boats at rest.", "Example Wire");
+	assert_credit("<span>Boats at rest.</span><span class=\"caption-credit\"><span>Credit...</span>"
+	    "Lena Shore for The Gazette</span>", "Boats at rest.", "Lena Shore for The Gazette");
 }
 
 static void

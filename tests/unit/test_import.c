@@ -111,6 +111,10 @@ test_is_html(void **state)
 		assert_true(imported_is_html(yes[i], strlen(yes[i])));
 	for (i = 0; i < sizeof no / sizeof no[0]; i++)
 		assert_false(imported_is_html(no[i], strlen(no[i])));
+	/* UTF-16, both byte orders */
+	assert_true(imported_is_html("\xff\xfe<\0h\0t\0m\0l\0>\0", 14));
+	assert_true(imported_is_html("\xfe\xff\0<\0h\0t\0m\0l\0>", 14));
+	assert_false(imported_is_html("\xff\xfeT\0i\0t\0l\0e\0", 12));
 }
 
 static void
