@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "fetch.h"
 #include "readstate.h"
 #include "sanitize.h"
 
@@ -19,9 +20,9 @@ char **
 cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count)
 {
 	char **v;
-	const char *env;
 	size_t i;
 	struct stat st;
+	bool chosen;
 
 	if (n > 0) {
 		v = xcalloc(n, sizeof *v);
@@ -32,27 +33,9 @@ cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count)
 	}
 	v = xcalloc(1, sizeof *v);
 	*count = 1;
-	if ((env = getenv("BYLINE_ARTICLES")) != NULL && env[0] != '\0') {
-		v[0] = xstrdup(env);
-		return v;
-	}
-	{
-		char *path = config_default_path(cli->config);
-		struct config c;
-
-		config_load(&c, path, false);
-		free(path);
-		if (c.library != NULL)
-			v[0] = xstrdup(c.library);
-		config_free(&c);
-		if (v[0] != NULL)
-			return v;
-	}
-	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
-		v[0] = xasprintf("%s/byline/articles", env);
-	else if ((env = getenv("HOME")) != NULL && env[0] != '\0')
-		v[0] = xasprintf("%s/.local/share/byline/articles", env);
-	if (v[0] != NULL && stat(v[0], &st) == 0 && S_ISDIR(st.st_mode))
+	/* the folder fetch fills: taken when named, the data folder only when it exists */
+	v[0] = fetch_library_dir(cli->config, &chosen);
+	if (v[0] != NULL && (chosen || (stat(v[0], &st) == 0 && S_ISDIR(st.st_mode))))
 		return v;
 	free(v[0]);
 	v[0] = xstrdup("articles");

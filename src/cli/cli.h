@@ -80,6 +80,7 @@ int cmd_mark(const struct cli *cli, int argc, char **argv);
 int cmd_quotes(const struct cli *cli, int argc, char **argv);
 int cmd_people(const struct cli *cli, int argc, char **argv);
 int cmd_import(const struct cli *cli, int argc, char **argv);
+int cmd_fetch(const struct cli *cli, int argc, char **argv);
 
 /*
  * Check the config file (the default one when file is NULL) and print its

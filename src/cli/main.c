@@ -25,6 +25,7 @@ static const struct command commands[] = {
 	{ "mark-read",	 cmd_mark,	"mark articles read" },
 	{ "mark-unread", cmd_mark,	"mark articles unread" },
 	{ "import",	 cmd_import,	"turn a plain-text article into the article format" },
+	{ "fetch",	 cmd_fetch,	"download subscribed feeds and pages into the library" },
 };
 
 static const char usage_text[] =

@@ -43,6 +43,8 @@ static const struct keybind table[] = {
 	{ V_LIST,	'u',		ACT_UNREAD_ONLY,	"show only unread articles, or all again" },
 	{ V_LIST,	'/',		ACT_FILTER,	"filter by text as you type (Esc clears)" },
 	{ V_ANY,	'U',		ACT_NEXT_UNREAD,	"go to the next unread article" },
+	{ V_LIST,	'F',		ACT_FETCH,	"fetch the subscribed feeds (q stops the fetch, "
+							"keeping what it wrote)" },
 	/* the article */
 	{ V_ARTICLE,	'/',		ACT_SEARCH,	"search the article" },
 	{ V_ARTICLE,	'n',		ACT_SEARCH_NEXT,	"next match" },
@@ -98,6 +100,7 @@ static const struct {
 	{ "next-article", ACT_NEXT_ARTICLE }, { "prev-article", ACT_PREV_ARTICLE },
 	{ "open-url", ACT_OPEN_URL }, { "copy-quote", ACT_COPY_QUOTE },
 	{ "back", ACT_BACK }, { "quit", ACT_QUIT }, { "help", ACT_HELP }, { "redraw", ACT_REDRAW },
+	{ "fetch", ACT_FETCH },
 };
 
 /* Keys the config binds; they come before the table. */

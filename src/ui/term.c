@@ -320,7 +320,7 @@ term_gone(int kind)
 }
 
 int
-term_read_key(wint_t *ch, int timeout_ms)
+term_read_key(wint_t *ch, int timeout_ms, int fd)
 {
 	sigset_t block, old;
 	struct timespec ts = { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L };
@@ -345,8 +345,11 @@ term_read_key(wint_t *ch, int timeout_ms)
 	    (kind = get_wch(ch)) == ERR) {
 		FD_ZERO(&in);
 		FD_SET(STDIN_FILENO, &in);
-		n = pselect(STDIN_FILENO + 1, &in, NULL, NULL, timeout_ms >= 0 ? &ts : NULL, &old);
-		if (n > 0) {
+		if (fd >= 0)
+			FD_SET(fd, &in);
+		n = pselect((fd > STDIN_FILENO ? fd : STDIN_FILENO) + 1, &in, NULL, NULL,
+		    timeout_ms >= 0 ? &ts : NULL, &old);
+		if (n > 0 && FD_ISSET(STDIN_FILENO, &in)) {
 			errno = 0;
 			kind = get_wch(ch);
 			if (term_gone(kind))

@@ -44,6 +44,7 @@ enum action {
 	ACT_NEXT_ARTICLE, ACT_PREV_ARTICLE,
 	ACT_OPEN_URL, ACT_COPY_QUOTE,
 	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW,
+	ACT_FETCH,
 	ACT_COUNT
 };
 
@@ -197,6 +198,7 @@ struct ui {
 	int			 side_width;	/* columns of the side panes, 0: automatic */
 	unsigned		 marks_serial;	/* readstate_serial() when the counts were taken */
 	const volatile sig_atomic_t *cancel;	/* set by a signal that ends the reader */
+	struct uifetch		*fetch;		/* F: the fetch running, or NULL */
 };
 
 /* ---- the terminal (term.c) ---- */
@@ -237,11 +239,12 @@ int term_events(void);
 
 /*
  * The next key: its kind (OK, KEY_CODE_YES) and *ch; ERR when a signal or a
- * resize came first (or the terminal was ready with no whole key yet),
+ * resize came first (or the terminal was ready with no whole key yet), or
+ * when fd (another source of news, a fetch's; -1: none) is readable;
  * TERM_IDLE when timeout_ms passed (-1: none). A terminal that is gone sets
  * term_quit to SIGHUP.
  */
-int term_read_key(wint_t *ch, int timeout_ms);
+int term_read_key(wint_t *ch, int timeout_ms, int fd);
 /* A key that is already there, without waiting; ERR when none (or a signal came). */
 int term_next_key(wint_t *ch);
 
@@ -266,6 +269,8 @@ bool ui_is_read(struct ui *ui, size_t entry);
 void ui_set_read(struct ui *ui, size_t entry, bool read);
 /* Recompute ui->rows from the filter and the unread-only switch, keeping the selection. */
 void ui_refilter(struct ui *ui);
+/* Read the library again (files came or went), keeping the selected article selected. */
+void ui_reload(struct ui *ui);
 
 /* ---- view-list.c ---- */
 
@@ -296,5 +301,24 @@ bool article_analyse(struct ui *ui);
 bool article_complete(struct ui *ui);
 /* Search the body from the current place; forward or back. */
 void article_search(struct ui *ui, bool forward, bool from_top);
+
+/* ---- fetch.c: F, the subscriptions fetched on a thread ---- */
+
+/* Start fetching the subscriptions (a message says why not). */
+void uifetch_start(struct ui *ui);
+/* The descriptor the event loop also waits on while a fetch runs, or -1. */
+int uifetch_fd(const struct ui *ui);
+/*
+ * Take the fetch's news: progress, and once it is done and the library is
+ * on screen, the library read again, the first new article selected, the
+ * summary in the status line. Returns whether a fetch is (or was) there.
+ */
+bool uifetch_poll(struct ui *ui);
+/* The status line while a fetch runs, into out; false when none runs. */
+bool uifetch_status(const struct ui *ui, char *out, size_t size);
+/* Ask a running fetch to stop; false when none runs (then q means quit). */
+bool uifetch_cancel(struct ui *ui);
+/* Stop the fetch (if any), wait for its thread, release it: before the reader ends. */
+void uifetch_stop(struct ui *ui);
 
 #endif

@@ -192,6 +192,10 @@ draw_list_status(struct ui *ui)
 		draw_str(y, 1, ui->w - 1, "reading the folder\xe2\x80\xa6", draw_attr(C_STATUS));
 		return;
 	}
+	if (uifetch_status(ui, s, sizeof s)) {
+		draw_str_cut(y, 1, ui->w - 2, s, draw_attr(C_STATUS) | A_BOLD);
+		return;
+	}
 	snprintf(s, sizeof s, "%zu shown%s%s%s", ui->nrows, ui->unread_only ? ", unread only" : "",
 	    ui->filter.len > 0 ? ", filter: " : "", ui->filter.len > 0 ? ui->filter.data : "");
 	/* then the key hints that fit whole, three spaces after the count, two between */
@@ -337,6 +341,24 @@ load_library(struct ui *ui)
 		library_scan_cached(&ui->lib, ui->paths, ui->npaths, &opts);
 	}
 	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
+}
+
+void
+ui_reload(struct ui *ui)
+{
+	char *keep = ui->nrows > 0 ? xstrdup(ui->lib.v[ui->rows[ui->sel]].path) : NULL;
+	size_t i;
+
+	load_library(ui);
+	count_unread(ui);
+	ui_refilter(ui);
+	for (i = 0; keep != NULL && i < ui->nrows; i++)
+		if (strcmp(ui->lib.v[ui->rows[i]].path, keep) == 0) {
+			ui->sel = i;
+			break;
+		}
+	free(keep);
+	list_scroll(ui);
 }
 
 /* ---- input ---- */
@@ -645,10 +667,12 @@ ui_loop(struct ui *ui)
 		int kind;
 
 		marks_recount(ui);
+		uifetch_poll(ui);	/* a fetch's news, its end once the library is shown */
 		ui_draw(ui);
 		if (article_complete(ui))
 			continue;	/* the first paint is out: the rest of the work, then again */
-		kind = term_read_key(&ch, paste.on || readstate_pending(ui->rs) > 0 ? 1000 : -1);
+		kind = term_read_key(&ch, paste.on || readstate_pending(ui->rs) > 0 ? 1000 : -1,
+		    uifetch_fd(ui));
 		if (term_quit != 0)
 			break;
 		if (term_events() & TERM_EV_SIZE)
@@ -738,6 +762,7 @@ ui_finish(struct ui *ui)
 	char *cause = NULL;
 	int status = EXIT_OK, kept;
 
+	uifetch_stop(ui);
 	article_close(ui);
 	kept = readstate_finish(ui->rs, &cause);
 	term_end();

@@ -209,7 +209,11 @@ list_key(struct ui *ui, enum action act)
 			next_unread(ui);
 		break;
 	case ACT_QUIT:
-		ui->quit = true;
+		if (!uifetch_cancel(ui))	/* q stops a fetch first */
+			ui->quit = true;
+		break;
+	case ACT_FETCH:
+		uifetch_start(ui);
 		break;
 	default:
 		break;

@@ -2,6 +2,12 @@
 # repository root:  . tests/e2e/lib.sh
 # $BYLINE is the binary under test (default: $PWD/build/byline).
 #
+# A local web server (for fetch): httpd_start ROOT serves the folder ROOT
+# with tests/e2e/httpd.py on 127.0.0.1 on a free port (see its header for
+# the paths it knows), sets $HTTPD (http://127.0.0.1:PORT) and $HTTPD_LOG
+# (one line per request), exports no_proxy=127.0.0.1 so that no proxy
+# stands between; stopped on exit. Returns 1 when it could not start.
+#
 # Results: one line per check, "PASS: name" or "FAIL: name: why", details
 # indented under a FAIL ("    | ..."); finish() prints a summary and exits 1
 # when anything failed. Scripts are POSIX sh (dash).
@@ -11,6 +17,11 @@
 # $BYLINE_STATE), and the reader runs on private tmux servers (-f /dev/null;
 # -L $TM_SOCKET-N, a new one for each session; TM_SOCKET defaults to
 # byline-test-PID; the sockets in $T), all killed on exit.
+#
+# Articles: front FILE, after_front FILE (an article file's parts); dirty
+# FILE (why its bytes would harm a terminal: NUL, C0, C1, bidi controls,
+# invalid UTF-8; nothing when clean); imported NAME ARGS... (byline import
+# ARGS, one path written, in $IMPORTED, checked).
 #
 # Files: copy_seed DIR [NAME] (prints the copy's path), copy_library DIR (the
 # six bundled articles), copy_long DIR and long_position (the long article,
@@ -84,6 +95,7 @@ TM_SOCKET=byline-test-$$
 tm_n=0		# sessions started; session N runs on its own server, $TM_SOCKET-N
 
 e2e_cleanup() {
+	[ -n "${HTTPD_PID:-}" ] && kill "$HTTPD_PID" 2>/dev/null
 	while [ "$tm_n" -gt 0 ]; do
 		tmux -L "$TM_SOCKET-$tm_n" -f /dev/null kill-server >/dev/null 2>&1
 		tm_n=$((tm_n - 1))
@@ -211,6 +223,93 @@ long_position() {
 copy_library() {
 	mkdir -p "$1"
 	cp "$E2E_ROOT"/articles/*.md "$1/"
+}
+
+# ---- article files and their bytes ----
+
+# front FILE: an article file's front matter, without the --- lines.
+front() {
+	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { exit } fm' "$1"
+}
+
+# after_front FILE: what follows the front matter (the whole file when it has none).
+after_front() {
+	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { fm = 0; next } !fm' "$1"
+}
+
+# Byte patterns (LC_ALL=C grep). C0 controls but tab and newline, and DEL.
+P_C0=$(printf '[\001-\010\013-\037\177]')
+P_C1=$(printf '\302[\200-\237]')
+P_BIDI1=$(printf '\342\200[\216\217\252-\256]')
+P_BIDI2=$(printf '\342\201[\246-\251]')
+P_ALM=$(printf '\330\234')
+
+# dirty FILE: print what is wrong with the bytes of FILE (nothing if clean).
+dirty() {
+	if [ "$(tr -cd '\000' <"$1" | wc -c)" -gt 0 ]; then
+		echo "a NUL byte"
+	elif LC_ALL=C grep -q "$P_C0" "$1"; then
+		echo "a raw C0 control or DEL byte: $(LC_ALL=C grep -o "$P_C0" "$1" | head -n 1 | od -An -c)"
+	else
+		dirty_text "$1"
+	fi
+}
+
+# dirty_text FILE: what is wrong with FILE as text, past the control bytes:
+# invalid UTF-8, C1 controls, bidirectional controls (nothing if clean).
+dirty_text() {
+	if ! iconv -f UTF-8 -t UTF-8 <"$1" >/dev/null 2>&1; then
+		echo "invalid UTF-8 (a raw 8-bit byte such as 0x9b, an overlong form or a surrogate)"
+	elif LC_ALL=C grep -q "$P_C1" "$1"; then
+		echo "a C1 control (U+0080..U+009F) encoded in UTF-8"
+	elif LC_ALL=C grep -q -e "$P_BIDI1" -e "$P_BIDI2" -e "$P_ALM" "$1"; then
+		echo "a bidirectional control (U+202A..U+202E, U+2066..U+2069, U+200E/F, U+061C)"
+	fi
+}
+
+# imported NAME ARGS...: byline import ARGS; pass NAME when it exits 0 and
+# prints one line, the path of a file that exists, and nothing on stderr
+# (the path in $IMPORTED); else fail NAME and end the script (what follows
+# needs the file).
+imported() {
+	im_name=$1
+	shift
+	run B import "$@"
+	IMPORTED=$(head -n 1 "$OUT")
+	if [ "$RC" -eq 0 ] && [ "$(wc -l <"$OUT")" -eq 1 ] && [ -f "$IMPORTED" ] && [ ! -s "$ERR" ]; then
+		pass "$im_name"
+	else
+		fail "$im_name" "unexpected" "$(both)"
+		finish
+	fi
+}
+
+# ---- a local web server ----
+
+HTTPD=
+HTTPD_PID=
+HTTPD_LOG=$T/httpd.log
+httpd_start() {
+	command -v python3 >/dev/null 2>&1 || return 1
+	rm -f "$T/httpd.port"
+	: >"$HTTPD_LOG"
+	python3 "$E2E_ROOT/tests/e2e/httpd.py" "$1" "$T/httpd.port" "$HTTPD_LOG" \
+	    >"$T/httpd.err" 2>&1 &
+	HTTPD_PID=$!
+	i=0
+	while [ ! -s "$T/httpd.port" ]; do
+		i=$((i + 1))
+		if [ "$i" -gt 200 ] || ! kill -0 "$HTTPD_PID" 2>/dev/null; then
+			cat "$T/httpd.err" >&2
+			return 1
+		fi
+		sleep 0.05
+	done
+	HTTPD=http://127.0.0.1:$(cat "$T/httpd.port")
+	no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
+	export no_proxy NO_PROXY
+	unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy 2>/dev/null
+	return 0
 }
 
 # ---- subcommands ----
