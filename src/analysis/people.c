@@ -739,6 +739,328 @@ an_people_detect(struct an_people *pp, const char *text, const struct an_tok *t,
 		an_people_detect_win(pp, text, t, n, 0, n, NULL, src);
 }
 
+/*
+ * One name chunk of a stream as pass 1 weighs it: where it is, and the
+ * evidence gathered so far that its name words name a person.
+ */
+struct weigh {
+	const char		*text;
+	const struct an_tok	*t;		/* the window of tokens */
+	size_t			 n;
+	const struct chunk	*c;
+	size_t			 nw;		/* name words */
+	const struct an_tok	*first;		/* the first name word */
+	int			 score;
+	int			 given;		/* what a known given name added to score */
+	bool			 group;		/* "the Biden administration" */
+	bool			 photo;		/* named in a photo credit */
+	char			*role;		/* the role the text gives (owned), or NULL */
+};
+
+/* The gender an honorific or title word h gives ("Mr", "Queen"): 'm', 'f' or 0. */
+static int
+hon_gender(const char *text, const struct an_tok *h)
+{
+	if (word_is(text, h, "mr") || word_is(text, h, "sir") || word_is(text, h, "mister") ||
+	    word_is(text, h, "king") || word_is(text, h, "prince") || word_is(text, h, "lord"))
+		return 'm';
+	if (word_is(text, h, "mrs") || word_is(text, h, "ms") || word_is(text, h, "miss") ||
+	    word_is(text, h, "dame") || word_is(text, h, "queen") ||
+	    word_is(text, h, "princess") || word_is(text, h, "lady"))
+		return 'f';
+	return 0;
+}
+
+/* Is t a preposition of place ("at Roland Garros", "in Bruce Wayne's manor")? */
+static bool
+is_locative(const char *text, const struct an_tok *t)
+{
+	static const char *const loc[] = {
+		"at", "in", "near", "outside", "inside", "into", "across", "through", "via", "onto",
+	};
+	size_t k;
+
+	if (!is_word(t) || !(t->flags & TF_LOWER))
+		return false;
+	for (k = 0; k < sizeof loc / sizeof loc[0]; k++)
+		if (word_is(text, t, loc[k]))
+			return true;
+	return false;
+}
+
+/* Title words inside the chunk ("Secretary of State", "Dr"): their strength, and the role. */
+static void
+weigh_titles(struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	size_t j;
+	int tstr = 0;
+	bool hon_only = true;
+
+	if (c->tw == 0)
+		return;
+	for (j = 0; j < c->tw; j++) {
+		uint64_t lx = t[c->w[j]].lex;
+
+		if ((lx & (LX_TITLE | LX_HON)) && !(lx & LX_TITLE_WEAK))
+			tstr = 2;
+		else if ((lx & (LX_ROLE)) || is_ist(w->text, &t[c->w[j]]))
+			tstr = tstr > 1 ? tstr : (w->nw >= 2 ? 2 : 1);
+		else if ((lx & LX_TITLE_WEAK) && tstr == 0)
+			tstr = 1;
+		if (!(lx & LX_HON) && (lx & (LX_TITLE | LX_ROLE | LX_TITLE_WEAK)))
+			hon_only = false;
+		if (is_ist(w->text, &t[c->w[j]]))
+			hon_only = false;
+	}
+	for (j = 0; j < c->tw; j++)
+		if (t[c->w[j]].lex & LX_WORK)
+			tstr = -4;
+	if ((t[c->w[0]].lex & (LX_TITLE_WEAK)) && c->tw == 1 && w->nw == 1 &&
+	    !(t[c->w[0]].lex & LX_HON) && (t[c->w[0]].lex & LX_TITLE_WEAK))
+		tstr = 1;
+	w->score += tstr;
+	if (!hon_only)
+		w->role = role_text(w->text, t, w->n, c->w[0], c->w[c->tw - 1] + 1);
+}
+
+/* A lower-case role or title right before: "illustrator Johnnie Christmas". */
+static void
+weigh_role_before(struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	size_t k, steps = 0;
+
+	if (!(c->tw == 0 || (w->role == NULL && (t[c->w[0]].lex & LX_HON))) || c->a == 0)
+		return;
+	k = c->a - 1;
+	if (!is_word(&t[k]) || !((t[k].flags & TF_LOWER) || ((t[k].flags & TF_ALLCAPS) &&
+	    (t[k].lex & LX_TITLE))) || !is_roleword(w->text, &t[k]) || (t[k].lex & LX_PLURALTITLE))
+		return;
+	if (c->tw == 0)
+		w->score += w->nw >= 2 ? 2 : 1;
+	free(w->role);
+	while (k > 0 && steps < 3 && is_word(&t[k - 1]) &&
+	    ((t[k - 1].lex & LX_TMOD) || ((t[k - 1].flags & TF_CAP) &&
+	    (t[k - 1].lex & (LX_TITLE | LX_TMOD | LX_NATION)))) &&
+	    !(t[k - 1].lex & LX_STOP)) {
+		k--;
+		steps++;
+	}
+	w->role = role_text(w->text, t, w->n, k, c->a);
+}
+
+/* A known given name first ("Maria Lindqvist", "J. Maria Smith"), or an East Asian surname. */
+static void
+weigh_given(struct weigh *w)
+{
+	const struct an_tok *first = w->first;
+
+	if (w->nw >= 2 && ((first->lex & LX_GIVEN) ||
+	    ((first->flags & TF_INITIAL) && (w->t[w->c->w[w->c->nb + 1]].lex & LX_GIVEN)))) {
+		w->given = 2;
+		w->score += 2;
+	} else if (w->nw >= 2 && w->nw <= 3 && (first->lex & LX_EASURNAME)) {
+		w->score += 1;
+	}
+}
+
+/* The first token from k on that is no lower-case auxiliary ("has", "also"), at most two on. */
+static size_t
+skip_aux(const struct an_tok *t, size_t n, size_t k, size_t *steps)
+{
+	*steps = 0;
+	while (k < n && *steps < 2 && is_word(&t[k]) && (t[k].lex & LX_AUX) &&
+	    (t[k].flags & TF_LOWER)) {
+		k++;
+		(*steps)++;
+	}
+	return k;
+}
+
+/* A reporting verb next to a name of two words or more: "X said", "told X", "X, later, wrote". */
+static void
+weigh_verb(struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	size_t n = w->n, k, steps;
+
+	if (w->nw < 2)
+		return;
+	k = skip_aux(t, n, c->b, &steps);
+	if (k < n && is_word(&t[k]) && (t[k].lex & LX_RVERB) && (t[k].flags & TF_LOWER) &&
+	    !(t[k].lex & LX_RVERB_ING))
+		w->score += 2;
+	else if (c->a > 0 && is_word(&t[c->a - 1]) && (t[c->a - 1].flags & TF_LOWER) &&
+	    (t[c->a - 1].lex & LX_STRONGVERB) && !(t[c->a - 1].lex & LX_RVERB_ING))
+		w->score += 2;
+	else if (c->b + 1 < n && is_punct(&t[c->b], ',')) {
+		k = skip_aux(t, n, c->b + 1, &steps);
+		if (k < n && steps > 0 && is_word(&t[k]) && (t[k].lex & LX_RVERB) &&
+		    (t[k].flags & TF_LOWER))
+			w->score += 2;
+	}
+}
+
+/* An apposition after (", the alliance's secretary-general,") or before the chunk. */
+static void
+weigh_appos(struct weigh *w, const struct an_tokstate *more)
+{
+	const struct chunk *c = w->c;
+	size_t rs = 0, re = 0;
+	char *far = NULL;
+	int ap = appos_after(w->text, w->t, w->n, c->b, &rs, &re, more, &far);
+
+	if (ap > 0) {
+		w->score += ap == 2 ? (w->nw >= 2 ? 2 : 1) : 1;
+		if (ap == 2 && w->role == NULL) {
+			if (far != NULL) {
+				w->role = far;
+				far = NULL;
+			} else
+				w->role = role_text(w->text, w->t, w->n, rs, re);
+		}
+		free(far);
+	} else if (c->tw == 0 && appos_before(w->text, w->t, c->a, &rs, &re) > 0) {
+		w->score += w->nw >= 2 ? 2 : 1;
+		if (w->role == NULL)
+			w->role = role_text(w->text, w->t, w->n, rs, re);
+	}
+}
+
+/*
+ * What comes before a chunk without a title: a work ("the novel Angel
+ * Catbird"), "by", or a determiner, which counts against unless the chunk is
+ * a group's leader ("the Biden administration").
+ */
+static void
+weigh_before(struct weigh *w)
+{
+	const struct an_tok *t = w->t, *p;
+	const struct chunk *c = w->c;
+	size_t j;
+	bool ok = true;
+
+	if (c->tw != 0 || c->a == 0 || !is_word(&t[c->a - 1]))
+		return;
+	p = &t[c->a - 1];
+	if (p->lex & LX_WORK)
+		w->score -= 4;	/* "the novel Angel Catbird", "Hurricane Katrina" */
+	if (word_is(w->text, p, "by"))
+		w->score += 1;
+	if (!(p->lex & LX_DET) || (p->lex & (LX_PRON_M | LX_PRON_F)) || (p->flags & TF_POSS))
+		return;
+	if (c->b < w->n && is_word(&t[c->b]) && (t[c->b].lex & LX_GROUP) &&
+	    (t[c->b].flags & TF_LOWER) && w->nw <= 2) {
+		for (j = c->nb; j < c->ne; j++)
+			if (t[c->w[j]].lex & (LX_PARTY | LX_NATION | LX_PLACE | LX_COMMON | LX_ORG))
+				ok = false;
+		if (ok && word_is(w->text, p, "the")) {
+			w->group = true;
+			w->score += 2;
+			return;
+		}
+	}
+	w->score -= 2;
+}
+
+/* An affiliation: "Abdoulaye Wade of Senegal", "Jane Roe of Yale University". */
+static void
+weigh_affiliation(struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	size_t k, b = w->c->b;
+
+	if (w->nw < 2 || b + 1 >= w->n || !word_is(w->text, &t[b], "of"))
+		return;
+	for (k = b + 1; k < w->n && k < b + 5 && is_word(&t[k]) &&
+	    ((t[k].flags & TF_CAP) || word_is(w->text, &t[k], "the")); k++) {
+		if (t[k].lex & (LX_PLACE | LX_ORG)) {
+			w->score += 1;
+			return;
+		}
+	}
+}
+
+/* Two or more words that mean nothing else, not at a sentence start. */
+static void
+weigh_shaped(struct weigh *w)
+{
+	size_t j;
+
+	if (w->nw < 2 || (w->first->flags & TF_SSTART))
+		return;
+	for (j = w->c->nb; j < w->c->ne; j++)
+		if (!nameshaped(&w->t[w->c->w[j]]))
+			return;
+	w->score += 1;
+}
+
+/* Is t a word of an agency or organisation, or in capitals ("Getty", "AFP")? */
+static bool
+credit_org(const struct an_tok *t)
+{
+	return t->kind == TK_WORD && ((t->lex & (LX_AGENCY | LX_ORG)) || (t->flags & TF_ALLCAPS));
+}
+
+/* Photo credits: "Darrian Traynor/Getty Images", "AFP/Jane Roe", "Image: Nick Moreau". */
+static void
+weigh_photo(struct weigh *w, enum an_src src)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+
+	if (w->nw < 2)
+		return;
+	if (src == SRC_IMG_CREDIT)
+		w->photo = true;
+	if (c->b + 1 < w->n && is_punct(&t[c->b], '/') && credit_org(&t[c->b + 1]))
+		w->photo = true;
+	if (c->a >= 2 && is_punct(&t[c->a - 1], '/') && credit_org(&t[c->a - 2]))
+		w->photo = true;
+	if (c->a >= 2 && (is_punct(&t[c->a - 1], ':') || word_is(w->text, &t[c->a - 1], "by")) &&
+	    is_word(&t[c->a - 2]) && (t[c->a - 2].lex & LX_CREDIT))
+		w->photo = true;
+	if (w->photo)
+		w->score += 3;
+}
+
+/* Add the evidence of one occurrence to the chunk's candidate (which takes the role). */
+static void
+weigh_record(struct an_people *pp, struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	int ng = w->score - w->given;
+	struct cand *cd;
+
+	chunk_key(w->text, t, c, c->nb, c->ne, &pp->tmp);
+	chunk_text(w->text, t, c, c->nb, c->ne, &pp->tmp2);
+	cd = cand_get(pp, pp->tmp.data, pp->tmp.len, pp->tmp2.data, w->nw);
+	if (w->score > cd->score)
+		cd->score = w->score;
+	if (ng > cd->score_ng)
+		cd->score_ng = ng;
+	if (!(t[c->w[c->ne - 1]].flags & TF_POSS) || w->group)
+		cd->nonposs++;
+	else
+		cd->nposs++;
+	/* "at Roland Garros", "in Bruce Wayne's manor": a place more than a person */
+	if (c->tw == 0 && c->a > 0 && is_locative(w->text, &t[c->a - 1]))
+		cd->nlocative++;
+	if (w->photo)
+		cd->photographer = true;
+	if (w->role != NULL && cd->role == NULL) {
+		cd->role = w->role;
+		w->role = NULL;
+	}
+	if (cd->gender == 0 && c->tw > 0)
+		cd->gender = hon_gender(w->text, &t[c->w[c->tw - 1]]);
+}
+
 /* Pass 1 over the chunks that start in t[from, limit); returns where to go on. */
 size_t
 an_people_detect_win(struct an_people *pp, const char *text, const struct an_tok *t, size_t n,
@@ -748,239 +1070,31 @@ an_people_detect_win(struct an_people *pp, const char *text, const struct an_tok
 	struct chunk c;
 
 	while (next_chunk(text, t, n, &i, &c)) {
-		size_t nw, rs = 0, re = 0;
-		char *far = NULL;
-		int score = 0, given = 0, ap, tstr = 0;
-		bool group = false, photo = false, det_before = false;
-		char *role = NULL;
-		struct cand *cd;
-		enum nkind kind;
-		const struct an_tok *first;
+		struct weigh w;
 
 		if (c.a >= limit)
 			return c.a;	/* the next window reads it */
-
 		chunk_parse(text, t, &c);
-		kind = name_kind(t, &c);
-		if (kind != NK_PERSONLIKE)
+		if (name_kind(t, &c) != NK_PERSONLIKE)
 			continue;
-		nw = c.ne - c.nb;
-		first = &t[c.w[c.nb]];
-
-		/* title words inside the chunk */
-		if (c.tw > 0) {
-			size_t j;
-			bool hon_only = true;
-
-			for (j = 0; j < c.tw; j++) {
-				uint64_t lx = t[c.w[j]].lex;
-
-				if ((lx & (LX_TITLE | LX_HON)) && !(lx & LX_TITLE_WEAK))
-					tstr = 2;
-				else if ((lx & (LX_ROLE)) || is_ist(text, &t[c.w[j]]))
-					tstr = tstr > 1 ? tstr : (nw >= 2 ? 2 : 1);
-				else if ((lx & LX_TITLE_WEAK) && tstr == 0)
-					tstr = 1;
-				if (!(lx & LX_HON) && (lx & (LX_TITLE | LX_ROLE | LX_TITLE_WEAK)))
-					hon_only = false;
-				if (is_ist(text, &t[c.w[j]]))
-					hon_only = false;
-			}
-			for (j = 0; j < c.tw; j++)
-				if (t[c.w[j]].lex & LX_WORK)
-					tstr = -4;
-			if ((t[c.w[0]].lex & (LX_TITLE_WEAK)) && c.tw == 1 && nw == 1 &&
-			    !(t[c.w[0]].lex & LX_HON) && (t[c.w[0]].lex & LX_TITLE_WEAK))
-				tstr = 1;
-			score += tstr;
-			if (!hon_only)
-				role = role_text(text, t, n, c.w[0], c.w[c.tw - 1] + 1);
-		}
-		/* a lower-case role or title right before: "illustrator Johnnie Christmas" */
-		if ((c.tw == 0 || (role == NULL && (t[c.w[0]].lex & LX_HON))) && c.a > 0 &&
-		    is_word(&t[c.a - 1]) &&
-		    ((t[c.a - 1].flags & TF_LOWER) || ((t[c.a - 1].flags & TF_ALLCAPS) &&
-		    (t[c.a - 1].lex & LX_TITLE))) &&
-		    is_roleword(text, &t[c.a - 1]) && !(t[c.a - 1].lex & LX_PLURALTITLE)) {
-			size_t k = c.a - 1, steps = 0;
-
-			if (c.tw == 0)
-				score += nw >= 2 ? 2 : 1;
-			free(role);
-			while (k > 0 && steps < 3 && is_word(&t[k - 1]) &&
-			    ((t[k - 1].lex & LX_TMOD) || ((t[k - 1].flags & TF_CAP) &&
-			    (t[k - 1].lex & (LX_TITLE | LX_TMOD | LX_NATION)))) &&
-			    !(t[k - 1].lex & LX_STOP)) {
-				k--;
-				steps++;
-			}
-			role = role_text(text, t, n, k, c.a);
-		}
-		/* given name */
-		if (nw >= 2 && ((first->lex & LX_GIVEN) ||
-		    ((first->flags & TF_INITIAL) && (t[c.w[c.nb + 1]].lex & LX_GIVEN)))) {
-			given = 2;
-			score += 2;
-		} else if (nw >= 2 && nw <= 3 && (first->lex & LX_EASURNAME)) {
-			score += 1;
-		}
-		/* a reporting verb next to it */
-		if (nw >= 2) {
-			size_t k = c.b, steps = 0;
-
-			while (k < n && steps < 2 && is_word(&t[k]) && (t[k].lex & LX_AUX) &&
-			    (t[k].flags & TF_LOWER)) {
-				k++;
-				steps++;
-			}
-			if (k < n && is_word(&t[k]) && (t[k].lex & LX_RVERB) && (t[k].flags & TF_LOWER) &&
-			    !(t[k].lex & LX_RVERB_ING))
-				score += 2;
-			else if (c.a > 0 && is_word(&t[c.a - 1]) && (t[c.a - 1].flags & TF_LOWER) &&
-			    (t[c.a - 1].lex & LX_STRONGVERB) && !(t[c.a - 1].lex & LX_RVERB_ING))
-				score += 2;
-			else if (c.b + 1 < n && is_punct(&t[c.b], ',')) {
-				k = c.b + 1;
-				steps = 0;
-				while (k < n && steps < 2 && is_word(&t[k]) && (t[k].lex & LX_AUX) &&
-				    (t[k].flags & TF_LOWER)) {
-					k++;
-					steps++;
-				}
-				if (k < n && steps > 0 && is_word(&t[k]) && (t[k].lex & LX_RVERB) &&
-				    (t[k].flags & TF_LOWER))
-					score += 2;
-			}
-		}
-		/* appositions */
-		ap = appos_after(text, t, n, c.b, &rs, &re, more, &far);
-		if (ap > 0) {
-			score += ap == 2 ? (nw >= 2 ? 2 : 1) : 1;
-			if (ap == 2 && role == NULL) {
-				if (far != NULL) {
-					role = far;
-					far = NULL;
-				} else
-					role = role_text(text, t, n, rs, re);
-			}
-			free(far);
-		} else if (c.tw == 0 && (ap = appos_before(text, t, c.a, &rs, &re)) > 0) {
-			score += nw >= 2 ? 2 : 1;
-			if (role == NULL)
-				role = role_text(text, t, n, rs, re);
-		}
-		/* what comes before */
-		if (c.tw == 0 && c.a > 0 && is_word(&t[c.a - 1])) {
-			const struct an_tok *p = &t[c.a - 1];
-
-			if (p->lex & LX_WORK)
-				score -= 4;	/* "the novel Angel Catbird", "Hurricane Katrina" */
-
-			if (word_is(text, p, "by"))
-				score += 1;
-			if ((p->lex & LX_DET) && !(p->lex & (LX_PRON_M | LX_PRON_F)) &&
-			    !(p->flags & TF_POSS))
-				det_before = true;
-		}
-		if (det_before && c.b < n && is_word(&t[c.b]) && (t[c.b].lex & LX_GROUP) &&
-		    (t[c.b].flags & TF_LOWER) && nw <= 2) {
-			size_t j;
-			bool ok = true;
-
-			for (j = c.nb; j < c.ne; j++)
-				if (t[c.w[j]].lex & (LX_PARTY | LX_NATION | LX_PLACE | LX_COMMON | LX_ORG))
-					ok = false;
-			if (ok && word_is(text, &t[c.a - 1], "the")) {
-				group = true;
-				score += 2;
-			}
-		}
-		if (det_before && !group)
-			score -= 2;
-		/* an affiliation: "Abdoulaye Wade of Senegal", "Jane Roe of Yale University" */
-		if (nw >= 2 && c.b + 1 < n && word_is(text, &t[c.b], "of")) {
-			size_t k;
-
-			for (k = c.b + 1; k < n && k < c.b + 5 && is_word(&t[k]) &&
-			    ((t[k].flags & TF_CAP) || word_is(text, &t[k], "the")); k++) {
-				if (t[k].lex & (LX_PLACE | LX_ORG)) {
-					score += 1;
-					break;
-				}
-			}
-		}
-		/* two or more words that mean nothing else */
-		if (nw >= 2) {
-			size_t j;
-			bool shaped = true;
-
-			for (j = c.nb; j < c.ne; j++)
-				if (!nameshaped(&t[c.w[j]]))
-					shaped = false;
-			if (shaped && !(first->flags & TF_SSTART))
-				score += 1;
-		}
-		/* photo credits: "Darrian Traynor/Getty Images", "Image: Nick Moreau" */
-		if (nw >= 2) {
-			if (src == SRC_IMG_CREDIT)
-				photo = true;
-			if (c.b + 1 < n && is_punct(&t[c.b], '/') &&
-			    (t[c.b + 1].kind == TK_WORD) && ((t[c.b + 1].lex & (LX_AGENCY | LX_ORG)) ||
-			    (t[c.b + 1].flags & TF_ALLCAPS)))
-				photo = true;
-			if (c.a >= 2 && is_punct(&t[c.a - 1], '/') && is_word(&t[c.a - 2]) &&
-			    ((t[c.a - 2].lex & (LX_AGENCY | LX_ORG)) || (t[c.a - 2].flags & TF_ALLCAPS)))
-				photo = true;
-			if (c.a >= 2 && (is_punct(&t[c.a - 1], ':') || word_is(text, &t[c.a - 1], "by")) &&
-			    is_word(&t[c.a - 2]) && (t[c.a - 2].lex & LX_CREDIT))
-				photo = true;
-			if (photo)
-				score += 3;
-		}
-
-		chunk_key(text, t, &c, c.nb, c.ne, &pp->tmp);
-		{
-			int ng = score - given;
-
-			chunk_text(text, t, &c, c.nb, c.ne, &pp->tmp2);
-			cd = cand_get(pp, pp->tmp.data, pp->tmp.len, pp->tmp2.data, nw);
-			if (score > cd->score)
-				cd->score = score;
-			if (ng > cd->score_ng)
-				cd->score_ng = ng;
-			if (!(t[c.w[c.ne - 1]].flags & TF_POSS) || group)
-				cd->nonposs++;
-			else
-				cd->nposs++;
-			/* "at Roland Garros", "in Bruce Wayne's manor": a place more than a person */
-			if (c.tw == 0 && c.a > 0 && is_word(&t[c.a - 1]) && (t[c.a - 1].flags & TF_LOWER) &&
-			    (word_is(text, &t[c.a - 1], "at") || word_is(text, &t[c.a - 1], "in") ||
-			    word_is(text, &t[c.a - 1], "near") || word_is(text, &t[c.a - 1], "outside") ||
-			    word_is(text, &t[c.a - 1], "inside") || word_is(text, &t[c.a - 1], "into") ||
-			    word_is(text, &t[c.a - 1], "across") || word_is(text, &t[c.a - 1], "through") ||
-			    word_is(text, &t[c.a - 1], "via") || word_is(text, &t[c.a - 1], "onto")))
-				cd->nlocative++;
-			if (photo)
-				cd->photographer = true;
-			if (role != NULL && cd->role == NULL) {
-				cd->role = role;
-				role = NULL;
-			}
-			if (cd->gender == 0 && c.tw > 0) {
-				const struct an_tok *h = &t[c.w[c.tw - 1]];
-
-				if (word_is(text, h, "mr") || word_is(text, h, "sir") ||
-				    word_is(text, h, "mister") || word_is(text, h, "king") ||
-				    word_is(text, h, "prince") || word_is(text, h, "lord"))
-					cd->gender = 'm';
-				else if (word_is(text, h, "mrs") || word_is(text, h, "ms") ||
-				    word_is(text, h, "miss") || word_is(text, h, "dame") ||
-				    word_is(text, h, "queen") || word_is(text, h, "princess") ||
-				    word_is(text, h, "lady"))
-					cd->gender = 'f';
-			}
-		}
-		free(role);
+		memset(&w, 0, sizeof w);
+		w.text = text;
+		w.t = t;
+		w.n = n;
+		w.c = &c;
+		w.nw = c.ne - c.nb;
+		w.first = &t[c.w[c.nb]];
+		weigh_titles(&w);
+		weigh_role_before(&w);
+		weigh_given(&w);
+		weigh_verb(&w);
+		weigh_appos(&w, more);
+		weigh_before(&w);
+		weigh_affiliation(&w);
+		weigh_shaped(&w);
+		weigh_photo(&w, src);
+		weigh_record(pp, &w);
+		free(w.role);
 	}
 	return i;
 }
@@ -996,15 +1110,87 @@ key_last(const char *key)
 	return sp != NULL ? sp + 1 : key;
 }
 
+/*
+ * The lower-case key of a name: its words an_lower()ed, one space between
+ * them, in a new string the caller frees; *nw is set to the number of words.
+ */
+static char *
+name_key(const char *name, size_t *nw)
+{
+	struct buf b = BUF_INIT;
+	const char *s = name;
+
+	*nw = 1;
+	while (*s != '\0') {
+		const char *e;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		for (e = s; *e != '\0' && *e != ' ' && *e != '\t' && *e != '\n'; e++)
+			;
+		if (e == s)
+			break;
+		if (b.len > 0) {
+			an_buf_addc(&b, ' ');
+			(*nw)++;
+		}
+		an_lower(s, (size_t)(e - s), &b);
+		s = e;
+	}
+	return buf_detach(&b);
+}
+
+/* The gender a given name (lower case) is usually borne with: 'm', 'f' or 0. */
+static int
+given_gender(const char *first)
+{
+	uint64_t lx;
+
+	if (first == NULL)
+		return 0;
+	lx = an_lex(first, strlen(first)) & LX_GIVEN;
+	return lx == LX_GIVEN_M ? 'm' : lx == LX_GIVEN_F ? 'f' : 0;
+}
+
+/* Index person k (just added) by full name, first word and last word. */
+static void
+person_index(struct an_people *pp, int k)
+{
+	struct person *p = &pp->p[k];
+	int prev;
+
+	if (smap_get(&pp->full, p->key, strlen(p->key)) < 0)
+		smap_put(&pp->full, p->key, strlen(p->key), k);
+	/* "Lin Yu-hsuan", "Kim Jong-un": the surname comes first */
+	if (p->first != NULL && p->nwords <= 3) {
+		uint64_t lx = an_lex(p->first, strlen(p->first));
+		const char *h = strchr(p->last, '-');
+
+		if ((lx & LX_EASURNAME) && (!(lx & LX_GIVEN) ||
+		    (h != NULL && ascii_islower((unsigned char)h[1]))) &&
+		    smap_get(&pp->lastw, p->first, strlen(p->first)) < 0)
+			smap_put(&pp->lastw, p->first, strlen(p->first), k);
+	}
+	/* "Takahashi Ren" may be "Takahashi" later */
+	if (p->first != NULL && !(an_lex(p->first, strlen(p->first)) & (LX_GIVEN | LX_STOP)) &&
+	    smap_get(&pp->firstw, p->first, strlen(p->first)) < 0)
+		smap_put(&pp->firstw, p->first, strlen(p->first), k);
+	prev = smap_get(&pp->lastw, p->last, strlen(p->last));
+	if (prev < 0) {
+		smap_put(&pp->lastw, p->last, strlen(p->last), k);
+	} else {
+		/* second in the chain: the first stays the one met first */
+		p->next_last = pp->p[prev].next_last;
+		pp->p[prev].next_last = k;
+	}
+}
+
 /* Add a person; name and role are copied. Returns its index. */
 static int
 person_add(struct an_people *pp, const char *name, const char *role, bool fm)
 {
 	struct person *p;
-	struct buf b = BUF_INIT;
-	const char *last, *sp;
-	int prev;
-	size_t nw = 1;
+	const char *sp;
 
 	ARRAY_GROW(pp->p, pp->np + 1, pp->pcap);
 	p = &pp->p[pp->np];
@@ -1012,76 +1198,13 @@ person_add(struct an_people *pp, const char *name, const char *role, bool fm)
 	p->name = xstrdup(name);
 	p->role = role != NULL && *role != '\0' ? xstrdup(role) : NULL;
 	p->fm = fm;
-	/* key: lower case, single spaces */
-	{
-		const char *s = name;
-		bool sp_pending = false;
-
-		while (*s != '\0') {
-			if (*s == ' ' || *s == '\t' || *s == '\n') {
-				if (b.len > 0)
-					sp_pending = true;
-				s++;
-				continue;
-			}
-			if (sp_pending) {
-				an_buf_addc(&b, ' ');
-				nw++;
-				sp_pending = false;
-			}
-			{
-				const char *e = s;
-
-				while (*e != '\0' && *e != ' ' && *e != '\t' && *e != '\n')
-					e++;
-				an_lower(s, (size_t)(e - s), &b);
-				s = e;
-			}
-		}
-	}
-	p->key = buf_detach(&b);
-	p->nwords = nw;
-	last = key_last(p->key);
-	p->last = xstrdup(last);
+	p->key = name_key(name, &p->nwords);
+	p->last = xstrdup(key_last(p->key));
 	sp = strchr(p->key, ' ');
 	p->first = sp != NULL ? xstrndup(p->key, (size_t)(sp - p->key)) : NULL;
-	p->gender = 0;
-	if (p->first != NULL) {
-		uint64_t lx = an_lex(p->first, strlen(p->first));
-
-		if ((lx & LX_GIVEN) == LX_GIVEN_M)
-			p->gender = 'm';
-		else if ((lx & LX_GIVEN) == LX_GIVEN_F)
-			p->gender = 'f';
-	}
+	p->gender = given_gender(p->first);
 	p->next_last = -1;
-	if (smap_get(&pp->full, p->key, strlen(p->key)) < 0)
-		smap_put(&pp->full, p->key, strlen(p->key), (int)pp->np);
-	/* "Lin Yu-hsuan", "Kim Jong-un": the surname comes first */
-	if (p->first != NULL && p->nwords <= 3) {
-		uint64_t lx = an_lex(p->first, strlen(p->first));
-		const char *h = strchr(p->last, '-');
-
-		if ((lx & LX_EASURNAME) && (!(lx & LX_GIVEN) ||
-		    (h != NULL && ascii_islower((unsigned char)h[1])))) {
-			int f2 = smap_get(&pp->lastw, p->first, strlen(p->first));
-
-			if (f2 < 0)
-				smap_put(&pp->lastw, p->first, strlen(p->first), (int)pp->np);
-		}
-	}
-	/* "Takahashi Ren" may be "Takahashi" later */
-	if (p->first != NULL && !(an_lex(p->first, strlen(p->first)) & (LX_GIVEN | LX_STOP)) &&
-	    smap_get(&pp->firstw, p->first, strlen(p->first)) < 0)
-		smap_put(&pp->firstw, p->first, strlen(p->first), (int)pp->np);
-	prev = smap_get(&pp->lastw, p->last, strlen(p->last));
-	if (prev < 0) {
-		smap_put(&pp->lastw, p->last, strlen(p->last), (int)pp->np);
-	} else {
-		/* second in the chain: the first stays the one met first */
-		p->next_last = pp->p[prev].next_last;
-		pp->p[prev].next_last = (int)pp->np;
-	}
+	person_index(pp, (int)pp->np);
 	return (int)pp->np++;
 }
 
@@ -1241,6 +1364,79 @@ cand_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order ? 1 : 0;
 }
 
+/*
+ * Has candidate c enough evidence to be a person? A full name the text later
+ * calls by its surname alone gets the evidence it lacked.
+ */
+static bool
+cand_enough(struct an_people *pp, struct cand *c)
+{
+	if (c->score == 1 && c->nwords >= 2) {
+		const char *sp = strrchr(c->name, ' ');
+		int k;
+
+		if (sp != NULL) {
+			buf_reset(&pp->tmp);
+			an_lower(sp + 1, strlen(sp + 1), &pp->tmp);
+			k = smap_get(&pp->cmap, pp->tmp.data != NULL ? pp->tmp.data : "", pp->tmp.len);
+			if (k >= 0 && pp->c[k].nwords == 1 && pp->c[k].nonposs + pp->c[k].nposs >= 1)
+				c->score = 2;
+		}
+	}
+	if (c->score < 2)
+		return false;
+	if (c->nonposs == 0 && c->score_ng < 2)
+		return false;	/* "in Bruce Wayne's manor": a possessive and nothing else */
+	if (c->score_ng < 2 && c->nlocative >= c->nonposs + c->nposs)
+		return false;	/* "at Roland Garros": only ever a place */
+	return true;
+}
+
+/* Make candidate c a person, or add what it knows to the person it names. */
+static void
+cand_settle(struct an_people *pp, const struct cand *c)
+{
+	int k;
+
+	buf_reset(&pp->tmp);
+	an_lower(c->name, strlen(c->name), &pp->tmp);
+	an_buf_addc(&pp->tmp, '\0');
+	if (firm_name(pp->tmp.data))
+		return;
+	k = match_person(pp, pp->tmp.data, c->nwords);
+	if (k < 0) {
+		k = person_add(pp, c->name, c->role, false);
+		if (c->role == NULL && c->photographer) {
+			pp->p[k].role = xstrdup("photographer");
+			pp->p[k].role_photographer = true;
+		}
+	} else if (!pp->p[k].fm) {
+		if (pp->p[k].role == NULL && c->role != NULL)
+			pp->p[k].role = xstrdup(c->role);
+		else if (pp->p[k].role_photographer && c->role != NULL) {
+			free(pp->p[k].role);
+			pp->p[k].role = xstrdup(c->role);
+			pp->p[k].role_photographer = false;
+		}
+	}
+	if (pp->p[k].gender == 0 && c->gender != 0)
+		pp->p[k].gender = c->gender;
+}
+
+/* Add the first words (up to a space) of every key of m to pp->namew. */
+static void
+namew_add(struct an_people *pp, const struct strmap *m)
+{
+	const struct strmap_slot *e;
+	size_t i = 0;
+
+	while ((e = strmap_next(m, &i)) != NULL) {
+		const char *sp = memchr(e->key, ' ', e->len);
+
+		smap_put(&pp->namew, e->key, sp != NULL ? (size_t)(sp - e->key) : e->len, 1);
+	}
+}
+
 /* Turn the candidates with enough evidence into people, merging surnames into full names. */
 void
 an_people_settle(struct an_people *pp)
@@ -1249,80 +1445,17 @@ an_people_settle(struct an_people *pp)
 	size_t i, nv = 0;
 
 	v = xcalloc(pp->nc + 1, sizeof *v);
-	for (i = 0; i < pp->nc; i++) {
-		struct cand *c = &pp->c[i];
-
-		/* a full name the text later calls by its surname alone */
-		if (c->score == 1 && c->nwords >= 2) {
-			const char *sp = strrchr(c->name, ' ');
-			struct buf last = BUF_INIT;
-			int k;
-
-			if (sp != NULL) {
-				an_lower(sp + 1, strlen(sp + 1), &last);
-				k = smap_get(&pp->cmap, last.data != NULL ? last.data : "", last.len);
-				if (k >= 0 && pp->c[k].nwords == 1 && pp->c[k].nonposs + pp->c[k].nposs >= 1)
-					c->score = 2;
-			}
-			buf_free(&last);
-		}
-		if (c->score < 2)
-			continue;
-		if (c->nonposs == 0 && c->score_ng < 2)
-			continue;	/* "in Bruce Wayne's manor": a possessive and nothing else */
-		if (c->score_ng < 2 && c->nlocative >= c->nonposs + c->nposs)
-			continue;	/* "at Roland Garros": only ever a place */
-		v[nv++] = c;
-	}
+	for (i = 0; i < pp->nc; i++)
+		if (cand_enough(pp, &pp->c[i]))
+			v[nv++] = &pp->c[i];
 	qsort(v, nv, sizeof *v, cand_cmp);
-	for (i = 0; i < nv; i++) {
-		struct cand *c = v[i];
-		struct buf key = BUF_INIT;
-		int k;
-
-		an_lower(c->name, strlen(c->name), &key);
-		an_buf_addc(&key, '\0');
-		if (firm_name(key.data)) {
-			buf_free(&key);
-			continue;
-		}
-		k = match_person(pp, key.data, c->nwords);
-		if (k < 0) {
-			k = person_add(pp, c->name, c->role, false);
-			if (c->role == NULL && c->photographer) {
-				pp->p[k].role = xstrdup("photographer");
-				pp->p[k].role_photographer = true;
-			}
-		} else if (!pp->p[k].fm) {
-			if (pp->p[k].role == NULL && c->role != NULL)
-				pp->p[k].role = xstrdup(c->role);
-			else if (pp->p[k].role_photographer && c->role != NULL) {
-				free(pp->p[k].role);
-				pp->p[k].role = xstrdup(c->role);
-				pp->p[k].role_photographer = false;
-			}
-		}
-		if (pp->p[k].gender == 0 && c->gender != 0)
-			pp->p[k].gender = c->gender;
-		buf_free(&key);
-	}
+	for (i = 0; i < nv; i++)
+		cand_settle(pp, v[i]);
 	free(v);
 	/* the words a mention can start with: a full name's first, a surname, a first-written surname */
-	for (i = 0; i < pp->full.cap; i++) {
-		const struct strmap_slot *e = &pp->full.v[i];
-
-		if (e->key != NULL) {
-			const char *sp = memchr(e->key, ' ', e->len);
-
-			smap_put(&pp->namew, e->key, sp != NULL ? (size_t)(sp - e->key) : e->len, 1);
-		}
-	}
-	for (i = 0; i < pp->lastw.cap; i++)
-		if (pp->lastw.v[i].key != NULL)
-			smap_put(&pp->namew, pp->lastw.v[i].key, pp->lastw.v[i].len, 1);
-	for (i = 0; i < pp->firstw.cap; i++)
-		if (pp->firstw.v[i].key != NULL)
-			smap_put(&pp->namew, pp->firstw.v[i].key, pp->firstw.v[i].len, 1);
+	namew_add(pp, &pp->full);
+	namew_add(pp, &pp->lastw);
+	namew_add(pp, &pp->firstw);
 }
 
 /* The hashes of the words a mention can start with (after settling). */
@@ -1401,18 +1534,11 @@ title_gender(const char *text, const struct an_tok *t, const struct chunk *c)
 {
 	size_t j;
 
-	for (j = 0; j < c->tw; j++) {
-		const struct an_tok *h = &t[c->w[j]];
+	int g = 0;
 
-		if (word_is(text, h, "mr") || word_is(text, h, "sir") || word_is(text, h, "mister") ||
-		    word_is(text, h, "king") || word_is(text, h, "prince") || word_is(text, h, "lord"))
-			return 'm';
-		if (word_is(text, h, "mrs") || word_is(text, h, "ms") || word_is(text, h, "miss") ||
-		    word_is(text, h, "dame") || word_is(text, h, "queen") ||
-		    word_is(text, h, "princess") || word_is(text, h, "lady"))
-			return 'f';
-	}
-	return 0;
+	for (j = 0; j < c->tw && g == 0; j++)
+		g = hon_gender(text, &t[c->w[j]]);
+	return g;
 }
 
 /* Record a mention of person pi over tokens t[a..b] (inclusive). */
