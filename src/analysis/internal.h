@@ -609,7 +609,4 @@ size_t an_speakers_room(const struct an_speakers *sp);
 void an_speakers_feed(struct an_speakers *sp, const struct an_tok *t, size_t n, bool last);
 bool an_speakers_read(struct an_speakers *sp);
 
-/* Finish: quotations still pending get what their context gives. */
-void an_speakers_finish(struct an_speakers *sp);
-
 #endif

@@ -1497,9 +1497,3 @@ attr_after_far(struct an_speakers *sp, size_t j, bool newsent, size_t skipped)
 	return r;
 }
 
-/* Nothing is left to do: pending quotations already hold their context speaker. */
-void
-an_speakers_finish(struct an_speakers *sp)
-{
-	(void)sp;
-}
