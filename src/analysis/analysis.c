@@ -18,6 +18,7 @@
 #include "analysis.h"
 #include "arena.h"
 #include "para.h"
+#include "strmap.h"
 #include "util.h"
 
 /* The name of how, for printing; never NULL. */
@@ -111,49 +112,44 @@ run_paras(struct run *r)
 	}
 }
 
-/* A set of 32-bit hashes: open addressing, 0 stands for itself in zero. */
+/*
+ * A set of 32-bit word hashes: a strmap whose keys are the four bytes of
+ * each hash (borrowed from the array given, which must outlive it), hashed
+ * by their own value (they are well mixed already), behind a filter of 4,096
+ * bits that answers most lookups of a hash not in it at once (a pass asks
+ * for every capitalised word, and most are no name).
+ */
 struct hset {
-	uint32_t	*v;
-	size_t		 mask;
-	bool		 zero;
+	struct strmap	map;
+	uint64_t	bits[64];
 };
 
-/* Build the set of the n hashes h. */
+/* The bit of hash x in the filter: word x >> 6 & 63, bit x & 63. */
+#define HSET_WORD(x)	(((x) >> 6) & 63)
+#define HSET_BIT(x)	(UINT64_C(1) << ((x) & 63))
+
+/* Build the set of the n hashes h (which must outlive it). */
 static void
 hset_init(struct hset *hs, const uint32_t *h, size_t n)
 {
-	size_t cap = 16, i;
+	size_t i;
 
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	hs->v = xcalloc(cap, sizeof *hs->v);
-	hs->mask = cap - 1;
-	hs->zero = false;
+	memset(hs->bits, 0, sizeof hs->bits);
+	hs->map = (struct strmap)STRMAP_INIT_BORROW;
+	strmap_reserve(&hs->map, n);
 	for (i = 0; i < n; i++) {
-		size_t k;
-
-		if (h[i] == 0) {
-			hs->zero = true;
-			continue;
-		}
-		for (k = h[i] & hs->mask; hs->v[k] != 0 && hs->v[k] != h[i]; k = (k + 1) & hs->mask)
-			;
-		hs->v[k] = h[i];
+		hs->bits[HSET_WORD(h[i])] |= HSET_BIT(h[i]);
+		strmap_put_h(&hs->map, (const char *)&h[i], sizeof h[i], h[i], NULL);
 	}
 }
 
-/* Is x in the set? */
-static bool
+/* Is the hash x in the set? */
+static inline bool
 hset_has(const struct hset *hs, uint32_t x)
 {
-	size_t k;
-
-	if (x == 0)
-		return hs->zero;
-	for (k = x & hs->mask; hs->v[k] != 0; k = (k + 1) & hs->mask)
-		if (hs->v[k] == x)
-			return true;
-	return false;
+	if (!(hs->bits[HSET_WORD(x)] & HSET_BIT(x)))
+		return false;
+	return strmap_get_h(&hs->map, (const char *)&x, sizeof x, x) != NULL;
 }
 
 /*
@@ -327,7 +323,7 @@ run_pass2(struct run *r, const struct pnote *pn)
 		    r->kv[i], r->kx[i], (pn->f[i] & PN_ALIAS) != 0, named, &r->an->mentions,
 		    &r->an->nmentions, &r->mcap);
 	}
-	free(names.v);
+	strmap_free(&names.map);
 	free(nh);
 	an_speakers_free(sp);
 }
@@ -434,7 +430,7 @@ analysis_run(const struct an_input *in)
 	run_detect_images(&r);
 	an_people_settle(r.pp);
 	run_pass2(&r, &pn);
-	free(pn.ahash.v);
+	strmap_free(&pn.ahash.map);
 	free(pn.ah);
 	free(pn.h);
 	buf_free(&pn.scratch);
