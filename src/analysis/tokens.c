@@ -641,6 +641,196 @@ an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct span s
 	ts->alen = NULL;
 }
 
+/*
+ * The lexicon number of the ASCII word of letters text[start, start + n) (of
+ * a text of len bytes); *hw gets the word packed and lower-cased when it is
+ * of eight bytes or fewer (else 0), for its hash.
+ */
+static inline unsigned
+ascii_word_id(const char *text, size_t len, size_t start, size_t n, uint64_t *hw)
+{
+	*hw = 0;
+	if (AN_LITTLE_ENDIAN && n <= 8) {
+		uint64_t w = 0;
+
+		if (start + 8 <= len)
+			memcpy(&w, text + start, 8);
+		else
+			memcpy(&w, text + start, len - start);
+		/* letters only: setting 0x20 lower-cases them */
+		w = (w | REP8(0x20)) & low_mask[n];
+		*hw = w;
+		return an_lex_find8(w, n);
+	}
+	if (AN_LITTLE_ENDIAN && n <= 16 && start + 16 <= len) {
+		uint64_t w0, w1;
+
+		memcpy(&w0, text + start, 8);
+		memcpy(&w1, text + start + 8, 8);
+		w0 |= REP8(0x20);
+		w1 = (w1 | REP8(0x20)) & low_mask[n - 8];
+		return an_lex_find16(w0, w1, n);
+	}
+	return an_lex_word(text, len, start, n);
+}
+
+/* Has the ASCII word text[start, end) two letters or more (it has no lower-case one: all capitals)? */
+static inline bool
+two_letters(const char *text, size_t start, size_t end)
+{
+	size_t m, letters = 0;
+
+	for (m = start; m < end && letters < 2; m++)
+		letters += byte_cl[(unsigned char)text[m]] & CL_LETTER;
+	return letters >= 2;
+}
+
+/*
+ * Fill t for the whole ASCII word text[start, j) (of a text of len bytes)
+ * whose first byte is of class cl, with the classes seen after it: its
+ * lexicon number and flags, its hash when it is a capitalised word; alen as
+ * in struct an_tokstate; carry is what the token before passes on; dot: a
+ * full stop follows in the paragraph. Returns its flags.
+ */
+static inline unsigned
+tok_ascii_word(struct an_tok *t, const char *text, size_t len, const uint64_t *alen,
+    size_t start, size_t j, unsigned cl, unsigned seen, unsigned carry, bool dot)
+{
+	size_t n = j - start;
+	unsigned id = 0, fl = first_flags[cl] | (carry & CARRY_WORD) | TF_ASCII;
+	uint64_t lex, hw = 0;
+
+	if (n == 1 && dot && (fl & TF_CAP))
+		fl |= TF_INITIAL;
+	if (!(seen & CL_LOWER) && two_letters(text, start, j))
+		fl |= TF_ALLCAPS;	/* none lower case */
+	if (seen & CL_DIGIT)
+		fl |= TF_DIGIT;
+	else
+		id = ascii_word_id(text, len, start, n, &hw);
+	lex = an_lex_flags[id];
+	t->tix = id;
+	fl = word_flags(lex, fl);
+	if (alen != NULL && ((alen[(unsigned char)text[start] | 0x20] >> (n < 63 ? n : 63)) & 1))
+		fl |= TF_ALIASW;
+	if (fl & TF_CAPWORD) {
+		/* its hash, for pass 1's notes */
+		bool ascii;
+
+		t->h = hw != 0 ? hash_mix(hw, n) : hash_ascii(text, start, n, len, &ascii);
+		fl |= TF_HASHED;
+	}
+	t->lex = lex;
+	t->kind = TK_WORD;
+	t->ch = 0;
+	t->bend = j;
+	return fl;
+}
+
+/*
+ * Fill t for the ASCII punctuation c; *carry (the token before's) becomes
+ * the carry after it (noend: the token before is a word a full stop does
+ * not end). Returns its flags.
+ */
+static inline unsigned
+tok_ascii_punct(struct an_tok *t, unsigned c, unsigned *carry, bool noend)
+{
+	unsigned o = punct_opens[c], fl = *carry & CARRY_PUNCT;
+
+	*carry = (*carry & TF_INQ) | (o == 1 || (o == 2 && !noend) ? TF_SSTART : 0);
+	t->tix = 0;
+	t->lex = 0;
+	t->kind = TK_PUNCT;
+	if (c == '"' || c == '\'') {
+		fl |= TF_MARK;
+		t->ch = PC_QMARK;
+	} else
+		t->ch = (unsigned char)c;
+	return fl;
+}
+
+/*
+ * Cut the token at i that the fast paths of an_tok_next() do not take, whose
+ * first byte is c of class cl (tok_slow()), and note TF_ALIASW in its flags:
+ * a word whose lower case may be longer or shorter than it may end an alias.
+ */
+static struct tok_end
+tok_other(const struct an_tokstate *ts, struct an_tok *t, size_t i, unsigned c, unsigned cl,
+    unsigned carry, bool noend)
+{
+	struct tok_end r = tok_slow(ts->text, ts->len, ts->end, i, t, carry, noend);
+
+	if (ts->alen != NULL && t->kind == TK_WORD && (cl == 0 || ts->alen[c | 0x20] != 0))
+		t->flags |= TF_ALIASW;
+	return r;
+}
+
+/* The end of a run of ASCII letters and digits, and the classes seen in it. */
+struct run_end {
+	size_t		j;
+	unsigned	seen;
+};
+
+/*
+ * The end of the run of ASCII letters and digits that starts at i with a
+ * byte of class cl, two bytes a step (pair_cl) while two are left, and the
+ * classes (CL_LOWER, CL_DIGIT) of the bytes after the first.
+ */
+static inline struct run_end
+ascii_run_end(const char *text, size_t end, size_t i, unsigned cl)
+{
+	struct run_end r = { i + 1, cl };
+	unsigned k;
+
+	for (;;) {
+		uint16_t two;
+
+		if (end - r.j < 2) {
+			if (r.j < end && (k = byte_cl[(unsigned char)text[r.j]]) != 0) {
+				r.seen |= k;
+				r.j++;
+			}
+			return r;
+		}
+		memcpy(&two, text + r.j, 2);
+		k = pair_cl[two];
+		r.seen |= k;
+		if (!(k & PAIR_BOTH)) {
+			r.j += k & PAIR_FIRST;
+			return r;
+		}
+		r.j += 2;
+	}
+}
+
+/*
+ * Skip the whitespace after a token that ends at i (most often one space):
+ * where the next token starts, and the carry, TF_SPACEBEFORE added when there
+ * was some.
+ */
+static inline struct tok_end
+skip_gap(const char *text, size_t end, size_t i, unsigned carry)
+{
+	struct tok_end r = { i, carry };
+	unsigned c;
+
+	if (i >= end)
+		return r;
+	c = (unsigned char)text[i];
+	if (c <= 0x20) {
+		r.end = i + 1;
+		r.carry |= TF_SPACEBEFORE;
+		/* (one test: a byte in 0x21-0x7E is no space) */
+		if (r.end < end && (unsigned char)(text[r.end] - 0x21) >= 0x7F - 0x21)
+			r.end = skip_space(text, end, r.end);
+	} else if (c >= 0x7F) {
+		r.end = skip_space(text, end, i);
+		if (r.end > i)
+			r.carry |= TF_SPACEBEFORE;
+	}
+	return r;
+}
+
 /* Cut up to max more tokens of the paragraph; this function can't fail. */
 size_t
 an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
@@ -662,129 +852,33 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 		}
 		if (cl != 0) {
 			/* an ASCII word, up to a byte that joins nothing */
-			size_t j = i + 1;
-			unsigned seen = cl, k;
+			struct run_end re = ascii_run_end(text, end, i, cl);
+			size_t j = re.j;
+			unsigned k;
 
-			/* two bytes a step (pair_cl) while two are left */
-			for (;;) {
-				uint16_t two;
-
-				if (end - j < 2) {
-					if (j < end && (k = byte_cl[(unsigned char)text[j]]) != 0) {
-						seen |= k;
-						j++;
-					}
-					break;
-				}
-				memcpy(&two, text + j, 2);
-				k = pair_cl[two];
-				seen |= k;
-				if (!(k & PAIR_BOTH)) {
-					j += k & PAIR_FIRST;
-					break;
-				}
-				j += 2;
-			}
 			k = j < end ? (unsigned char)text[j] : ' ';
 			/* a dot, comma or hyphen joins nothing before a space or punctuation */
 			if (k < 0x80 && k != '\'' && (k < ',' || k > '.' || j + 1 >= end ||
 			    ((unsigned char)text[j + 1] < 0x80 && byte_cl[(unsigned char)text[j + 1]] == 0))) {
-				unsigned id = 0;
-				uint64_t lex, hw = 0;
-
-				fl = first_flags[cl] | (carry & CARRY_WORD) | TF_ASCII;
-				if (j - start == 1 && k == '.' && (fl & TF_CAP))
-					fl |= TF_INITIAL;
-				if (!(seen & CL_LOWER)) {
-					/* two letters or more, none lower case: all capitals */
-					size_t m, letters = 0;
-
-					for (m = start; m < j && letters < 2; m++)
-						letters += byte_cl[(unsigned char)text[m]] & CL_LETTER;
-					if (letters >= 2)
-						fl |= TF_ALLCAPS;
-				}
-				if (seen & CL_DIGIT)
-					fl |= TF_DIGIT;
-				else if (AN_LITTLE_ENDIAN && j - start <= 8) {
-					/* ASCII letters only: look it up here */
-					uint64_t w = 0;
-
-					if (start + 8 <= ts->len)
-						memcpy(&w, text + start, 8);
-					else
-						memcpy(&w, text + start, ts->len - start);
-					/* letters only: setting 0x20 lower-cases them */
-					w = (w | REP8(0x20)) & low_mask[j - start];
-					id = an_lex_find8(w, j - start);
-					hw = w;
-				} else if (AN_LITTLE_ENDIAN && j - start <= 16 && start + 16 <= ts->len) {
-					/* nine to sixteen letters */
-					uint64_t w1;
-
-					memcpy(&hw, text + start, 8);
-					memcpy(&w1, text + start + 8, 8);
-					hw |= REP8(0x20);
-					w1 = (w1 | REP8(0x20)) & low_mask[j - start - 8];
-					id = an_lex_find16(hw, w1, j - start);
-					hw = 0;
-				} else
-					id = an_lex_word(text, ts->len, start, j - start);
-				lex = an_lex_flags[id];
-				t->tix = id;
-				fl = word_flags(lex, fl);
-				if (ts->alen != NULL) {
-					size_t l = j - start < 63 ? j - start : 63;
-
-					if ((ts->alen[c | 0x20] >> l) & 1)
-						fl |= TF_ALIASW;
-				}
-				if (fl & TF_CAPWORD) {
-					/* its hash, for pass 1's notes */
-					bool ascii;
-
-					t->h = hw != 0 ? hash_mix(hw, j - start) :
-					    hash_ascii(text, start, j - start, ts->len, &ascii);
-					fl |= TF_HASHED;
-				}
+				fl = tok_ascii_word(t, text, ts->len, ts->alen, start, j, cl, re.seen, carry,
+				    k == '.');
 				carry &= TF_INQ;
-				t->lex = lex;
-				t->kind = TK_WORD;
-				t->ch = 0;
-				t->bend = j;
 				i = j;
 			} else {
-				struct tok_end r = tok_slow(text, ts->len, end, i, t, carry, false);
+				struct tok_end r = tok_other(ts, t, i, c, cl, carry, false);
 
 				fl = t->flags;
-				if (ts->alen != NULL && ts->alen[c | 0x20] != 0)
-					fl |= TF_ALIASW;	/* (its lower case may be longer or shorter) */
 				carry = r.carry;
 				i = r.end;
 			}
 		} else if (c < 0x80) {
-			/* ASCII punctuation */
-			unsigned o = punct_opens[c];
-
-			fl = carry & CARRY_PUNCT;
-			carry = (carry & TF_INQ) | (o == 1 || (o == 2 && !prev_noend(t, t0, carry)) ?
-			    TF_SSTART : 0);
-			t->tix = 0;
-			t->lex = 0;
-			t->kind = TK_PUNCT;
-			if (c == '"' || c == '\'') {
-				fl |= TF_MARK;
-				t->ch = PC_QMARK;
-			} else
-				t->ch = (unsigned char)c;
+			fl = tok_ascii_punct(t, c, &carry, prev_noend(t, t0, carry));
 			i++;
 			t->bend = i;
 		} else {
-			struct tok_end r = tok_slow(text, ts->len, end, i, t, carry, prev_noend(t, t0, carry));
+			struct tok_end r = tok_other(ts, t, i, c, cl, carry, prev_noend(t, t0, carry));
 
 			fl = t->flags;
-			if (ts->alen != NULL && t->kind == TK_WORD)
-				fl |= TF_ALIASW;	/* (a non-ASCII word: lower case may change it) */
 			carry = r.carry;
 			i = r.end;
 		}
@@ -795,22 +889,11 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 		t->person = -1;
 		t->mkind = 0;
 		t++;
-		/* whitespace: most often one space */
-		if (i < end) {
-			c = (unsigned char)text[i];
-			if (c <= 0x20) {
-				i++;
-				carry |= TF_SPACEBEFORE;
-				/* (one test: a byte in 0x21-0x7E is no space) */
-				if (i < end && (unsigned char)(text[i] - 0x21) >= 0x7F - 0x21)
-					i = skip_space(text, end, i);
-			} else if (c >= 0x7F) {
-				size_t k = skip_space(text, end, i);
+		{
+			struct tok_end g = skip_gap(text, end, i, carry);
 
-				if (k > i)
-					carry |= TF_SPACEBEFORE;
-				i = k;
-			}
+			i = g.end;
+			carry = g.carry;
 		}
 	}
 	ts->i = i;
