@@ -223,9 +223,6 @@ unsigned an_lex_word(const char *text, size_t len, size_t start, size_t n);
 
 /* ---- text and tokens (tokens.c) ---- */
 
-/* Build the tokenizer's tables; an_lex_init() calls it (once). */
-void an_text_init(void);
-
 /* Decode one UTF-8 character of s at i (i < len); returns its length, >= 1. Bad bytes give U+FFFD. */
 size_t an_utf8(const char *s, size_t len, size_t i, uint32_t *cp);
 
@@ -337,7 +334,8 @@ struct an_tokstate {
 };
 
 /*
- * Start cutting text[span] (after an_lex_init()); q[0..nq) are the
+ * Start cutting text[span] (the lexicon and the tokenizer's tables are
+ * built at the first call, from any thread); q[0..nq) are the
  * quotations (sorted, not overlapping), and none before q[qhint] ends after
  * span.start.
  */

@@ -718,7 +718,6 @@ lex_build(void)
 	for (i = 0; i < sizeof given_f / sizeof given_f[0]; i++)
 		lex_add_list(given_f[i], LX_GIVEN_F);
 	lex_add_list(given_u, LX_GIVEN_M | LX_GIVEN_F);
-	an_text_init();
 }
 
 /* Build the table on first use; safe from any number of threads. */

@@ -5,6 +5,8 @@
  * copy (struct an_tokstate), so that a pass can cut a paragraph of any size
  * in windows and a later pass can cut it again alike.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -255,16 +257,18 @@ class_next(const char *s, size_t end, size_t i)
 /*
  * Classes of two bytes (as a 16-bit number, either byte order): PAIR_FIRST
  * when the first is an ASCII letter or digit, PAIR_BOTH when the second is
- * too, and the classes CL_LOWER and CL_DIGIT of those. Built with the
- * lexicon (an_text_init()).
+ * too, and the classes CL_LOWER and CL_DIGIT of those. Built once, by the
+ * first an_tok_begin() (tok_once).
  */
 #define PAIR_FIRST	0x01u
 #define PAIR_BOTH	0x02u
 static unsigned char pair_cl[65536];
+static pthread_once_t tok_once = PTHREAD_ONCE_INIT;
+static atomic_bool tok_ready;	/* set once pair_cl and the lexicon are built */
 
-/* Build pair_cl (once, from an_lex_init()). */
-void
-an_text_init(void)
+/* Build pair_cl and the lexicon (once, through tok_once). */
+static void
+tok_build(void)
 {
 	unsigned v;
 
@@ -283,6 +287,8 @@ an_text_init(void)
 		}
 		pair_cl[v] = (unsigned char)x;
 	}
+	an_lex_init();
+	atomic_store_explicit(&tok_ready, true, memory_order_release);
 }
 
 /* The case flags a word gets from the class of its first character. */
@@ -624,11 +630,13 @@ quote_at(struct an_tokstate *ts, size_t off, unsigned carry)
 	return carry & ~TF_INQ;
 }
 
-/* Start cutting a paragraph (an_lex_init() has been called). */
+/* Start cutting a paragraph; the tables are built at the first call, from any thread. */
 void
 an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct span span,
     const struct an_quote *q, size_t nq, size_t qhint)
 {
+	if (!atomic_load_explicit(&tok_ready, memory_order_acquire))
+		pthread_once(&tok_once, tok_build);
 	ts->text = text;
 	ts->len = len;
 	ts->end = span.end < len ? span.end : len;
@@ -916,7 +924,6 @@ an_tok_field(const char *s, struct an_tok **v, size_t *cap)
 		return 0;
 	span.start = 0;
 	span.end = strlen(s);
-	an_lex_init();
 	an_tok_begin(&ts, s, span.end, span, NULL, 0, 0);
 	while (!an_tok_done(&ts)) {
 		if (n + 64 > *cap)
