@@ -1,6 +1,6 @@
 /*
  * internal.h: what the analysis modules (analysis.c, quotes.c, people.c,
- * lex.c, tokens.c, speaker.c) share with each other. Nothing outside
+ * lex.c, tokens.c, rawsrc.c, window.c, speaker.c) share with each other. Nothing outside
  * the engine includes this; the public interface is analysis.h.
  *
  * The engine works paragraph by paragraph. Each paragraph is cut into tokens
@@ -377,10 +377,22 @@ void an_tok_unpack(struct span span, const uint32_t *v, const unsigned char *x, 
  */
 size_t an_tok_field(const char *s, struct an_tok **v, size_t *cap);
 
+/* A 32-bit hash of the lower-case word s (n bytes), as an_tok_hash() computes it. */
+uint32_t an_word_hash(const char *s, size_t n);
+
+/*
+ * The same hash of the word t once an_lower()ed (possessive aside); text
+ * holds lim bytes at least, buf is scratch.
+ */
+uint32_t an_tok_hash(const char *text, size_t lim, const struct an_tok *t, struct buf *scratch);
+
+/* ---- pass 2's token source (rawsrc.c) ---- */
+
 /*
  * A paragraph's tokens as pass 2 reads them: cut by the tokenizer, each word
  * of a mention marked with its person (and MK_ kind), the mentions of m[1]
- * over those of m[0] (window.c). A copy goes on apart from the original.
+ * over those of m[0]. The window (window.c) feeds speaker.c from one; a copy
+ * goes on apart from the original (speaker.c's look-ahead).
  */
 struct an_rawsrc {
 	struct an_tokstate	 ts;
@@ -391,15 +403,6 @@ struct an_rawsrc {
 
 /* Cut and mark up to max more tokens into t[0..); returns how many. */
 size_t an_rawsrc_next(struct an_rawsrc *rs, struct an_tok *t, size_t max);
-
-/* A 32-bit hash of the lower-case word s (n bytes), as an_tok_hash() computes it. */
-uint32_t an_word_hash(const char *s, size_t n);
-
-/*
- * The same hash of the word t once an_lower()ed (possessive aside); text
- * holds lim bytes at least, buf is scratch.
- */
-uint32_t an_tok_hash(const char *text, size_t lim, const struct an_tok *t, struct buf *scratch);
 
 /* ---- windows (window.c) ---- */
 
