@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "utf8.h"
 
 /* ---- lexicon (lex.c) ---- */
 
@@ -223,8 +224,25 @@ unsigned an_lex_word(const char *text, size_t len, size_t start, size_t n);
 
 /* ---- text and tokens (tokens.c) ---- */
 
-/* Decode one UTF-8 character of s at i (i < len); returns its length, >= 1. Bad bytes give U+FFFD. */
-size_t an_utf8(const char *s, size_t len, size_t i, uint32_t *cp);
+/*
+ * Decode the UTF-8 character of s at i (i < len) into *cp; returns its
+ * length, >= 1. An ill-formed sequence gives one U+FFFD for each maximal
+ * subpart (utf8_decode(), the one decoder; ASCII is decoded here, inline).
+ */
+static inline size_t
+an_utf8(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+	int32_t c;
+	size_t l;
+
+	if ((unsigned char)s[i] < 0x80) {
+		*cp = (unsigned char)s[i];
+		return 1;
+	}
+	l = utf8_decode(s + i, len - i, &c);
+	*cp = c == UTF8_INVALID ? 0xFFFD : (uint32_t)c;
+	return l;
+}
 
 /* Is the code point whitespace (including no-break and ideographic spaces)? */
 bool an_isspace(uint32_t cp);

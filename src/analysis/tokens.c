@@ -1,6 +1,6 @@
 /*
- * tokens.c: UTF-8 decoding, character classes and the tokenizer of the
- * analysis engine. Tokens are byte spans; nothing is copied. The tokenizer
+ * tokens.c: character classes and the tokenizer of the analysis engine
+ * (UTF-8 is decoded by base's utf8_decode(), through an_utf8()). Tokens are byte spans; nothing is copied. The tokenizer
  * cuts a paragraph a batch of tokens at a time, from a state small enough to
  * copy (struct an_tokstate), so that a pass can cut a paragraph of any size
  * in windows and a later pass can cut it again alike.
@@ -14,52 +14,6 @@
 
 #include "internal.h"
 #include "util.h"
-
-/* Decode the character at s[i] (bad bytes one at a time, as U+FFFD). */
-size_t
-an_utf8(const char *s, size_t len, size_t i, uint32_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s + i;
-	size_t left = len - i, need, k;
-	uint32_t c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-		need = 2;
-		c = p[0] & 0x1F;
-	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		need = 3;
-		c = p[0] & 0x0F;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		need = 4;
-		c = p[0] & 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (left < need) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (k = 1; k < need; k++) {
-		if ((p[k] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (p[k] & 0x3F);
-	}
-	/* Overlong forms, surrogates and values past U+10FFFF are bad bytes. */
-	if ((need == 3 && c < 0x800) || (need == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF)) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = c;
-	return need;
-}
 
 /* Whitespace test that knows no-break, thin and ideographic spaces. */
 bool
