@@ -67,6 +67,8 @@
 #define LX_SURNAMEOK	(UINT64_C(1) << 38)	/* place or org word that is also a surname */
 #define LX_WORK		(UINT64_C(1) << 39)	/* novel, film, hurricane: a name after it is no person */
 #define LX_HESHE	(UINT64_C(1) << 40)	/* he or she (and nothing else) */
+#define LX_PVERB	(UINT64_C(1) << 41)	/* scored, founded: what a person does (a subject) */
+#define LX_POBJ		(UINT64_C(1) << 42)	/* hired, replaced: done to a person (an object) */
 
 #define LX_GIVEN	(LX_GIVEN_M | LX_GIVEN_F)
 #define LX_ANYTITLE	(LX_TITLE | LX_HON | LX_TITLE_WEAK | LX_ROLE)

@@ -53,6 +53,8 @@ struct cand {
 	size_t	 order;
 	int	 gender;
 	bool	 photographer;
+	int	 list;		/* a candidate of the same list ("A B, C D and E F"): union-find */
+	bool	 titled;	/* seen after a title ("Lord Patel") */
 };
 
 struct person {
@@ -104,6 +106,10 @@ struct an_people {
 	unsigned char	*mk;		/* the MK_ kind of each mention, by index */
 	size_t		 mkcap;
 	bool		 exported;
+	/* the last name chunk pass 1 weighed, for lists */
+	const char	*lst_text;	/* its stream */
+	size_t		 lst_end;	/* where its last word ends */
+	int		 lst_cand;	/* its candidate, or -1 */
 };
 
 /* ---- token helpers ---- */
@@ -171,6 +177,22 @@ is_roleword(const char *text, const struct an_tok *t)
 	if (t->lex & (LX_ROLE | LX_TITLE))
 		return true;
 	return is_ist(text, t) && !(t->lex & LX_NATION);
+}
+
+/*
+ * Is t the plural of a role or title word ("photographers", "ministers",
+ * "players"), which makes each name of the list after it a person's?
+ */
+static bool
+is_plural_role(const char *text, const struct an_tok *t)
+{
+	size_t n = t->bend - t->start;
+
+	if (!is_word(t) || n < 4 || text[t->bend - 1] != 's' || (t->lex & LX_STOP))
+		return false;
+	if (t->lex & LX_PLURALTITLE)
+		return true;
+	return (an_lex(text + t->start, n - 1) & (LX_ROLE | LX_TITLE)) != 0;
 }
 
 /* Can t be a word of a name chunk (see an_capword())? */
@@ -281,6 +303,36 @@ title_lead(const char *text, const struct an_tok *t)
 	return false;
 }
 
+/*
+ * An organisation or a place written before a given name and a surname, as
+ * a title is: "Port Authority Kevin O'Hara", "City Hall John Doe" (a photo
+ * credit), "Tenants' Union Maria Diaz". The name starts at the given name;
+ * the words before go with the title words.
+ */
+static void
+chunk_org_prefix(const struct an_tok *t, struct chunk *c)
+{
+	size_t g, j;
+	bool org = false;
+
+	for (g = c->nb; g + 2 <= c->ne; g++) {
+		uint64_t lx = t[c->w[g]].lex;
+
+		if (g > c->nb && org && (lx & LX_GIVEN) && !(lx & (LX_ORG | LX_PLACE | LX_TITLE))) {
+			for (j = g + 1; j < c->ne; j++)
+				if (t[c->w[j]].lex & (LX_ORG | LX_PLACE | LX_NATION))
+					return;	/* "Jordan Valley Authority" */
+			c->tw = c->nb = g;
+			return;
+		}
+		if (!(lx & (LX_ORG | LX_PLACE | LX_AGENCY | LX_NATION | LX_COMMON | LX_DEPT |
+		    LX_TMOD)) || (lx & LX_GIVEN))
+			return;
+		if (lx & (LX_ORG | LX_PLACE | LX_AGENCY))
+			org = true;
+	}
+}
+
 /* Split chunk c into title words and name words. */
 static void
 chunk_parse(const char *text, const struct an_tok *t, struct chunk *c)
@@ -291,7 +343,8 @@ chunk_parse(const char *text, const struct an_tok *t, struct chunk *c)
 		const struct an_tok *w = &t[c->w[k]];
 
 		if ((w->lex & (LX_TITLE | LX_HON | LX_TITLE_WEAK | LX_ROLE)) ||
-		    (is_ist(text, w) && !(w->lex & LX_GIVEN))) {
+		    (is_ist(text, w) && !(w->lex & LX_GIVEN)) ||
+		    ((w->lex & LX_CREDIT) && k + 1 < c->nw)) {	/* "Courtesy of", "Photo" */
 			if ((w->lex & LX_GIVEN) && !(w->lex & (LX_TITLE | LX_HON)) && k + 1 < c->nw &&
 			    !(t[c->w[k + 1]].lex & (LX_TITLE | LX_HON)))
 				break;	/* "Will Smith", "Dean Martin": a given name */
@@ -335,49 +388,51 @@ chunk_parse(const char *text, const struct an_tok *t, struct chunk *c)
 	/* Jr, Sr, III close the name */
 	while (c->ne > c->nb + 1 && (t[c->w[c->ne - 1]].lex & LX_SUFFIX))
 		c->ne--;
+	chunk_org_prefix(t, c);
 }
 
-/* Append the lower-case key of name words w[from..to) of c to b. */
+/*
+ * Lower-case the name words w[from..to) of c into b, one space between them
+ * and the particles between them kept ("maria de la cruz"): the key of a
+ * name, as name_key() makes it of a name written out. When off is not NULL,
+ * word j starts at off[j], and off[to] is one past the end plus one, so that
+ * words j..k-1 are b->data + off[j], off[k] - 1 - off[j] bytes.
+ */
+static void
+chunk_words(const char *text, const struct an_tok *t, const struct chunk *c, size_t from,
+    size_t to, struct buf *b, size_t *off)
+{
+	size_t j, k;
+
+	buf_reset(b);
+	buf_reserve(b, 1);
+	b->data[0] = '\0';
+	for (j = from; j < to; j++) {
+		const struct an_tok *w = &t[c->w[j]];
+
+		if (j > from) {
+			an_buf_addc(b, ' ');
+			for (k = c->w[j - 1] + 1; k < c->w[j]; k++) {
+				if (is_word(&t[k]) && (t[k].flags & TF_LOWER) && (t[k].lex & LX_PARTICLE)) {
+					an_lower(text + t[k].start, t[k].bend - t[k].start, b);
+					an_buf_addc(b, ' ');
+				}
+			}
+		}
+		if (off != NULL)
+			off[j] = b->len;
+		an_lower(text + w->start, w->bend - w->start, b);
+	}
+	if (off != NULL)
+		off[to] = b->len + 1;
+}
+
+/* The lower-case key of name words w[from..to) of c into b (chunk_words()). */
 static void
 chunk_key(const char *text, const struct an_tok *t, const struct chunk *c, size_t from,
     size_t to, struct buf *b)
 {
-	size_t j;
-
-	buf_reset(b);
-	for (j = from; j < to; j++) {
-		const struct an_tok *w = &t[c->w[j]];
-
-		if (j > from)
-			an_buf_addc(b, ' ');
-		an_lower(text + w->start, w->bend - w->start, b);
-	}
-	an_buf_addc(b, '\0');
-	b->len--;
-}
-
-/*
- * Lower-case the words w[from..nw) of c into b, one space between them, as
- * chunk_key() does; word j starts at off[j], and off[nw] is one past the end
- * plus one, so that words j..k-1 are b->data + off[j], off[k] - 1 - off[j] bytes.
- */
-static void
-chunk_words(const char *text, const struct an_tok *t, const struct chunk *c, size_t from,
-    struct buf *b, size_t *off)
-{
-	size_t j;
-
-	buf_reset(b);
-	buf_reserve(b, 1);
-	for (j = from; j < c->nw; j++) {
-		const struct an_tok *w = &t[c->w[j]];
-
-		if (j > from)
-			an_buf_addc(b, ' ');
-		off[j] = b->len;
-		an_lower(text + w->start, w->bend - w->start, b);
-	}
-	off[c->nw] = b->len + 1;
+	chunk_words(text, t, c, from, to, b, NULL);
 }
 
 /* Append the words w[from..to) as written (possessive dropped) to b. */
@@ -413,12 +468,23 @@ chunk_text(const char *text, const struct an_tok *t, const struct chunk *c, size
 	b->len--;
 }
 
+/* Is word t written as an East Asian given name often is: "Min-jun", "Yu-hsuan"? */
+static bool
+ea_given(const char *text, const struct an_tok *t)
+{
+	const char *s = text + t->start, *h;
+	size_t n = t->bend - t->start;
+
+	return (t->flags & TF_CAP) && (h = memchr(s, '-', n)) != NULL && h > s &&
+	    (size_t)(h - s) + 2 <= n && ascii_islower((unsigned char)h[1]);
+}
+
 /* Kinds of name part. */
 enum nkind { NK_NONE, NK_ORG, NK_PLACE, NK_PERSONLIKE };
 
 /* What the name words of c look like. */
 static enum nkind
-name_kind(const struct an_tok *t, const struct chunk *c)
+name_kind(const char *text, const struct an_tok *t, const struct chunk *c)
 {
 	size_t j, nw = c->ne - c->nb;
 	bool given = false, all_place = true;
@@ -435,7 +501,10 @@ name_kind(const struct an_tok *t, const struct chunk *c)
 
 		if (lx & (LX_PLURALTITLE | LX_CREDIT | LX_AGENCY))
 			return NK_ORG;	/* "Quad Foreign Ministers", "Byline Sample Photo" */
-		if ((lx & LX_ORG) && !((lx & LX_SURNAMEOK) && given && j == c->ne - 1 && j > c->nb))
+		if ((lx & LX_ORG) && !((lx & LX_SURNAMEOK) && given && j == c->ne - 1 && j > c->nb) &&
+		    !((lx & LX_GIVEN) && j == c->nb && nw >= 2) &&	/* "Bill Hargreaves" */
+		    !((lx & LX_EASURNAME) && j == c->nb && nw >= 2 &&
+		    ea_given(text, &t[c->w[j + 1]])))			/* "Park Min-jun" */
 			return NK_ORG;
 		if (!(lx & (LX_PLACE | LX_NATION | LX_COMMON | LX_DAY | LX_MONTH)))
 			all_place = false;
@@ -664,6 +733,10 @@ appos_before(const char *text, const struct an_tok *t, size_t a, size_t *rs, siz
 			break;	/* a sentence ends here */
 		if (p->flags & TF_INQ)
 			break;
+		/* "X met Kim Jong Un's envoy, Ri Son Gwon": the phrase starts after a verb */
+		if ((p->flags & TF_LOWER) && (p->lex & (LX_PVERB | LX_POBJ | LX_AUX)) &&
+		    !(p->lex & (LX_TMOD | LX_ROLE | LX_TITLE)))
+			break;
 		if (is_roleword(text, p) && !(p->lex & LX_PLURALTITLE))
 			role = true;
 		if ((p->lex & LX_RVERB) && (p->flags & TF_LOWER))
@@ -692,6 +765,7 @@ cand_get(struct an_people *pp, const char *key, size_t klen, const char *name, s
 	c->order = pp->order++;
 	c->score = -100;
 	c->score_ng = -100;
+	c->list = (int)pp->nc;
 	smap_put(&pp->cmap, key, klen, (int)pp->nc);
 	pp->nc++;
 	return c;
@@ -707,6 +781,18 @@ role_text(const char *text, const struct an_tok *t, size_t n, size_t from, size_
 	while (from < to && t[from].kind == TK_WORD &&
 	    ((t[from].lex & (LX_STOP | LX_PREP)) && !(t[from].lex & (LX_TITLE | LX_ROLE | LX_TMOD))))
 		from++;
+	/* "In the words of the coach": the role starts at its head, with its modifiers */
+	if (from < to && is_word(&t[from]) && (t[from].flags & TF_LOWER) &&
+	    !is_roleword(text, &t[from]) && !(t[from].lex & (LX_TMOD | LX_NATION))) {
+		for (k = from + 1; k < to && !is_roleword(text, &t[k]); k++)
+			;
+		if (k < to) {
+			while (k > from && is_word(&t[k - 1]) && !(t[k - 1].lex & LX_STOP) &&
+			    ((t[k - 1].lex & (LX_TMOD | LX_NATION)) || (t[k - 1].flags & (TF_POSS | TF_CAP))))
+				k--;
+			from = k;
+		}
+	}
 	while (to > from && ((t[to - 1].lex & LX_HON) || (t[to - 1].kind != TK_WORD &&
 	    !is_punct(&t[to - 1], ')'))))
 		to--;
@@ -771,16 +857,19 @@ hon_gender(const char *text, const struct an_tok *h)
 	return 0;
 }
 
-/* Is t a preposition of place ("at Roland Garros", "in Bruce Wayne's manor")? */
+/*
+ * Is t a preposition of a place one is at ("at Roland Garros", "in Bruce
+ * Wayne's manor")? Not "through", "via": "through Callum Reid's header".
+ */
 static bool
 is_locative(const char *text, const struct an_tok *t)
 {
 	static const char *const loc[] = {
-		"at", "in", "near", "outside", "inside", "into", "across", "through", "via", "onto",
+		"at", "in", "near", "outside", "inside", "into", "onto",
 	};
 	size_t k;
 
-	if (!is_word(t) || !(t->flags & TF_LOWER))
+	if (!is_word(t) || !(t->flags & (TF_LOWER | TF_SSTART)))
 		return false;
 	for (k = 0; k < sizeof loc / sizeof loc[0]; k++)
 		if (word_is(text, t, loc[k]))
@@ -837,7 +926,13 @@ weigh_role_before(struct weigh *w)
 		return;
 	k = c->a - 1;
 	if (!is_word(&t[k]) || !((t[k].flags & TF_LOWER) || ((t[k].flags & TF_ALLCAPS) &&
-	    (t[k].lex & LX_TITLE))) || !is_roleword(w->text, &t[k]) || (t[k].lex & LX_PLURALTITLE))
+	    (t[k].lex & LX_TITLE))))
+		return;
+	if (c->tw == 0 && (t[k].flags & TF_LOWER) && is_plural_role(w->text, &t[k])) {
+		w->score += w->nw >= 2 ? 2 : 1;	/* "photographers Lena Holt, ..." */
+		return;
+	}
+	if (!is_roleword(w->text, &t[k]) || (t[k].lex & LX_PLURALTITLE))
 		return;
 	if (c->tw == 0)
 		w->score += w->nw >= 2 ? 2 : 1;
@@ -852,18 +947,41 @@ weigh_role_before(struct weigh *w)
 	w->role = role_text(w->text, t, w->n, k, c->a);
 }
 
-/* A known given name first ("Maria Lindqvist", "J. Maria Smith"), or an East Asian surname. */
+/*
+ * Is word t a given name: known, or hyphenated with a known one first
+ * ("Jean-Luc", "Anna-Lena", "Mary-Kate")?
+ */
+static bool
+given_word(const char *text, const struct an_tok *t)
+{
+	const char *s = text + t->start, *h;
+	size_t n = t->bend - t->start;
+
+	if (t->lex & LX_GIVEN)
+		return true;
+	if (!(t->flags & TF_CAP) || (h = memchr(s, '-', n)) == NULL || h == s ||
+	    (size_t)(h - s) + 2 > n || !ascii_isupper((unsigned char)h[1]))
+		return false;
+	return (an_lex(s, (size_t)(h - s)) & LX_GIVEN) != 0;
+}
+
+/*
+ * A known given name first ("Maria Lindqvist", "J. Maria Smith", "Jean-Luc
+ * Moreau"), or an East Asian surname ("Park Min-jun" most of all).
+ */
 static void
 weigh_given(struct weigh *w)
 {
-	const struct an_tok *first = w->first;
+	const struct an_tok *first = w->first, *second;
 
-	if (w->nw >= 2 && ((first->lex & LX_GIVEN) ||
-	    ((first->flags & TF_INITIAL) && (w->t[w->c->w[w->c->nb + 1]].lex & LX_GIVEN)))) {
+	if (w->nw < 2)
+		return;
+	second = &w->t[w->c->w[w->c->nb + 1]];
+	if (given_word(w->text, first) || ((first->flags & TF_INITIAL) && (second->lex & LX_GIVEN))) {
 		w->given = 2;
 		w->score += 2;
-	} else if (w->nw >= 2 && w->nw <= 3 && (first->lex & LX_EASURNAME)) {
-		w->score += 1;
+	} else if (w->nw <= 3 && (first->lex & LX_EASURNAME)) {
+		w->score += ea_given(w->text, second) ? 2 : 1;
 	}
 }
 
@@ -903,6 +1021,38 @@ weigh_verb(struct weigh *w)
 		    (t[k].flags & TF_LOWER))
 			w->score += 2;
 	}
+}
+
+/*
+ * A verb of what people do or have done to them next to a name of two words
+ * or more: "Leo Santos scored", "as Joel Mensah replaced Oskar Lind",
+ * "brought on Tariq Haddad" (a particle between). Weak evidence: one point.
+ */
+static void
+weigh_action(struct weigh *w)
+{
+	static const char *const particle[] = { "on", "off", "in", "out", "up", "down", "back" };
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	size_t k, steps, p;
+
+	if (w->nw < 2)
+		return;
+	k = skip_aux(t, w->n, c->b, &steps);
+	if (k < w->n && is_word(&t[k]) && (t[k].flags & TF_LOWER) && (t[k].lex & LX_PVERB)) {
+		w->score += 1;
+		return;
+	}
+	k = c->a;
+	if (k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_LOWER)) {
+		for (p = 0; p < sizeof particle / sizeof particle[0]; p++)
+			if (word_is(w->text, &t[k - 1], particle[p]))
+				break;
+		if (p < sizeof particle / sizeof particle[0])
+			k--;
+	}
+	if (k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_LOWER) && (t[k - 1].lex & LX_POBJ))
+		w->score += 1;
 }
 
 /* An apposition after (", the alliance's secretary-general,") or before the chunk. */
@@ -1024,12 +1174,17 @@ weigh_photo(struct weigh *w, enum an_src src)
 	if (c->a >= 2 && (is_punct(&t[c->a - 1], ':') || word_is(w->text, &t[c->a - 1], "by")) &&
 	    is_word(&t[c->a - 2]) && (t[c->a - 2].lex & LX_CREDIT))
 		w->photo = true;
+	if (c->tw > 0 && (t[c->w[0]].lex & LX_CREDIT))
+		w->photo = true;	/* "Courtesy of Anna Kowal" */
 	if (w->photo)
 		w->score += 3;
 }
 
-/* Add the evidence of one occurrence to the chunk's candidate (which takes the role). */
-static void
+/*
+ * Add the evidence of one occurrence to the chunk's candidate (which takes
+ * the role); returns the candidate's index.
+ */
+static int
 weigh_record(struct an_people *pp, struct weigh *w)
 {
 	const struct an_tok *t = w->t;
@@ -1053,12 +1208,83 @@ weigh_record(struct an_people *pp, struct weigh *w)
 		cd->nlocative++;
 	if (w->photo)
 		cd->photographer = true;
+	if (c->tw > 0)
+		cd->titled = true;
 	if (w->role != NULL && cd->role == NULL) {
 		cd->role = w->role;
 		w->role = NULL;
 	}
 	if (cd->gender == 0 && c->tw > 0)
 		cd->gender = hon_gender(w->text, &t[c->w[c->tw - 1]]);
+	return (int)(cd - pp->c);
+}
+
+/* The first candidate of candidate i's list (union-find, halving the path). */
+static int
+cand_root(struct an_people *pp, int i)
+{
+	while (pp->c[i].list != i) {
+		pp->c[i].list = pp->c[pp->c[i].list].list;
+		i = pp->c[i].list;
+	}
+	return i;
+}
+
+/*
+ * Does the chunk that starts at t[a] come next in a list after the last
+ * chunk weighed: only commas, "and", "or", "&" between, and a bracketed note
+ * after an item ("Luuk de Groot (Ajax) and ...")?
+ */
+static bool
+list_follows(const struct an_people *pp, const char *text, const struct an_tok *t, size_t a)
+{
+	size_t k = a, seps = 0, steps = 0;
+
+	if (pp->lst_text != text || pp->lst_cand < 0)
+		return false;
+	while (k > 0 && steps++ < 12) {
+		const struct an_tok *p = &t[k - 1];
+
+		if (p->end <= pp->lst_end)
+			return p->end == pp->lst_end && seps > 0;
+		if (is_punct(p, ',') || is_punct(p, '&') || word_is(text, p, "and") ||
+		    word_is(text, p, "or")) {
+			seps++;
+			k--;
+		} else if (is_punct(p, ')')) {
+			/* a note in brackets after the item before: skip it */
+			while (k > 1 && !is_punct(&t[k - 2], '(') && steps++ < 12)
+				k--;
+			if (k <= 1)
+				return false;
+			k -= 2;
+		} else {
+			return false;
+		}
+	}
+	return false;
+}
+
+/*
+ * Note the chunk c of stream text (its candidate ci, or -1) for the lists:
+ * joined to the chunk before when it follows it in a list. A bracketed
+ * note ("(Ajax)") is no item of its own.
+ */
+static void
+list_note(struct an_people *pp, const char *text, const struct an_tok *t, size_t n,
+    const struct chunk *c, int ci)
+{
+	if (c->a > 0 && is_punct(&t[c->a - 1], '(') && c->b < n && is_punct(&t[c->b], ')'))
+		return;
+	if (ci >= 0 && list_follows(pp, text, t, c->a)) {
+		int a = cand_root(pp, ci), b = cand_root(pp, pp->lst_cand);
+
+		if (a != b)
+			pp->c[a > b ? a : b].list = a > b ? b : a;
+	}
+	pp->lst_text = text;
+	pp->lst_end = t[c->w[c->nw - 1]].end;
+	pp->lst_cand = ci;
 }
 
 /* Pass 1 over the chunks that start in t[from, limit); returns where to go on. */
@@ -1075,8 +1301,10 @@ an_people_detect_win(struct an_people *pp, const char *text, const struct an_tok
 		if (c.a >= limit)
 			return c.a;	/* the next window reads it */
 		chunk_parse(text, t, &c);
-		if (name_kind(t, &c) != NK_PERSONLIKE)
+		if (name_kind(text, t, &c) != NK_PERSONLIKE) {
+			list_note(pp, text, t, n, &c, -1);
 			continue;
+		}
 		memset(&w, 0, sizeof w);
 		w.text = text;
 		w.t = t;
@@ -1088,12 +1316,13 @@ an_people_detect_win(struct an_people *pp, const char *text, const struct an_tok
 		weigh_role_before(&w);
 		weigh_given(&w);
 		weigh_verb(&w);
+		weigh_action(&w);
 		weigh_appos(&w, more);
 		weigh_before(&w);
 		weigh_affiliation(&w);
 		weigh_shaped(&w);
 		weigh_photo(&w, src);
-		weigh_record(pp, &w);
+		list_note(pp, text, t, n, &c, weigh_record(pp, &w));
 		free(w.role);
 	}
 	return i;
@@ -1134,7 +1363,8 @@ name_key(const char *name, size_t *nw)
 			an_buf_addc(&b, ' ');
 			(*nw)++;
 		}
-		an_lower(s, (size_t)(e - s), &b);
+		/* "George W. Bush": the full stop of an initial is no part of the word */
+		an_lower(s, (size_t)(e - s) - (e - s > 1 && e[-1] == '.'), &b);
 		s = e;
 	}
 	return buf_detach(&b);
@@ -1385,8 +1615,9 @@ cand_enough(struct an_people *pp, struct cand *c)
 	}
 	if (c->score < 2)
 		return false;
-	if (c->nonposs == 0 && c->score_ng < 2)
-		return false;	/* "in Bruce Wayne's manor": a possessive and nothing else */
+	/* a possessive and nothing else: "in Bruce Wayne's manor" is a place's */
+	if (c->nonposs == 0 && c->score_ng < 2 && (c->nlocative > 0 || c->nwords < 2))
+		return false;
 	if (c->score_ng < 2 && c->nlocative >= c->nonposs + c->nposs)
 		return false;	/* "at Roland Garros": only ever a place */
 	return true;
@@ -1442,12 +1673,26 @@ void
 an_people_settle(struct an_people *pp)
 {
 	struct cand **v;
+	unsigned char *ok;	/* per candidate: a person; then per list (by its root): has one */
 	size_t i, nv = 0;
 
+	ok = xcalloc(2 * pp->nc + 1, sizeof *ok);
 	v = xcalloc(pp->nc + 1, sizeof *v);
 	for (i = 0; i < pp->nc; i++)
 		if (cand_enough(pp, &pp->c[i]))
-			v[nv++] = &pp->c[i];
+			ok[pp->nc + cand_root(pp, (int)i)] = ok[i] = 1;
+	for (i = 0; i < pp->nc; i++) {
+		struct cand *c = &pp->c[i];
+
+		/* in a list with a person: "Lena Holt, Sami Laine and Otto Berg" */
+		if (ok[i] == 0 && ok[pp->nc + cand_root(pp, (int)i)] != 0 &&
+		    (c->nwords >= 2 || c->titled) && c->score >= 1 && c->nonposs > 0 &&
+		    c->nlocative < c->nonposs + c->nposs)
+			ok[i] = 1;
+		if (ok[i] != 0)
+			v[nv++] = c;
+	}
+	free(ok);
 	qsort(v, nv, sizeof *v, cand_cmp);
 	for (i = 0; i < nv; i++)
 		cand_settle(pp, v[i]);
@@ -1564,6 +1809,33 @@ mention_add(struct an_people *pp, struct an_tok *t, size_t a, size_t b, int pi,
 	x->start = t[a].start;
 	x->end = t[b].bend;
 	x->person = pi;
+}
+
+/*
+ * Is name word j of chunk c (its lower-case words kb, word j at off[j]) the
+ * first name of someone else than the person known by the surname after it:
+ * "Vikram Mehta" where "Raj Mehta" is known? A given name, or the first name
+ * word if it means nothing else, counts; an initial that fits does not.
+ */
+static bool
+other_first_name(struct an_people *pp, const struct an_tok *t, const struct chunk *c, size_t j,
+    const char *kb, const size_t *off)
+{
+	const struct an_tok *w = &t[c->w[j]];
+	const char *first;
+	size_t wl = off[j + 1] - 1 - off[j];
+	int k;
+
+	if (j + 1 >= c->nw || (w->flags & TF_POSS))
+		return false;
+	if (!(w->lex & LX_GIVEN) && !(j == c->nb && nameshaped(w)))
+		return false;
+	k = surname_person(pp, kb + off[j + 1], off[j + 2] - 1 - off[j + 1], 0);
+	if (k < 0 || (first = pp->p[k].first) == NULL)
+		return false;
+	if ((w->flags & TF_INITIAL) && kb[off[j]] == first[0])
+		return false;	/* "J. Smith" for "John Smith" */
+	return strlen(first) != wl || memcmp(first, kb + off[j], wl) != 0;
 }
 
 /* Is word t (without a possessive) the lower-case word w (wl bytes) once an_lower()ed? */
@@ -1748,7 +2020,7 @@ an_people_mark_names(struct an_people *pp, const char *text, struct an_tok *t, s
 			return c.a;	/* the next window reads it */
 		chunk_parse(text, t, &c);
 		j = c.nb;
-		chunk_words(text, t, &c, j, &pp->ck, off);
+		chunk_words(text, t, &c, j, c.nw, &pp->ck, off);
 		kb = pp->ck.data;
 		/* a title-only chunk may still end in a surname: "Prime Minister Key" is parsed whole */
 		while (j < c.nw) {
@@ -1769,19 +2041,9 @@ an_people_mark_names(struct an_people *pp, const char *text, struct an_tok *t, s
 				}
 			}
 			if (best == 0) {
-				if (j + 1 < c.nw && (t[c.w[j]].lex & LX_GIVEN) && !(t[c.w[j]].flags & TF_POSS)) {
-					/* "John Smith" where only "Smith" is known: not the same person */
-					int k = surname_person(pp, kb + off[j + 1], off[j + 2] - 1 - off[j + 1], 0);
-
-					if (k >= 0 && pp->p[k].first != NULL) {
-						size_t wl = off[j + 1] - 1 - off[j];
-
-						if (strlen(pp->p[k].first) != wl ||
-						    memcmp(pp->p[k].first, kb + off[j], wl) != 0) {
-							j += 2;
-							continue;
-						}
-					}
+				if (other_first_name(pp, t, &c, j, kb, off)) {
+					j += 2;
+					continue;
 				}
 				pi = surname_person(pp, kb + off[j], off[j + 1] - 1 - off[j],
 				    title_gender(text, t, &c));

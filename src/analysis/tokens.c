@@ -337,6 +337,30 @@ opens_sentence(unsigned char ch, bool mark, bool noend)
 }
 
 /*
+ * Is the lower-case word text[start, end) a name with a particle joined to
+ * it: al-Harbi, el-Sisi, ash-Shaibani, ud-Din, d'Estaing, O'Neill written
+ * lower case? The particle is one of a few, then a hyphen or an
+ * apostrophe, then a capital letter.
+ */
+static bool
+particle_name(const char *text, size_t start, size_t end)
+{
+	static const char *const pfx[] = {
+		"al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "ash-", "an-", "ul-", "ud-",
+		"d'", "d\xE2\x80\x99",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof pfx / sizeof pfx[0]; k++) {
+		size_t n = strlen(pfx[k]);
+
+		if (end - start > n + 1 && memcmp(text + start, pfx[k], n) == 0)
+			return text[start + n] >= 'A' && text[start + n] <= 'Z';
+	}
+	return false;
+}
+
+/*
  * A word the fast path of an_tok_next() does not take, starting at i with a
  * character of class cl and l bytes: its end (returned), its end without a
  * possessive (*bendp) and its flags (*flp).
@@ -371,6 +395,9 @@ word_slow(const char *text, size_t end, size_t i, unsigned cl, size_t l, size_t 
 	}
 	if (tend - start == 1 && (fl & TF_CAP) && tend < end && text[tend] == '.')
 		fl |= TF_INITIAL;
+	/* "al-Harbi" is a capitalised name */
+	if ((fl & TF_LOWER) && tend - start > 3 && particle_name(text, start, bend))
+		fl = (fl & ~TF_LOWER) | TF_CAP;
 	*bendp = bend;
 	*flp = fl;
 	return tend;
