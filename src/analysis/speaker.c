@@ -32,7 +32,8 @@
 #include "util.h"
 
 #define HIST 4		/* recent subjects kept for pronouns */
-#define WIN 40		/* longest look-back in tokens */
+#define WIN 60		/* longest look-back in tokens */
+#define SEG 30		/* longest clause segment in tokens (seg_start()) */
 #define RECENT 32	/* people remembered for role nouns */
 #define SENT_SEEN 26	/* how far past an attribution's first word its sentence matters */
 #define HEAD 25		/* the tokens of a sentence its subject is looked for in */
@@ -203,6 +204,24 @@ np_stop(const struct an_tok *t)
 	return false;
 }
 
+/*
+ * Does nar[k] end a noun phrase scan? A full stop glued to an abbreviation,
+ * an honorific or an initial ("Sen.", "Dr.", "W.") does not.
+ */
+static bool
+np_stop_at(const struct an_speakers *sp, size_t k)
+{
+	const struct an_tok *t = &sp->nar[k], *p;
+
+	if (!np_stop(t))
+		return false;
+	if (t->kind != TK_PUNCT || t->ch != '.' || k == 0)
+		return true;
+	p = &sp->nar[k - 1];
+	return !(p->kind == TK_WORD && p->end == t->start &&
+	    ((p->lex & (LX_ABBREV | LX_HON)) || (p->flags & TF_INITIAL)));
+}
+
 /* 'm' for he, 'f' for she, 0 otherwise. */
 static int
 pronoun(const char *text, const struct an_tok *t)
@@ -282,11 +301,15 @@ hist_push(struct an_speakers *sp, int p)
 	sp->hist[0] = p;
 }
 
-/* The recent subject a pronoun of gender g refers to, or -1. */
+/*
+ * The recent subject a pronoun of gender g refers to; else the person named
+ * most lately known to be of that gender ("Maria Costa met Peter Vance. …
+ * He told reporters"); -1 if none.
+ */
 static int
 resolve_pronoun(struct an_speakers *sp, int g)
 {
-	int i;
+	size_t i;
 
 	for (i = 0; i < HIST; i++) {
 		int p = sp->hist[i], pg;
@@ -299,6 +322,9 @@ resolve_pronoun(struct an_speakers *sp, int g)
 			return p;
 		}
 	}
+	for (i = 0; i < sp->nrecent && i < HIST; i++)
+		if (an_people_gender(sp->pp, sp->recent[i]) == g)
+			return sp->recent[i];
 	return -1;
 }
 
@@ -496,7 +522,7 @@ seg_start(const struct an_speakers *sp, size_t lo, size_t k)
 {
 	size_t j = k, steps = 0;
 
-	while (j > lo && steps < 14 && !np_stop(&sp->nar[j - 1])) {
+	while (j > lo && steps < SEG && !np_stop_at(sp, j - 1)) {
 		j--;
 		steps++;
 	}
@@ -539,6 +565,70 @@ np_segment(struct an_speakers *sp, size_t a, size_t b)
 }
 
 /*
+ * Does the clause segment nar[a..b] read as an apposition or an aside that
+ * can come between a name and its verb: an age ("45"), an origin or a place
+ * ("of Leeds", "at the university"), a relative clause ("who ..."), a
+ * participle ("speaking to reporters"), an indefinite phrase ("a senior
+ * lecturer") or a role ("the club's head coach")?
+ */
+static bool
+seg_aside(const struct an_speakers *sp, size_t a, size_t b)
+{
+	static const char *const lead[] = { "of", "from", "at", "in", "who", "whose", "for", "with" };
+	const struct an_tok *t = &sp->nar[a];
+	size_t k;
+
+	if (t->kind != TK_WORD)
+		return false;
+	if ((t->flags & TF_DIGIT) && a == b)
+		return true;
+	for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+		if (sp_word_is(sp->text, t, lead[k]))
+			return true;
+	if ((t->flags & TF_LOWER) && ((t->lex & (LX_RVERB_ING | LX_INDEF)) ||
+	    ascii_endswith(sp->text + t->start, t->bend - t->start, "ing")))
+		return true;
+	for (k = a; k <= b; k++) {
+		const struct an_tok *x = &sp->nar[k];
+
+		if (is_role(x))
+			return true;
+		if (x->kind != TK_WORD || is_person(x) || !((x->lex & (LX_DET | LX_TMOD | LX_NATION)) ||
+		    (x->flags & (TF_POSS | TF_CAP))))
+			return false;
+	}
+	return false;
+}
+
+/*
+ * The name at the head of a chain of comma-separated asides before a verb,
+ * the segment nar[a..b] being the first that is no aside: "Tomasz Wojcik,
+ * a lecturer at the university, who has studied it for years, said". The
+ * last person named in it, or a pronoun that starts it; none else.
+ */
+static struct np
+np_chain_head(struct an_speakers *sp, size_t lo, size_t a, size_t b)
+{
+	struct np none = { false, -1, AN_HOW_NONE, 0, 0 };
+	size_t j, segs;
+
+	for (segs = 0; segs < 4; segs++) {
+		for (j = b + 1; j > a; j--)
+			if (is_person(&sp->nar[j - 1]))
+				return np_who(sp->nar[j - 1].person, how_of(&sp->nar[j - 1]));
+		if (pronoun(sp->text, &sp->nar[a]))
+			return np_pronoun(sp, pronoun(sp->text, &sp->nar[a]));
+		if (!seg_aside(sp, a, b) || a <= lo || !sp_punct(&sp->nar[a - 1], ','))
+			return none;
+		b = a - 2;
+		a = seg_start(sp, lo, a - 1);
+		if (a > b)
+			return none;
+	}
+	return none;
+}
+
+/*
  * The subject right before the verb at v, in nar[lo, v). A comma before the
  * verb means an apposition: "Stoltenberg, the alliance's secretary-general, said".
  */
@@ -576,6 +666,13 @@ np_before(struct an_speakers *sp, size_t lo, size_t v)
 			}
 			if (s1 - 1 > s0 && pronoun(sp->text, &sp->nar[s0]))
 				return np_pronoun(sp, pronoun(sp->text, &sp->nar[s0]));
+			/* further back, past asides: "X, a lecturer, who …, said" */
+			if (s0 > lo && s1 - 1 > s0 && seg_aside(sp, s0, s1 - 2) &&
+			    sp_punct(&sp->nar[s0 - 1], ',') && seg_start(sp, lo, s0 - 1) < s0 - 1) {
+				r = np_chain_head(sp, lo, seg_start(sp, lo, s0 - 1), s0 - 2);
+				if (r.found)
+					return r;
+			}
 			if (s1 - 1 > s0 && (sp_word_is(sp->text, &sp->nar[s1], "who") ||
 			    sp_word_is(sp->text, &sp->nar[s1], "which")))
 				return np_segment(sp, s0, s1 - 2);	/* "One witness, who …, said" */
@@ -598,7 +695,7 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 
 	if (a >= hi || np_stop(&sp->nar[a]))
 		return none;
-	for (end = a; end < hi && end - a < 10 && !np_stop(&sp->nar[end]); end++)
+	for (end = a; end < hi && end - a < 10 && !np_stop_at(sp, end); end++)
 		;
 	for (k = a; k < end; k++) {
 		const struct an_tok *t = &sp->nar[k];
@@ -612,6 +709,8 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 				return np_who(sp->nar[end + 1].person, how_of(&sp->nar[end + 1]));
 			if (k + 1 < end && is_person(&sp->nar[k + 1]))
 				continue;
+			if (k + 2 < end && sp_punct(&sp->nar[k + 1], '.') && is_person(&sp->nar[k + 2]))
+				continue;	/* "Sen. Lorraine Okafor" */
 			if (k + 1 < end && (sp->nar[k + 1].lex & LX_ROLE))
 				continue;	/* "the prime minister": take the head */
 			return np_role(sp, a, k);
@@ -619,6 +718,8 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 		if (t->kind == TK_WORD && ((t->flags & TF_CAP) || (t->lex & (LX_DET | LX_TMOD))) &&
 		    !(t->lex & LX_INDEF))
 			continue;
+		if (sp_punct(t, '.'))
+			continue;	/* "Sen. Lorraine Okafor" (np_stop_at()) */
 		break;
 	}
 	return np_org(sp, a, end > a ? end - 1 : a);
@@ -767,6 +868,27 @@ conj_before(const struct an_speakers *sp, size_t lo, size_t v)
 }
 
 /*
+ * Does the reporting verb at nar[v] introduce what follows it rather than
+ * what came before: is the first punctuation after it in its sentence (up
+ * to s1) a colon or a quotation ("Y added: "…"", "Y told the court: "…"")?
+ */
+static bool
+introduces(const struct an_speakers *sp, size_t v, size_t s1)
+{
+	size_t k;
+
+	for (k = v + 1; k < s1 && k < sp->nn; k++) {
+		const struct an_tok *t = &sp->nar[k];
+
+		if (t->kind == TK_QUOTE)
+			return true;
+		if (t->kind == TK_PUNCT)
+			return t->ch == ':';
+	}
+	return false;
+}
+
+/*
  * The attribution after a quotation that starts at nar[j], the first token
  * after it that is no comma, dash or other quotation; newsent: a sentence
  * starts between.
@@ -796,6 +918,8 @@ attr_from(struct an_speakers *sp, size_t j, bool newsent)
 				return np_after(sp, v + 2, s1);
 			return none;
 		}
+		if ((newsent || (sp->nar[j].flags & TF_NSTART)) && introduces(sp, v, s1))
+			return none;	/* "…." Y added: "…": Y's words are the next ones */
 		if (v > j) {
 			struct np r;
 
