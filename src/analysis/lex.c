@@ -270,7 +270,7 @@ static const struct lex_list lex_lists[] = {
 	  "virus disease syndrome fever flu pandemic epidemic" },
 	{ LX_SURNAMEOK,
 	  "hall lane park church law bank banks post press price castle tower fox "
-	  "street field fields ford cross brook hill rivers stone wood young king "
+	  "field fields ford cross brook hill rivers stone wood young king "
 	  "bridge bridges garden gardens court london paris washington jordan "
 	  "victoria florence georgia austin israel chad orlando lincoln houston "
 	  "sydney regina virginia carolina adelaide lima santiago"  },
@@ -299,7 +299,7 @@ static const struct lex_list lex_lists[] = {
 	{ LX_PARTICLE,
 	  "de da di del della delle dei degli do dos das du des van von der den ter ten "
 	  "le la bin binti bint ibn al el ben y e zu af av st" },
-	{ LX_SUFFIX, "jr jr. sr sr. ii iii iv junior senior" },
+	{ LX_SUFFIX, "jr jr. sr sr. ii iii iv vi vii viii junior senior" },
 	{ LX_ABBREV,
 	  "mr mrs ms dr st prof gen sen rep gov lt col capt sgt cpl maj adm cmdr "
 	  "rev fr jr sr no nos vs etc inc co corp ltd bros jan feb mar apr jun jul aug "

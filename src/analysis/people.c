@@ -242,7 +242,8 @@ next_chunk(const char *text, const struct an_tok *t, size_t n, size_t *i, struct
 			break;
 		if (t[k].start > t[k - 1].end + 3)
 			break;	/* a line break or wide gap between words */
-		if (capword(&t[k]) && (t[k].flags & TF_SPACEBEFORE)) {
+		if ((capword(&t[k]) || ((t[k].lex & LX_SUFFIX) && (t[k].flags & TF_ALLCAPS))) &&
+		    (t[k].flags & TF_SPACEBEFORE)) {	/* (or "III": "King Edward VII Bridge") */
 			if ((t[k].lex & (LX_MONTH | LX_DAY)) && !(prev->lex & LX_GIVEN))
 				break;
 			if (t[k].q != prev->q)
@@ -304,9 +305,9 @@ title_lead(const char *text, const struct an_tok *t)
 }
 
 /*
- * An organisation or a place written before a given name and a surname, as
- * a title is: "Port Authority Kevin O'Hara", "City Hall John Doe" (a photo
- * credit), "Tenants' Union Maria Diaz". The name starts at the given name;
+ * An organisation, a party or a place written before a given name and a
+ * surname, as a title is: "Port Authority Kevin O'Hara", "City Hall John
+ * Doe" (a photo credit), "Tenants' Union Maria Diaz". The name starts at the given name;
  * the words before go with the title words.
  */
 static void
@@ -326,10 +327,10 @@ chunk_org_prefix(const struct an_tok *t, struct chunk *c)
 			return;
 		}
 		if (!(lx & (LX_ORG | LX_PLACE | LX_AGENCY | LX_NATION | LX_COMMON | LX_DEPT |
-		    LX_TMOD)) || (lx & LX_GIVEN))
+		    LX_TMOD | LX_PARTY)) || (lx & LX_GIVEN))
 			return;
-		if (lx & (LX_ORG | LX_PLACE | LX_AGENCY))
-			org = true;
+		if (lx & (LX_ORG | LX_PLACE | LX_AGENCY | LX_PARTY))
+			org = true;	/* (a party: "Liberal Democrat Fiona McAllister") */
 	}
 }
 
@@ -368,6 +369,10 @@ chunk_parse(const char *text, const struct an_tok *t, struct chunk *c)
 		}
 		break;
 	}
+	/* "Archbishop of Canterbury", "Duke of Edinburgh": what the title is of, up to a given name */
+	if (last > 0 && last < c->nw && of_between(text, t, c, last))
+		while (last < c->nw && !(t[c->w[last]].lex & LX_GIVEN))
+			last++;
 	c->tw = last;
 	c->nb = last;
 	c->ne = c->nw;
@@ -501,6 +506,8 @@ name_kind(const char *text, const struct an_tok *t, const struct chunk *c)
 
 		if (lx & (LX_PLURALTITLE | LX_CREDIT | LX_AGENCY))
 			return NK_ORG;	/* "Quad Foreign Ministers", "Byline Sample Photo" */
+		if ((lx & LX_SUFFIX) && j + 1 < c->ne)
+			return NK_ORG;	/* "King Edward VII Bridge": named after someone */
 		if ((lx & LX_ORG) && !((lx & LX_SURNAMEOK) && given && j == c->ne - 1 && j > c->nb) &&
 		    !((lx & LX_GIVEN) && j == c->nb && nw >= 2) &&	/* "Bill Hargreaves" */
 		    !((lx & LX_EASURNAME) && j == c->nb && nw >= 2 &&
@@ -511,6 +518,10 @@ name_kind(const char *text, const struct an_tok *t, const struct chunk *c)
 	}
 	if (all_place)
 		return NK_PLACE;
+	/* "Chief Medical Officer": a title whose first words were not known as such */
+	if (nw >= 2 && !given && (t[c->w[c->ne - 1]].lex & (LX_TITLE | LX_ROLE)) &&
+	    !(t[c->w[c->ne - 1]].lex & (LX_SURNAMEOK | LX_GIVEN)))
+		return NK_NONE;
 	if (!given) {
 		for (j = c->nb; j < c->ne; j++) {
 			uint64_t lx = t[c->w[j]].lex;

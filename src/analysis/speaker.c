@@ -766,6 +766,10 @@ sent_subject_at(struct an_speakers *sp, const struct an_tok *h, size_t m, size_t
 			k++;
 			continue;
 		}
+		if (is_role(t) && !(t->lex & LX_RVERB)) {
+			k++;
+			continue;	/* "Polling expert Professor John Curtis said" */
+		}
 		if (t->kind == TK_WORD && k + 1 < lim && is_person(&h[k + 1])) {
 			k++;
 			continue;	/* "coauthor Colette Heald", "unionist Omar Haddad" */

@@ -660,6 +660,13 @@ static const struct dev_case dev[] = {
 	  L("Maria Costa|The talks were frank.", "Peter Vance|We disagree"),
 	  L("Maria Costa", "Peter Vance") },
 
+	{ "he for the subject of the sentence before, after a role and a title",
+	  "Giles Worthington told supporters: \"This seat is ours.\"\n\n"
+	  "Polling expert Professor John Curtis said turnout would be low. \"By-elections in "
+	  "December rarely excite anyone,\" he told the BBC.\n",
+	  L("Giles Worthington|This seat is ours.", "John Curtis|By-elections in December"),
+	  L("Giles Worthington", "John Curtis") },
+
 	{ "quoted as saying",
 	  "Ansel Weber was later quoted as saying the plan was \"entirely my own idea\".\n",
 	  L("Ansel Weber|entirely my own idea"),

@@ -140,6 +140,9 @@ test_not_people(void **state)
 	    "Jackie Brown at the Chiang Kai Shek Memorial Hall Station.\n", NONE);
 	check("In Bruce Wayne's manor the players wait.\n", NONE);
 	check("Internet Explorer and Google Chrome lost users to Mozilla Firefox.\n", NONE);
+	/* a title and what it is of, a title in capitals, a place named after someone */
+	check("The Archbishop of Canterbury met the Chief Medical Officer on Victoria Street, "
+	    "near the King Edward VII Bridge.\n", NONE);
 }
 
 /* Surnames, possessives and "the X administration" count for the full name. */
@@ -310,6 +313,8 @@ test_name_contexts(void **state)
 	    "Port Authority Kevin O'Hara agreed.\n", L("Maria Diaz", "Kevin O'Hara"));
 	check("Det Insp Gareth Morgan and Cllr Jane Pritchard spoke.\n",
 	    L("Gareth Morgan", "Jane Pritchard"));
+	check("Liberal Democrat Fiona McAllister came third.\n", L("Fiona McAllister"));
+	check("The Archbishop of Canterbury Tunde Okoro preached.\n", L("Tunde Okoro"));
 }
 
 /* Two people of one surname stay two; the surname alone goes to the one met last. */
