@@ -1037,12 +1037,16 @@ weigh_verb(struct weigh *w)
 /*
  * A verb of what people do or have done to them next to a name of two words
  * or more: "Leo Santos scored", "as Joel Mensah replaced Oskar Lind",
- * "brought on Tariq Haddad" (a particle between). Weak evidence: one point.
+ * "brought on Tariq Haddad", "met with X" (a particle between); or a
+ * country's possessive before it: "Kenya's Daniel Kiprono". Weak evidence:
+ * one point.
  */
 static void
 weigh_action(struct weigh *w)
 {
-	static const char *const particle[] = { "on", "off", "in", "out", "up", "down", "back" };
+	static const char *const particle[] = {
+		"on", "off", "in", "out", "up", "down", "back", "with",
+	};
 	const struct an_tok *t = w->t;
 	const struct chunk *c = w->c;
 	size_t k, steps, p;
@@ -1055,6 +1059,11 @@ weigh_action(struct weigh *w)
 		return;
 	}
 	k = c->a;
+	if (c->tw == 0 && k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_POSS) &&
+	    (t[k - 1].lex & (LX_PLACE | LX_NATION))) {
+		w->score += 1;
+		return;
+	}
 	if (k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_LOWER)) {
 		for (p = 0; p < sizeof particle / sizeof particle[0]; p++)
 			if (word_is(w->text, &t[k - 1], particle[p]))

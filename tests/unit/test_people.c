@@ -277,6 +277,8 @@ test_play_by_play(void **state)
 	check("The visitors changed at the break as Joel Mensah replaced Oskar Lind. Later they "
 	    "brought on Tariq Haddad after an hour, and Leo Santos scored.\n",
 	    L("Joel Mensah", "Oskar Lind", "Tariq Haddad", "Leo Santos"));
+	check("Kiprono pulled away from Ethiopia's Tadesse Bekele. The mayor later met with Amara "
+	    "Toure.\n", L("Tadesse Bekele", "Amara Toure"));
 }
 
 /* Hyphenated given names, particles joined to names, East Asian names. */
