@@ -409,8 +409,9 @@ chunk_words(const char *text, const struct an_tok *t, const struct chunk *c, siz
 {
 	size_t j, k;
 
-	buf_reset(b);
-	buf_reserve(b, 1);
+	if (b->data == NULL)
+		buf_reserve(b, 1);
+	b->len = 0;
 	b->data[0] = '\0';
 	for (j = from; j < to; j++) {
 		const struct an_tok *w = &t[c->w[j]];
@@ -1260,15 +1261,15 @@ list_follows(const struct an_people *pp, const char *text, const struct an_tok *
 {
 	size_t k = a, seps = 0, steps = 0;
 
-	if (pp->lst_text != text || pp->lst_cand < 0)
+	if (pp->lst_text != text || pp->lst_cand < 0 || a == 0 || t[a - 1].end <= pp->lst_end)
 		return false;
 	while (k > 0 && steps++ < 12) {
 		const struct an_tok *p = &t[k - 1];
 
 		if (p->end <= pp->lst_end)
 			return p->end == pp->lst_end && seps > 0;
-		if (is_punct(p, ',') || is_punct(p, '&') || word_is(text, p, "and") ||
-		    word_is(text, p, "or")) {
+		if (is_punct(p, ',') || is_punct(p, '&') || (is_word(p) && (p->lex & LX_CLAUSE) &&
+		    (word_is(text, p, "and") || word_is(text, p, "or")))) {
 			seps++;
 			k--;
 		} else if (is_punct(p, ')')) {

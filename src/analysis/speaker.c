@@ -618,7 +618,7 @@ np_chain_head(struct an_speakers *sp, size_t lo, size_t a, size_t b)
 				return np_who(sp->nar[j - 1].person, how_of(&sp->nar[j - 1]));
 		if (pronoun(sp->text, &sp->nar[a]))
 			return np_pronoun(sp, pronoun(sp->text, &sp->nar[a]));
-		if (!seg_aside(sp, a, b) || a <= lo || !sp_punct(&sp->nar[a - 1], ','))
+		if (!seg_aside(sp, a, b) || a < lo + 2 || !sp_punct(&sp->nar[a - 1], ','))
 			return none;
 		b = a - 2;
 		a = seg_start(sp, lo, a - 1);

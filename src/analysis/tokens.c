@@ -349,8 +349,14 @@ particle_name(const char *text, size_t start, size_t end)
 		"al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "ash-", "an-", "ul-", "ud-",
 		"d'", "d\xE2\x80\x99",
 	};
-	size_t k;
+	size_t k, j;
 
+	/* (most words have no hyphen or apostrophe in their first four bytes) */
+	for (j = start + 1; j < end && j < start + 4; j++)
+		if (text[j] == '-' || text[j] == '\'' || text[j] == '\xE2')
+			break;
+	if (j >= end || j == start + 4)
+		return false;
 	for (k = 0; k < sizeof pfx / sizeof pfx[0]; k++) {
 		size_t n = strlen(pfx[k]);
 
