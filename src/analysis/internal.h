@@ -325,6 +325,23 @@ struct an_tok {
 	unsigned char	mkind;		/* pass 2: how the person is named (MK_*) */
 };
 
+/* Is t the word w (lower-case ASCII), written in any case (a possessive aside)? */
+static inline bool
+an_word_is(const char *text, const struct an_tok *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t->kind == TK_WORD && t->bend - t->start == n &&
+	    ascii_strncasecmp(text + t->start, w, n) == 0;
+}
+
+/* Is t the punctuation c (an ASCII character or a PC_ code)? */
+static inline bool
+an_punct_is(const struct an_tok *t, unsigned char c)
+{
+	return t->kind == TK_PUNCT && t->ch == c;
+}
+
 #define MK_NAME		1	/* a name or surname */
 #define MK_ALIAS	2	/* a front matter alias */
 #define MK_GROUP	3	/* "the Biden administration" */

@@ -121,23 +121,6 @@ is_word(const struct an_tok *t)
 	return t->kind == TK_WORD;
 }
 
-/* Is t the punctuation c? */
-static bool
-is_punct(const struct an_tok *t, unsigned char c)
-{
-	return t->kind == TK_PUNCT && t->ch == c;
-}
-
-/* Does word t equal the lower-case ASCII word w? */
-static bool
-word_is(const char *text, const struct an_tok *t, const char *w)
-{
-	size_t n = strlen(w);
-
-	return t->kind == TK_WORD && t->bend - t->start == n &&
-	    ascii_strncasecmp(text + t->start, w, n) == 0;
-}
-
 /* Does the word end in "ist" or "ists" (journalist, Scientologist)? */
 static bool
 is_ist(const char *text, const struct an_tok *t)
@@ -252,7 +235,7 @@ next_chunk(const char *text, const struct an_tok *t, size_t n, size_t *i, struct
 			continue;
 		}
 		/* "Mr. Smith", "George W. Bush", "J.K. Rowling", "U.S. President" */
-		if (is_punct(&t[k], '.') && k + 1 < n && capword(&t[k + 1]) &&
+		if (an_punct_is(&t[k], '.') && k + 1 < n && capword(&t[k + 1]) &&
 		    t[k].start == prev->end &&
 		    ((prev->lex & (LX_ABBREV | LX_HON | LX_TITLE)) || (prev->flags & TF_INITIAL) ||
 		    ((prev->flags & TF_DOTTED) && (prev->flags & TF_ALLCAPS)))) {
@@ -261,8 +244,8 @@ next_chunk(const char *text, const struct an_tok *t, size_t n, size_t *i, struct
 		}
 		/* particles and "of"/"for" between capitalised words */
 		if (is_word(&t[k]) && (t[k].flags & TF_LOWER) && k + 1 < n && capword(&t[k + 1]) &&
-		    ((t[k].lex & LX_PARTICLE) || word_is(text, &t[k], "of") ||
-		    word_is(text, &t[k], "for"))) {
+		    ((t[k].lex & LX_PARTICLE) || an_word_is(text, &t[k], "of") ||
+		    an_word_is(text, &t[k], "for"))) {
 			k++;
 			continue;
 		}
@@ -287,7 +270,7 @@ of_between(const char *text, const struct an_tok *t, const struct chunk *c, size
 	size_t k;
 
 	for (k = c->w[j - 1] + 1; k < c->w[j]; k++)
-		if (word_is(text, &t[k], "of") || word_is(text, &t[k], "for"))
+		if (an_word_is(text, &t[k], "of") || an_word_is(text, &t[k], "for"))
 			return true;
 	return false;
 }
@@ -600,14 +583,14 @@ role_text_cur(const char *text, struct tokcur *c, size_t from, size_t re)
 		from++;
 	for (k = from; k <= re && (x = cur_at(c, k)) != NULL; k++) {
 		if (last != SIZE_MAX && k == last + 1)
-			dot = is_punct(x, '.') && x->start == lastend;
+			dot = an_punct_is(x, '.') && x->start == lastend;
 		if (k == re)
 			break;
 		if (k > from && (x->flags & TF_SPACEBEFORE))
 			an_buf_addc(&b, ' ');
 		an_buf_add(&b, text + x->start, x->end - x->start);
 		/* the role ends at its last word (not an honorific) or closing bracket */
-		if (!(x->lex & LX_HON) && (x->kind == TK_WORD || is_punct(x, ')'))) {
+		if (!(x->lex & LX_HON) && (x->kind == TK_WORD || an_punct_is(x, ')'))) {
 			last = k;
 			lastlen = b.len;
 			lastend = x->end;
@@ -643,7 +626,7 @@ appos_far(const char *text, const struct an_tok *t, size_t n, size_t rs, size_t 
 	cur_init(&c, t, n, more);
 	for (k = n; words < 9 && (x = cur_at(&c, k)) != NULL; k++) {
 		if (x->kind != TK_WORD) {
-			if (is_punct(x, '(') || is_punct(x, ')') || is_punct(x, '-'))
+			if (an_punct_is(x, '(') || an_punct_is(x, ')') || an_punct_is(x, '-'))
 				continue;
 			break;
 		}
@@ -653,8 +636,8 @@ appos_far(const char *text, const struct an_tok *t, size_t n, size_t rs, size_t 
 			role = true;
 		if ((x->lex & LX_RVERB) && (x->flags & TF_LOWER) && words > 0)
 			break;
-		if (words > 0 && (word_is(text, x, "who") || word_is(text, x, "which") ||
-		    word_is(text, x, "that") || word_is(text, x, "whose")))
+		if (words > 0 && (an_word_is(text, x, "who") || an_word_is(text, x, "which") ||
+		    an_word_is(text, x, "that") || an_word_is(text, x, "whose")))
 			break;
 		words++;
 	}
@@ -678,18 +661,18 @@ appos_after(const char *text, const struct an_tok *t, size_t n, size_t b, size_t
 	bool role = false;
 
 	/* "Takahashi Ren (高橋蓮), a literary translator" */
-	if (b < n && is_punct(&t[b], '(')) {
-		for (k = b + 1; k < n && k < b + 12 && !is_punct(&t[k], ')'); k++)
+	if (b < n && an_punct_is(&t[b], '(')) {
+		for (k = b + 1; k < n && k < b + 12 && !an_punct_is(&t[k], ')'); k++)
 			;
-		if (k < n && is_punct(&t[k], ')'))
+		if (k < n && an_punct_is(&t[k], ')'))
 			b = k + 1;
 	}
-	if (b >= n || !is_punct(&t[b], ','))
+	if (b >= n || !an_punct_is(&t[b], ','))
 		return 0;
 	k = b + 1;
-	if (k < n && word_is(text, &t[k], "who"))
+	if (k < n && an_word_is(text, &t[k], "who"))
 		return 1;
-	if (k < n && (t[k].flags & TF_DIGIT) && k + 1 < n && is_punct(&t[k + 1], ','))
+	if (k < n && (t[k].flags & TF_DIGIT) && k + 1 < n && an_punct_is(&t[k + 1], ','))
 		return 1;	/* "Smith, 45," */
 	*rs = k;
 	if (k >= n || t[k].kind != TK_WORD)
@@ -702,7 +685,7 @@ appos_after(const char *text, const struct an_tok *t, size_t n, size_t b, size_t
 		return 0;
 	for (; k < n && words < 9; k++) {
 		if (t[k].kind != TK_WORD) {
-			if (is_punct(&t[k], '(') || is_punct(&t[k], ')') || is_punct(&t[k], '-'))
+			if (an_punct_is(&t[k], '(') || an_punct_is(&t[k], ')') || an_punct_is(&t[k], '-'))
 				continue;
 			break;
 		}
@@ -712,8 +695,8 @@ appos_after(const char *text, const struct an_tok *t, size_t n, size_t b, size_t
 			role = true;
 		if ((t[k].lex & LX_RVERB) && (t[k].flags & TF_LOWER) && words > 0)
 			break;
-		if (words > 0 && (word_is(text, &t[k], "who") || word_is(text, &t[k], "which") ||
-		    word_is(text, &t[k], "that") || word_is(text, &t[k], "whose")))
+		if (words > 0 && (an_word_is(text, &t[k], "who") || an_word_is(text, &t[k], "which") ||
+		    an_word_is(text, &t[k], "that") || an_word_is(text, &t[k], "whose")))
 			break;	/* the role ends where a clause starts */
 		words++;
 	}
@@ -730,17 +713,17 @@ appos_before(const char *text, const struct an_tok *t, size_t a, size_t *rs, siz
 	size_t k, steps = 0;
 	bool role = false;
 
-	if (a == 0 || !is_punct(&t[a - 1], ','))
+	if (a == 0 || !an_punct_is(&t[a - 1], ','))
 		return 0;
 	*re = a - 1;
 	k = a - 1;
 	while (k > 0 && steps < 12) {
 		const struct an_tok *p = &t[k - 1];
 
-		if (p->kind == TK_PUNCT && !is_punct(p, '(') && !is_punct(p, ')') &&
-		    !is_punct(p, '-') && !is_punct(p, '.'))
+		if (p->kind == TK_PUNCT && !an_punct_is(p, '(') && !an_punct_is(p, ')') &&
+		    !an_punct_is(p, '-') && !an_punct_is(p, '.'))
 			break;
-		if (is_punct(p, '.') && !(k >= 2 && is_word(&t[k - 2]) &&
+		if (an_punct_is(p, '.') && !(k >= 2 && is_word(&t[k - 2]) &&
 		    ((t[k - 2].lex & (LX_ABBREV | LX_HON)) || (t[k - 2].flags & TF_INITIAL))))
 			break;	/* a sentence ends here */
 		if (p->flags & TF_INQ)
@@ -806,11 +789,11 @@ role_text(const char *text, const struct an_tok *t, size_t n, size_t from, size_
 		}
 	}
 	while (to > from && ((t[to - 1].lex & LX_HON) || (t[to - 1].kind != TK_WORD &&
-	    !is_punct(&t[to - 1], ')'))))
+	    !an_punct_is(&t[to - 1], ')'))))
 		to--;
 	if (from >= to)
 		return NULL;
-	if (to < n && is_punct(&t[to], '.') && t[to].start == t[to - 1].end &&
+	if (to < n && an_punct_is(&t[to], '.') && t[to].start == t[to - 1].end &&
 	    (t[to - 1].lex & LX_ABBREV))
 		to++;	/* "Sen." */
 	for (k = from; k < to; k++) {
@@ -859,12 +842,12 @@ struct weigh {
 static int
 hon_gender(const char *text, const struct an_tok *h)
 {
-	if (word_is(text, h, "mr") || word_is(text, h, "sir") || word_is(text, h, "mister") ||
-	    word_is(text, h, "king") || word_is(text, h, "prince") || word_is(text, h, "lord"))
+	if (an_word_is(text, h, "mr") || an_word_is(text, h, "sir") || an_word_is(text, h, "mister") ||
+	    an_word_is(text, h, "king") || an_word_is(text, h, "prince") || an_word_is(text, h, "lord"))
 		return 'm';
-	if (word_is(text, h, "mrs") || word_is(text, h, "ms") || word_is(text, h, "miss") ||
-	    word_is(text, h, "dame") || word_is(text, h, "queen") ||
-	    word_is(text, h, "princess") || word_is(text, h, "lady"))
+	if (an_word_is(text, h, "mrs") || an_word_is(text, h, "ms") || an_word_is(text, h, "miss") ||
+	    an_word_is(text, h, "dame") || an_word_is(text, h, "queen") ||
+	    an_word_is(text, h, "princess") || an_word_is(text, h, "lady"))
 		return 'f';
 	return 0;
 }
@@ -884,7 +867,7 @@ is_locative(const char *text, const struct an_tok *t)
 	if (!is_word(t) || !(t->flags & (TF_LOWER | TF_SSTART)))
 		return false;
 	for (k = 0; k < sizeof loc / sizeof loc[0]; k++)
-		if (word_is(text, t, loc[k]))
+		if (an_word_is(text, t, loc[k]))
 			return true;
 	return false;
 }
@@ -1027,7 +1010,7 @@ weigh_verb(struct weigh *w)
 	else if (c->a > 0 && is_word(&t[c->a - 1]) && (t[c->a - 1].flags & TF_LOWER) &&
 	    (t[c->a - 1].lex & LX_STRONGVERB) && !(t[c->a - 1].lex & LX_RVERB_ING))
 		w->score += 2;
-	else if (c->b + 1 < n && is_punct(&t[c->b], ',')) {
+	else if (c->b + 1 < n && an_punct_is(&t[c->b], ',')) {
 		k = skip_aux(t, n, c->b + 1, &steps);
 		if (k < n && steps > 0 && is_word(&t[k]) && (t[k].lex & LX_RVERB) &&
 		    (t[k].flags & TF_LOWER))
@@ -1067,7 +1050,7 @@ weigh_action(struct weigh *w)
 	}
 	if (k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_LOWER)) {
 		for (p = 0; p < sizeof particle / sizeof particle[0]; p++)
-			if (word_is(w->text, &t[k - 1], particle[p]))
+			if (an_word_is(w->text, &t[k - 1], particle[p]))
 				break;
 		if (p < sizeof particle / sizeof particle[0])
 			k--;
@@ -1120,7 +1103,7 @@ weigh_before(struct weigh *w)
 	p = &t[c->a - 1];
 	if (p->lex & LX_WORK)
 		w->score -= 4;	/* "the novel Angel Catbird", "Hurricane Katrina" */
-	if (word_is(w->text, p, "by"))
+	if (an_word_is(w->text, p, "by"))
 		w->score += 1;
 	if (!(p->lex & LX_DET) || (p->lex & (LX_PRON_M | LX_PRON_F)) || (p->flags & TF_POSS))
 		return;
@@ -1129,7 +1112,7 @@ weigh_before(struct weigh *w)
 		for (j = c->nb; j < c->ne; j++)
 			if (t[c->w[j]].lex & (LX_PARTY | LX_NATION | LX_PLACE | LX_COMMON | LX_ORG))
 				ok = false;
-		if (ok && word_is(w->text, p, "the")) {
+		if (ok && an_word_is(w->text, p, "the")) {
 			w->group = true;
 			w->score += 2;
 			return;
@@ -1145,10 +1128,10 @@ weigh_affiliation(struct weigh *w)
 	const struct an_tok *t = w->t;
 	size_t k, b = w->c->b;
 
-	if (w->nw < 2 || b + 1 >= w->n || !word_is(w->text, &t[b], "of"))
+	if (w->nw < 2 || b + 1 >= w->n || !an_word_is(w->text, &t[b], "of"))
 		return;
 	for (k = b + 1; k < w->n && k < b + 5 && is_word(&t[k]) &&
-	    ((t[k].flags & TF_CAP) || word_is(w->text, &t[k], "the")); k++) {
+	    ((t[k].flags & TF_CAP) || an_word_is(w->text, &t[k], "the")); k++) {
 		if (t[k].lex & (LX_PLACE | LX_ORG)) {
 			w->score += 1;
 			return;
@@ -1188,11 +1171,11 @@ weigh_photo(struct weigh *w, enum an_src src)
 		return;
 	if (src == SRC_IMG_CREDIT)
 		w->photo = true;
-	if (c->b + 1 < w->n && is_punct(&t[c->b], '/') && credit_org(&t[c->b + 1]))
+	if (c->b + 1 < w->n && an_punct_is(&t[c->b], '/') && credit_org(&t[c->b + 1]))
 		w->photo = true;
-	if (c->a >= 2 && is_punct(&t[c->a - 1], '/') && credit_org(&t[c->a - 2]))
+	if (c->a >= 2 && an_punct_is(&t[c->a - 1], '/') && credit_org(&t[c->a - 2]))
 		w->photo = true;
-	if (c->a >= 2 && (is_punct(&t[c->a - 1], ':') || word_is(w->text, &t[c->a - 1], "by")) &&
+	if (c->a >= 2 && (an_punct_is(&t[c->a - 1], ':') || an_word_is(w->text, &t[c->a - 1], "by")) &&
 	    is_word(&t[c->a - 2]) && (t[c->a - 2].lex & LX_CREDIT))
 		w->photo = true;
 	if (c->tw > 0 && (t[c->w[0]].lex & LX_CREDIT))
@@ -1268,13 +1251,13 @@ list_follows(const struct an_people *pp, const char *text, const struct an_tok *
 
 		if (p->end <= pp->lst_end)
 			return p->end == pp->lst_end && seps > 0;
-		if (is_punct(p, ',') || is_punct(p, '&') || (is_word(p) && (p->lex & LX_CLAUSE) &&
-		    (word_is(text, p, "and") || word_is(text, p, "or")))) {
+		if (an_punct_is(p, ',') || an_punct_is(p, '&') || (is_word(p) && (p->lex & LX_CLAUSE) &&
+		    (an_word_is(text, p, "and") || an_word_is(text, p, "or")))) {
 			seps++;
 			k--;
-		} else if (is_punct(p, ')')) {
+		} else if (an_punct_is(p, ')')) {
 			/* a note in brackets after the item before: skip it */
-			while (k > 1 && !is_punct(&t[k - 2], '(') && steps++ < 12)
+			while (k > 1 && !an_punct_is(&t[k - 2], '(') && steps++ < 12)
 				k--;
 			if (k <= 1)
 				return false;
@@ -1295,7 +1278,7 @@ static void
 list_note(struct an_people *pp, const char *text, const struct an_tok *t, size_t n,
     const struct chunk *c, int ci)
 {
-	if (c->a > 0 && is_punct(&t[c->a - 1], '(') && c->b < n && is_punct(&t[c->b], ')'))
+	if (c->a > 0 && an_punct_is(&t[c->a - 1], '(') && c->b < n && an_punct_is(&t[c->b], ')'))
 		return;
 	if (ci >= 0 && list_follows(pp, text, t, c->a)) {
 		int a = cand_root(pp, ci), b = cand_root(pp, pp->lst_cand);
@@ -2079,7 +2062,7 @@ an_people_mark_names(struct an_people *pp, const char *text, struct an_tok *t, s
 				unsigned char mk = MK_NAME;
 				size_t a = c.w[j], b = c.w[j + best - 1];
 
-				if (a > 0 && word_is(text, &t[a - 1], "the") && b + 1 < n &&
+				if (a > 0 && an_word_is(text, &t[a - 1], "the") && b + 1 < n &&
 				    is_word(&t[b + 1]) && (t[b + 1].lex & LX_GROUP) &&
 				    (t[b + 1].flags & TF_LOWER))
 					mk = MK_GROUP;

@@ -175,23 +175,6 @@ an_speakers_free(struct an_speakers *sp)
 
 /* ---- token tests ---- */
 
-/* Does word t equal the lower-case ASCII word w? */
-static bool
-sp_word_is(const char *text, const struct an_tok *t, const char *w)
-{
-	size_t n = strlen(w);
-
-	return t->kind == TK_WORD && t->bend - t->start == n &&
-	    ascii_strncasecmp(text + t->start, w, n) == 0;
-}
-
-/* Is t the punctuation c? */
-static bool
-sp_punct(const struct an_tok *t, unsigned char c)
-{
-	return t->kind == TK_PUNCT && t->ch == c;
-}
-
 /* Does t end a noun phrase scan (clause punctuation or a quotation)? */
 static bool
 np_stop(const struct an_tok *t)
@@ -226,9 +209,9 @@ np_stop_at(const struct an_speakers *sp, size_t k)
 static int
 pronoun(const char *text, const struct an_tok *t)
 {
-	if (sp_word_is(text, t, "he"))
+	if (an_word_is(text, t, "he"))
 		return 'm';
-	if (sp_word_is(text, t, "she"))
+	if (an_word_is(text, t, "she"))
 		return 'f';
 	return 0;
 }
@@ -237,8 +220,8 @@ pronoun(const char *text, const struct an_tok *t)
 static bool
 pronoun_other(const char *text, const struct an_tok *t)
 {
-	return sp_word_is(text, t, "they") || sp_word_is(text, t, "it") ||
-	    sp_word_is(text, t, "we") || sp_word_is(text, t, "i") || sp_word_is(text, t, "you");
+	return an_word_is(text, t, "they") || an_word_is(text, t, "it") ||
+	    an_word_is(text, t, "we") || an_word_is(text, t, "i") || an_word_is(text, t, "you");
 }
 
 /* Is t a reporting verb (lower case, or capitalised at a sentence start)? */
@@ -336,9 +319,9 @@ resolve_role(struct an_speakers *sp, const struct an_tok *t, bool prev)
 
 	/* "the former minister", "the vice president": the modifier is part of the role */
 	if (prev && t[-1].kind == TK_WORD && (t[-1].flags & TF_LOWER) &&
-	    (sp_word_is(sp->text, &t[-1], "former") || sp_word_is(sp->text, &t[-1], "vice") ||
-	    sp_word_is(sp->text, &t[-1], "deputy") || sp_word_is(sp->text, &t[-1], "acting") ||
-	    sp_word_is(sp->text, &t[-1], "assistant") || sp_word_is(sp->text, &t[-1], "shadow")) &&
+	    (an_word_is(sp->text, &t[-1], "former") || an_word_is(sp->text, &t[-1], "vice") ||
+	    an_word_is(sp->text, &t[-1], "deputy") || an_word_is(sp->text, &t[-1], "acting") ||
+	    an_word_is(sp->text, &t[-1], "assistant") || an_word_is(sp->text, &t[-1], "shadow")) &&
 	    t->start == t[-1].end + 1)
 		st = t[-1].start;
 
@@ -393,10 +376,10 @@ role_definite(const struct an_speakers *sp, const struct an_tok *t, size_t nb)
 			break;
 		if (p->lex & LX_INDEF)
 			return 0;
-		if (sp_word_is(sp->text, p, "the"))
+		if (an_word_is(sp->text, p, "the"))
 			return 1;
-		if ((p->flags & TF_POSS) || sp_word_is(sp->text, p, "its") ||
-		    sp_word_is(sp->text, p, "their"))
+		if ((p->flags & TF_POSS) || an_word_is(sp->text, p, "its") ||
+		    an_word_is(sp->text, p, "their"))
 			return 2;
 	}
 	return (t->flags & TF_CAP) != 0 ? 2 : 0;
@@ -427,7 +410,7 @@ static bool
 the_described(const struct an_speakers *sp, const struct an_tok *first, size_t more,
     const struct an_tok *last)
 {
-	return more > 0 && more <= 2 && sp_word_is(sp->text, first, "the") &&
+	return more > 0 && more <= 2 && an_word_is(sp->text, first, "the") &&
 	    last->kind == TK_WORD && ((last->lex & LX_NATION) ||
 	    ascii_endswith(sp->text + last->start, last->bend - last->start, "year-old")) &&
 	    ctx_recent(sp);
@@ -555,7 +538,7 @@ np_segment(struct an_speakers *sp, size_t a, size_t b)
 	for (k = b + 1; k > a; k--) {
 		if (is_role(&sp->nar[k - 1]) && (k - 1 == b || !(sp->nar[k].lex & LX_ROLE)))
 			return np_role(sp, a, k - 1);
-		if (sp->nar[k - 1].kind == TK_WORD && sp_word_is(sp->text, &sp->nar[k - 1], "of"))
+		if (sp->nar[k - 1].kind == TK_WORD && an_word_is(sp->text, &sp->nar[k - 1], "of"))
 			continue;
 	}
 	/* "the Swiss said", "the 27-year-old said": the person the text is about */
@@ -583,7 +566,7 @@ seg_aside(const struct an_speakers *sp, size_t a, size_t b)
 	if ((t->flags & TF_DIGIT) && a == b)
 		return true;
 	for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
-		if (sp_word_is(sp->text, t, lead[k]))
+		if (an_word_is(sp->text, t, lead[k]))
 			return true;
 	if ((t->flags & TF_LOWER) && ((t->lex & (LX_RVERB_ING | LX_INDEF)) ||
 	    ascii_endswith(sp->text + t->start, t->bend - t->start, "ing")))
@@ -618,7 +601,7 @@ np_chain_head(struct an_speakers *sp, size_t lo, size_t a, size_t b)
 				return np_who(sp->nar[j - 1].person, how_of(&sp->nar[j - 1]));
 		if (pronoun(sp->text, &sp->nar[a]))
 			return np_pronoun(sp, pronoun(sp->text, &sp->nar[a]));
-		if (!seg_aside(sp, a, b) || a < lo + 2 || !sp_punct(&sp->nar[a - 1], ','))
+		if (!seg_aside(sp, a, b) || a < lo + 2 || !an_punct_is(&sp->nar[a - 1], ','))
 			return none;
 		b = a - 2;
 		a = seg_start(sp, lo, a - 1);
@@ -649,7 +632,7 @@ np_before(struct an_speakers *sp, size_t lo, size_t v)
 	t = &sp->nar[k];
 	if (np_word(sp, t, &r))
 		return r;
-	if (sp_punct(t, ',')) {
+	if (an_punct_is(t, ',')) {
 		/* S1 = the segment before this comma; S0 = the one before it */
 		size_t s1 = seg_start(sp, lo, k), j;
 
@@ -657,7 +640,7 @@ np_before(struct an_speakers *sp, size_t lo, size_t v)
 			return none;
 		if (is_person(&sp->nar[s1]))
 			return np_who(sp->nar[s1].person, how_of(&sp->nar[s1]));
-		if (s1 > lo && sp_punct(&sp->nar[s1 - 1], ',')) {
+		if (s1 > lo && an_punct_is(&sp->nar[s1 - 1], ',')) {
 			size_t s0 = seg_start(sp, lo, s1 - 1);
 
 			for (j = s1 - 1; j > s0; j--) {
@@ -668,13 +651,13 @@ np_before(struct an_speakers *sp, size_t lo, size_t v)
 				return np_pronoun(sp, pronoun(sp->text, &sp->nar[s0]));
 			/* further back, past asides: "X, a lecturer, who …, said" */
 			if (s0 > lo && s1 - 1 > s0 && seg_aside(sp, s0, s1 - 2) &&
-			    sp_punct(&sp->nar[s0 - 1], ',') && seg_start(sp, lo, s0 - 1) < s0 - 1) {
+			    an_punct_is(&sp->nar[s0 - 1], ',') && seg_start(sp, lo, s0 - 1) < s0 - 1) {
 				r = np_chain_head(sp, lo, seg_start(sp, lo, s0 - 1), s0 - 2);
 				if (r.found)
 					return r;
 			}
-			if (s1 - 1 > s0 && (sp_word_is(sp->text, &sp->nar[s1], "who") ||
-			    sp_word_is(sp->text, &sp->nar[s1], "which")))
+			if (s1 - 1 > s0 && (an_word_is(sp->text, &sp->nar[s1], "who") ||
+			    an_word_is(sp->text, &sp->nar[s1], "which")))
 				return np_segment(sp, s0, s1 - 2);	/* "One witness, who …, said" */
 		}
 		return np_segment(sp, s1, k - 1);
@@ -704,12 +687,12 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 			return r;
 		if (is_role(t)) {
 			/* "said the spokesman, John Smith" */
-			if (end < hi && sp_punct(&sp->nar[end], ',') && end + 1 < hi &&
+			if (end < hi && an_punct_is(&sp->nar[end], ',') && end + 1 < hi &&
 			    is_person(&sp->nar[end + 1]))
 				return np_who(sp->nar[end + 1].person, how_of(&sp->nar[end + 1]));
 			if (k + 1 < end && is_person(&sp->nar[k + 1]))
 				continue;
-			if (k + 2 < end && sp_punct(&sp->nar[k + 1], '.') && is_person(&sp->nar[k + 2]))
+			if (k + 2 < end && an_punct_is(&sp->nar[k + 1], '.') && is_person(&sp->nar[k + 2]))
 				continue;	/* "Sen. Lorraine Okafor" */
 			if (k + 1 < end && (sp->nar[k + 1].lex & LX_ROLE))
 				continue;	/* "the prime minister": take the head */
@@ -718,7 +701,7 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 		if (t->kind == TK_WORD && ((t->flags & TF_CAP) || (t->lex & (LX_DET | LX_TMOD))) &&
 		    !(t->lex & LX_INDEF))
 			continue;
-		if (sp_punct(t, '.'))
+		if (an_punct_is(t, '.'))
 			continue;	/* "Sen. Lorraine Okafor" (np_stop_at()) */
 		break;
 	}
@@ -752,7 +735,7 @@ sent_subject_at(struct an_speakers *sp, const struct an_tok *h, size_t m, size_t
 			k++;
 			continue;
 		}
-		if (sp_punct(t, '.') && k > 0 && h[k - 1].kind == TK_WORD &&
+		if (an_punct_is(t, '.') && k > 0 && h[k - 1].kind == TK_WORD &&
 		    ((h[k - 1].lex & (LX_HON | LX_ABBREV)) || (h[k - 1].flags & TF_INITIAL))) {
 			k++;
 			continue;	/* "Dr. Amara Okafor" */
@@ -780,7 +763,7 @@ sent_subject_at(struct an_speakers *sp, const struct an_tok *h, size_t m, size_t
 
 			if (jumps >= 2)
 				return -1;
-			for (j = k + 1; j < lim && !sp_punct(&h[j], ','); j++)
+			for (j = k + 1; j < lim && !an_punct_is(&h[j], ','); j++)
 				if (h[j].kind == TK_QUOTE)
 					return -1;
 			if (j >= lim)
@@ -864,11 +847,11 @@ conj_before(const struct an_speakers *sp, size_t lo, size_t v)
 	}
 	if (k <= lo)
 		return false;
-	return sp_word_is(sp->text, &sp->nar[k - 1], "and") ||
-	    sp_word_is(sp->text, &sp->nar[k - 1], "but") ||
-	    sp_word_is(sp->text, &sp->nar[k - 1], "then") ||
-	    sp_word_is(sp->text, &sp->nar[k - 1], "or") ||
-	    sp_word_is(sp->text, &sp->nar[k - 1], "yet");
+	return an_word_is(sp->text, &sp->nar[k - 1], "and") ||
+	    an_word_is(sp->text, &sp->nar[k - 1], "but") ||
+	    an_word_is(sp->text, &sp->nar[k - 1], "then") ||
+	    an_word_is(sp->text, &sp->nar[k - 1], "or") ||
+	    an_word_is(sp->text, &sp->nar[k - 1], "yet");
 }
 
 /*
@@ -918,7 +901,7 @@ attr_from(struct an_speakers *sp, size_t j, bool newsent)
 		if (!is_rverb(t))
 			continue;
 		if (t->lex & LX_ACCORDING) {
-			if (v + 1 < s1 && sp_word_is(sp->text, &sp->nar[v + 1], "to"))
+			if (v + 1 < s1 && an_word_is(sp->text, &sp->nar[v + 1], "to"))
 				return np_after(sp, v + 2, s1);
 			return none;
 		}
@@ -944,7 +927,7 @@ skippable(const struct an_speakers *sp, size_t j, size_t skipped)
 {
 	const struct an_tok *t = &sp->nar[j];
 
-	return sp_punct(t, ',') || sp_punct(t, PC_DASH) || sp_punct(t, '-') ||
+	return an_punct_is(t, ',') || an_punct_is(t, PC_DASH) || an_punct_is(t, '-') ||
 	    (t->kind == TK_QUOTE && skipped < 2);
 }
 
@@ -1041,13 +1024,13 @@ attr_before(struct an_speakers *sp, size_t qk, size_t s0)
 		if (!is_rverb(t))
 			continue;
 		if (t->lex & LX_ACCORDING) {
-			if (v + 1 < qk && sp_word_is(sp->text, &sp->nar[v + 1], "to"))
+			if (v + 1 < qk && an_word_is(sp->text, &sp->nar[v + 1], "to"))
 				return np_after(sp, v + 2, qk);
 			continue;
 		}
 		if (t->lex & LX_RVERB_ING) {
 			/* "…, saying:" is the sentence's subject; "one poster writing" is that noun */
-			if (v == lo || sp_punct(&sp->nar[v - 1], ',')) {
+			if (v == lo || an_punct_is(&sp->nar[v - 1], ',')) {
 				int s = sent_subject(sp, v, true);
 
 				if (s >= 0)
@@ -1184,7 +1167,7 @@ sent_breaks(const struct an_tok *w, const struct an_tok *p, const struct an_tok 
 	if (p->kind == TK_PUNCT) {
 		if (!((p->ch == '.' || p->ch == '?' || p->ch == '!' || p->ch == PC_ELLIPSIS) &&
 		    ((t->kind == TK_WORD && (t->flags & (TF_CAP | TF_DIGIT))) ||
-		    t->kind == TK_QUOTE || sp_punct(t, '('))))
+		    t->kind == TK_QUOTE || an_punct_is(t, '('))))
 			return false;
 		if (p->ch == '.' && w != NULL && w->kind == TK_WORD) {
 			if ((w->lex & (LX_HON | LX_ABBREV)) && !(w->flags & TF_DOTTED))
