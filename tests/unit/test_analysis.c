@@ -635,10 +635,13 @@ static const struct dev_case dev[] = {
 	  "\"The evidence is overwhelming,\" Jonathan Pike QC told the jury.\n\n"
 	  "\"This bill will cost families dearly,\" said Rachel Green MP.\n\n"
 	  "\"It was a privilege to serve,\" said Maria de la Cruz.\n\n"
-	  "\"It's a good start,\" said state Sen. Lorraine Okafor, D-Dayton.\n",
+	  "\"It's a good start,\" said state Sen. Lorraine Okafor, D-Dayton.\n\n"
+	  "\"We are not going anywhere,\" said Martin Luther Davis Jr., the pastor.\n",
 	  L("Jonathan Pike|The evidence is overwhelming", "Rachel Green|This bill will cost",
-	    "Maria de la Cruz|It was a privilege", "Lorraine Okafor|It's a good start"),
-	  L("Jonathan Pike", "Rachel Green", "Maria de la Cruz", "Lorraine Okafor") },
+	    "Maria de la Cruz|It was a privilege", "Lorraine Okafor|It's a good start",
+	    "Martin Luther Davis|We are not going anywhere"),
+	  L("Jonathan Pike", "Rachel Green", "Maria de la Cruz", "Lorraine Okafor",
+	    "Martin Luther Davis") },
 
 	{ "two speakers, each introducing a quote with a colon",
 	  "Dutch striker Ruud van der Meer said: \"The second goal killed us.\" Irish winger Siobhan "
