@@ -7,12 +7,15 @@
  * each into a title and a name, and weighs the evidence that the name is a
  * person's: a title or role before it, a known given name, a reporting verb
  * next to it, an apposition (", the alliance's secretary-general,"), a photo
- * credit, "the Biden administration". Organisation and place words, "the"
- * before a bare name, and a name seen only as a possessive count against.
- * Between the passes, names with enough evidence become people, and a
- * surname alone joins the full name it belongs to. Pass 2 marks every token
- * that names a person (full name, surname, front matter alias) and records
- * the mentions.
+ * credit, "the Biden administration", a verb of what people do or have done
+ * to them ("scored", "replaced"). Organisation and place words, "the" before
+ * a bare name, and a name seen only as a possessive of a place one is at
+ * count against. Names that follow each other in a list ("A B, C D and E
+ * F") are noted together. Between the passes, names with enough evidence
+ * become people, and so do the other names of a list that has a person in
+ * it; a surname alone joins the full name it belongs to. Pass 2 marks every
+ * token that names a person (full name, surname, front matter alias) and
+ * records the mentions.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -290,8 +293,8 @@ title_lead(const char *text, const struct an_tok *t)
 /*
  * An organisation, a party or a place written before a given name and a
  * surname, as a title is: "Port Authority Kevin O'Hara", "City Hall John
- * Doe" (a photo credit), "Tenants' Union Maria Diaz". The name starts at the given name;
- * the words before go with the title words.
+ * Doe" (a photo credit), "Tenants' Union Maria Diaz". The name starts at
+ * the given name; the words before go with the title words.
  */
 static void
 chunk_org_prefix(const struct an_tok *t, struct chunk *c)

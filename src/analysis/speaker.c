@@ -6,7 +6,9 @@
  * for its attribution. The stream is cut into sentences. For each quotation:
  *
  *   1. after it, "…," Blinken said / said Blinken / the president said /
- *      Stoltenberg, the alliance's secretary-general, said / according to X;
+ *      Stoltenberg, the alliance's secretary-general, said / X, 45, of
+ *      Leeds, who …, said (the name at the head of its asides) / according
+ *      to X; but not "…." Y added: "…", which introduces the next one;
  *   2. before it, in its sentence: X said: / X told Y, / X continued: /
  *      …, saying: (the sentence's subject) / one poster writing (that noun);
  *   3. else the sentence's own subject, for a quoted phrase ("X called it
@@ -15,7 +17,8 @@
  *      the sentence before was about, in this paragraph or the one before.
  *
  * A noun phrase found in 1-3 is a person (named or front matter alias), a
- * pronoun (the most recent subject of that gender), a role ("the president":
+ * pronoun (the most recent subject of that gender, else the person named
+ * most lately known to be of it), a role ("the president":
  * whoever holds it, most recently mentioned), or anything else, which is an
  * organisation or an unnamed source: then there is no speaker, and the
  * phrase is kept as the quotation's org span. Every window is bounded: what
