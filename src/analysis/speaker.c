@@ -263,6 +263,20 @@ is_person(const struct an_tok *t)
 	return t->kind == TK_WORD && t->person >= 0 && t->mkind != MK_GROUP;
 }
 
+/*
+ * Is nar[k] a person in the possessive before a word of what is theirs
+ * ("Arvidsson's spokesman", "Arvidsson's chief of staff"): a phrase about
+ * someone else, whom it does not name?
+ */
+static bool
+poss_other(const struct an_speakers *sp, size_t k)
+{
+	const struct an_tok *t = &sp->nar[k];
+
+	return is_person(t) && (t->flags & TF_POSS) && k + 1 < sp->nn &&
+	    sp->nar[k + 1].kind == TK_WORD && !is_person(&sp->nar[k + 1]);
+}
+
 /* How a person mention was named. */
 static enum an_how
 how_of(const struct an_tok *t)
@@ -524,6 +538,8 @@ np_segment(struct an_speakers *sp, size_t a, size_t b)
 	for (k = a; k <= b; k++) {
 		const struct an_tok *t = &sp->nar[k];
 
+		if (poss_other(sp, k))
+			continue;
 		if (is_person(t))
 			return np_who(t->person, how_of(t));
 		if (pronoun(sp->text, t))
@@ -600,7 +616,7 @@ np_chain_head(struct an_speakers *sp, size_t lo, size_t a, size_t b)
 
 	for (segs = 0; segs < 4; segs++) {
 		for (j = b + 1; j > a; j--)
-			if (is_person(&sp->nar[j - 1]))
+			if (is_person(&sp->nar[j - 1]) && !poss_other(sp, j - 1))
 				return np_who(sp->nar[j - 1].person, how_of(&sp->nar[j - 1]));
 		if (pronoun(sp->text, &sp->nar[a]))
 			return np_pronoun(sp, pronoun(sp->text, &sp->nar[a]));
@@ -641,13 +657,13 @@ np_before(struct an_speakers *sp, size_t lo, size_t v)
 
 		if (s1 >= k)
 			return none;
-		if (is_person(&sp->nar[s1]))
+		if (is_person(&sp->nar[s1]) && !poss_other(sp, s1))
 			return np_who(sp->nar[s1].person, how_of(&sp->nar[s1]));
 		if (s1 > lo && an_punct_is(&sp->nar[s1 - 1], ',')) {
 			size_t s0 = seg_start(sp, lo, s1 - 1);
 
 			for (j = s1 - 1; j > s0; j--) {
-				if (is_person(&sp->nar[j - 1]))
+				if (is_person(&sp->nar[j - 1]) && !poss_other(sp, j - 1))
 					return np_who(sp->nar[j - 1].person, how_of(&sp->nar[j - 1]));
 			}
 			if (s1 - 1 > s0 && pronoun(sp->text, &sp->nar[s0]))
@@ -686,6 +702,8 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 	for (k = a; k < end; k++) {
 		const struct an_tok *t = &sp->nar[k];
 
+		if (poss_other(sp, k))
+			continue;	/* "said Arvidsson's chief of staff" */
 		if (np_word(sp, t, &r))
 			return r;
 		if (is_role(t)) {
@@ -1327,6 +1345,10 @@ sent_scan(struct an_speakers *sp, size_t k)
 	while (c->fres == F_NONE && c->fscan < kg) {
 		const struct an_tok *t = &sp->nar[c->fscan - sp->nbase];
 
+		if (poss_other(sp, c->fscan - sp->nbase)) {
+			c->fscan++;
+			continue;
+		}
 		if (is_person(t)) {
 			c->fres = F_PERSON;
 			c->fperson = t->person;

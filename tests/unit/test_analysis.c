@@ -671,6 +671,14 @@ static const struct dev_case dev[] = {
 	  L("Giles Worthington|This seat is ours.", "John Curtis|By-elections in December"),
 	  L("Giles Worthington", "John Curtis") },
 
+	{ "a person's spokesman or deputy speaks, not the person",
+	  "Secretary of State Lena Arvidsson visited Oslo on Monday.\n\n"
+	  "\"The visit was a success,\" Arvidsson's spokesman said.\n\n"
+	  "\"Nothing has been agreed,\" said Arvidsson's chief of staff.\n\n"
+	  "Karl Moen, Arvidsson's deputy, said: \"We will follow up in May.\"\n",
+	  L("|The visit was a success", "|Nothing has been agreed", "Karl Moen|We will follow up"),
+	  L("Lena Arvidsson", "Karl Moen") },
+
 	{ "quoted as saying",
 	  "Ansel Weber was later quoted as saying the plan was \"entirely my own idea\".\n",
 	  L("Ansel Weber|entirely my own idea"),
