@@ -746,27 +746,32 @@ appos_before(const char *text, const struct an_tok *t, size_t a, size_t *rs, siz
 	return role ? 2 : 0;
 }
 
-/* Add or update candidate key with one occurrence's evidence. */
+/*
+ * The candidate of the chunk c whose lower-case key is pp->tmp, added (named
+ * as the chunk writes it) when new.
+ */
 static struct cand *
-cand_get(struct an_people *pp, const char *key, size_t klen, const char *name, size_t nw)
+cand_get(struct an_people *pp, const char *text, const struct an_tok *t, const struct chunk *c)
 {
-	int ci = smap_get(&pp->cmap, key, klen);
-	struct cand *c;
+	bool added;
+	union strmap_val *v = strmap_put(&pp->cmap, pp->tmp.data, pp->tmp.len, &added);
+	struct cand *cd;
 
-	if (ci >= 0)
-		return &pp->c[ci];
+	if (!added)
+		return &pp->c[v->i];
+	v->i = (int64_t)pp->nc;
+	chunk_text(text, t, c, c->nb, c->ne, &pp->tmp2);
 	ARRAY_GROW(pp->c, pp->nc + 1, pp->ccap);
-	c = &pp->c[pp->nc];
-	memset(c, 0, sizeof *c);
-	c->name = xstrdup(name);
-	c->nwords = nw;
-	c->order = pp->order++;
-	c->score = -100;
-	c->score_ng = -100;
-	c->list = (int)pp->nc;
-	smap_put(&pp->cmap, key, klen, (int)pp->nc);
+	cd = &pp->c[pp->nc];
+	memset(cd, 0, sizeof *cd);
+	cd->name = xstrdup(pp->tmp2.data);
+	cd->nwords = c->ne - c->nb;
+	cd->order = pp->order++;
+	cd->score = -100;
+	cd->score_ng = -100;
+	cd->list = (int)pp->nc;
 	pp->nc++;
-	return c;
+	return cd;
 }
 
 /* Text t[from..to) joined as written, without a leading article, for a role. */
@@ -1051,7 +1056,8 @@ weigh_action(struct weigh *w)
 		w->score += 1;
 		return;
 	}
-	if (k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_LOWER)) {
+	if (k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_LOWER) &&
+	    t[k - 1].bend - t[k - 1].start <= 4) {
 		for (p = 0; p < sizeof particle / sizeof particle[0]; p++)
 			if (an_word_is(w->text, &t[k - 1], particle[p]))
 				break;
@@ -1200,8 +1206,7 @@ weigh_record(struct an_people *pp, struct weigh *w)
 	struct cand *cd;
 
 	chunk_key(w->text, t, c, c->nb, c->ne, &pp->tmp);
-	chunk_text(w->text, t, c, c->nb, c->ne, &pp->tmp2);
-	cd = cand_get(pp, pp->tmp.data, pp->tmp.len, pp->tmp2.data, w->nw);
+	cd = cand_get(pp, w->text, t, c);
 	if (w->score > cd->score)
 		cd->score = w->score;
 	if (ng > cd->score_ng)
