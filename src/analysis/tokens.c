@@ -681,44 +681,42 @@ two_letters(const char *text, size_t start, size_t end)
 }
 
 /*
- * Fill t for the whole ASCII word text[start, j) (of a text of len bytes)
- * whose first byte is of class cl, with the classes seen after it: its
- * lexicon number and flags, its hash when it is a capitalised word; alen as
- * in struct an_tokstate; carry is what the token before passes on; dot: a
- * full stop follows in the paragraph. Returns its flags.
+ * The flags of the ASCII word text[start, j) by its bytes: the case of its
+ * first (of class cl), all capitals, a digit (seen: the classes after the
+ * first), an initial (dot: a full stop follows).
  */
 static inline unsigned
-tok_ascii_word(struct an_tok *t, const char *text, size_t len, const uint64_t *alen,
-    size_t start, size_t j, unsigned cl, unsigned seen, unsigned carry, bool dot)
+ascii_word_flags(const char *text, size_t start, size_t j, unsigned cl, unsigned seen, bool dot)
 {
-	size_t n = j - start;
-	unsigned id = 0, fl = first_flags[cl] | (carry & CARRY_WORD) | TF_ASCII;
-	uint64_t lex, hw = 0;
+	unsigned fl = first_flags[cl] | TF_ASCII;
 
-	if (n == 1 && dot && (fl & TF_CAP))
+	if (j - start == 1 && dot && (fl & TF_CAP))
 		fl |= TF_INITIAL;
 	if (!(seen & CL_LOWER) && two_letters(text, start, j))
 		fl |= TF_ALLCAPS;	/* none lower case */
 	if (seen & CL_DIGIT)
 		fl |= TF_DIGIT;
-	else
-		id = ascii_word_id(text, len, start, n, &hw);
-	lex = an_lex_flags[id];
-	t->tix = id;
-	fl = word_flags(lex, fl);
-	if (alen != NULL && ((alen[(unsigned char)text[start] | 0x20] >> (n < 63 ? n : 63)) & 1))
+	return fl;
+}
+
+/*
+ * What pass 1 notes of the ASCII word t, text[start, start + n), whose
+ * first byte is c, packed in hw when of eight bytes or fewer (else 0): whether
+ * it may end a front matter alias (TF_ALIASW), and its hash when it is a
+ * capitalised word (TF_HASHED). Returns its flags fl with those.
+ */
+static inline unsigned
+word_notes(const struct an_tokstate *ts, struct an_tok *t, size_t start, size_t n, unsigned c,
+    uint64_t hw, unsigned fl)
+{
+	if (ts->alen != NULL && ((ts->alen[c | 0x20] >> (n < 63 ? n : 63)) & 1))
 		fl |= TF_ALIASW;
 	if (fl & TF_CAPWORD) {
-		/* its hash, for pass 1's notes */
 		bool ascii;
 
-		t->h = hw != 0 ? hash_mix(hw, n) : hash_ascii(text, start, n, len, &ascii);
+		t->h = hw != 0 ? hash_mix(hw, n) : hash_ascii(ts->text, start, n, ts->len, &ascii);
 		fl |= TF_HASHED;
 	}
-	t->lex = lex;
-	t->kind = TK_WORD;
-	t->ch = 0;
-	t->bend = j;
 	return fl;
 }
 
@@ -839,6 +837,7 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 	while (i < end && t < tmax) {
 		unsigned c = (unsigned char)text[i], cl = byte_cl[c], fl;
 		size_t start = i;
+		struct tok_end r;
 
 		if (start >= qb) {
 			carry = quote_at(ts, start, carry);
@@ -849,19 +848,29 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 			/* an ASCII word, up to a byte that joins nothing */
 			struct run_end re = ascii_run_end(text, end, i, cl);
 			size_t j = re.j;
-			unsigned k;
+			unsigned k = j < end ? (unsigned char)text[j] : ' ';
 
-			k = j < end ? (unsigned char)text[j] : ' ';
 			/* a dot, comma or hyphen joins nothing before a space or punctuation */
 			if (k < 0x80 && k != '\'' && (k < ',' || k > '.' || j + 1 >= end ||
 			    ((unsigned char)text[j + 1] < 0x80 && byte_cl[(unsigned char)text[j + 1]] == 0))) {
-				fl = tok_ascii_word(t, text, ts->len, ts->alen, start, j, cl, re.seen, carry,
-				    k == '.');
+				unsigned id = 0;
+				uint64_t lex, hw = 0;
+
+				fl = ascii_word_flags(text, start, j, cl, re.seen, k == '.') |
+				    (carry & CARRY_WORD);
+				if (!(re.seen & CL_DIGIT))
+					id = ascii_word_id(text, ts->len, start, j - start, &hw);
+				lex = an_lex_flags[id];
+				t->tix = id;
+				fl = word_notes(ts, t, start, j - start, c, hw, word_flags(lex, fl));
 				carry &= TF_INQ;
+				t->lex = lex;
+				t->kind = TK_WORD;
+				t->ch = 0;
+				t->bend = j;
 				i = j;
 			} else {
-				struct tok_end r = tok_other(ts, t, i, c, cl, carry, false);
-
+				r = tok_other(ts, t, i, c, cl, carry, false);
 				fl = t->flags;
 				carry = r.carry;
 				i = r.end;
@@ -871,8 +880,7 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 			i++;
 			t->bend = i;
 		} else {
-			struct tok_end r = tok_other(ts, t, i, c, cl, carry, prev_noend(t, t0, carry));
-
+			r = tok_other(ts, t, i, c, cl, carry, prev_noend(t, t0, carry));
 			fl = t->flags;
 			carry = r.carry;
 			i = r.end;
@@ -884,12 +892,9 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 		t->person = -1;
 		t->mkind = 0;
 		t++;
-		{
-			struct tok_end g = skip_gap(text, end, i, carry);
-
-			i = g.end;
-			carry = g.carry;
-		}
+		r = skip_gap(text, end, i, carry);
+		i = r.end;
+		carry = r.carry;
 	}
 	ts->i = i;
 	ts->qb = qb;
