@@ -1247,7 +1247,7 @@ cand_root(struct an_people *pp, int i)
  * chunk weighed: only commas, "and", "or", "&" between, and a bracketed note
  * after an item ("Luuk de Groot (Ajax) and ...")?
  */
-static bool
+static inline bool
 list_follows(const struct an_people *pp, const char *text, const struct an_tok *t, size_t a)
 {
 	size_t k = a, seps = 0, steps = 0;
@@ -1282,7 +1282,7 @@ list_follows(const struct an_people *pp, const char *text, const struct an_tok *
  * joined to the chunk before when it follows it in a list. A bracketed
  * note ("(Ajax)") is no item of its own.
  */
-static void
+static inline void
 list_note(struct an_people *pp, const char *text, const struct an_tok *t, size_t n,
     const struct chunk *c, int ci)
 {

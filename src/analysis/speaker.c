@@ -268,7 +268,7 @@ is_person(const struct an_tok *t)
  * ("Arvidsson's spokesman", "Arvidsson's chief of staff"): a phrase about
  * someone else, whom it does not name?
  */
-static bool
+static inline bool
 poss_other(const struct an_speakers *sp, size_t k)
 {
 	const struct an_tok *t = &sp->nar[k];
