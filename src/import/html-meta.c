@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "article.h"
 #include "html-int.h"
 #include "strmap.h"
 #include "util.h"
@@ -305,6 +306,25 @@ meta_tags(struct mwalk *w, struct hmeta *m)
 			hmeta_add_tags(w->pg, m, v->s);
 }
 
+/*
+ * A date in UTC ("...Z") from JSON-LD yields to article:published_time
+ * when that is the same moment in the site's own time zone: the day is the
+ * one the site printed.
+ */
+static void
+meta_local_date(struct mwalk *w, struct hmeta *m)
+{
+	const char *og = hclean_date(w->pg, meta_get(w, "article:published_time"));
+	struct article_date a, b;
+	size_t n;
+
+	if (m->date == NULL || og == NULL || (n = strlen(m->date)) == 0 || m->date[n - 1] != 'Z' ||
+	    !article_parse_date(m->date, &a) || !article_parse_date(og, &b) || !b.has_tz ||
+	    b.tz_min == 0 || article_date_epoch(&a) != article_date_epoch(&b))
+		return;
+	m->date = og;
+}
+
 /* Fill the fields JSON-LD left empty from the <meta> elements and the walk. */
 static void
 meta_choose(struct mwalk *w, struct hmeta *m)
@@ -339,6 +359,7 @@ meta_choose(struct mwalk *w, struct hmeta *m)
 		m->description = meta_first(w, desc);
 	if (m->site == NULL)
 		m->site = meta_first(w, site);
+	meta_local_date(w, m);
 	if (m->date == NULL)
 		m->date = hclean_date(w->pg, meta_first(w, date));
 	if (m->date == NULL)

@@ -174,6 +174,21 @@ test_opengraph(void **state)
 }
 
 static void
+test_local_date(void **state)
+{
+	struct imported *imp = page(
+	    "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+	    "\"headline\":\"Late news\",\"datePublished\":\"2017-02-24T01:18:13Z\"}</script>"
+	    "<meta property=\"article:published_time\" content=\"2017-02-23T17:18:13-08:00\">"
+	    "</head><body>" PROSE("Late.") "</body></html>");
+
+	(void)state;
+	/* the same moment: the day the site printed */
+	assert_string_equal(imp->date, "2017-02-23T17:18:13-08:00");
+	imported_free(imp);
+}
+
+static void
 test_twitter_and_meta(void **state)
 {
 	struct imported *imp = page(
@@ -957,6 +972,7 @@ main(void)
 		cmocka_unit_test(test_jsonld_graph),
 		cmocka_unit_test(test_jsonld_array),
 		cmocka_unit_test(test_opengraph),
+		cmocka_unit_test(test_local_date),
 		cmocka_unit_test(test_twitter_and_meta),
 		cmocka_unit_test(test_dublin_core),
 		cmocka_unit_test(test_parsely),
