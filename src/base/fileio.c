@@ -4,6 +4,7 @@
 #define _GNU_SOURCE		/* renameat2(), RENAME_NOREPLACE (glibc 2.28) */
 #include "fileio.h"
 
+#include <pthread.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -177,18 +178,23 @@ rename_noreplace(const char *tmp, const char *path)
 	return rename(tmp, path);
 }
 
+static mode_t umask_seen;
+
+/* Read the umask (which can only be read by setting it) into umask_seen, once. */
+static void
+umask_once(void)
+{
+	umask_seen = umask(0);
+	umask(umask_seen);
+}
+
 mode_t
 file_umask(void)
 {
-	static mode_t mask;
-	static bool known;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (!known) {
-		mask = umask(0);
-		umask(mask);
-		known = true;
-	}
-	return mask;
+	pthread_once(&once, umask_once);
+	return umask_seen;
 }
 
 /*

@@ -8,6 +8,7 @@
  * forgot xmlns:media, which libxml2 keeps as the name "media:content") is
  * known by its conventional prefix.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -701,16 +702,20 @@ feed_read_xml(const struct buf *b, const char *url, const char *encoding, unsign
 	return doc;
 }
 
+/* What feed_global_init() does, once. */
+static void
+feed_init_once(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(feed_no_entity);
+}
+
 void
 feed_global_init(void)
 {
-	static bool init;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (!init) {
-		xmlInitParser();
-		xmlSetExternalEntityLoader(feed_no_entity);
-		init = true;
-	}
+	pthread_once(&once, feed_init_once);
 }
 
 int

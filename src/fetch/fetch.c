@@ -13,6 +13,7 @@
  */
 #include "fetch.h"
 
+#include <pthread.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -84,17 +85,21 @@ struct run {
 	bool			 dirty;		/* progress to report */
 };
 
+/* What fetch_global_init() does, once. */
+static void
+fetch_init_once(void)
+{
+	http_global_init();
+	feed_global_init();
+	file_umask();
+}
+
 void
 fetch_global_init(void)
 {
-	static bool done;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (!done) {
-		http_global_init();
-		feed_global_init();
-		file_umask();
-		done = true;
-	}
+	pthread_once(&once, fetch_init_once);
 }
 
 char *

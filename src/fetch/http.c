@@ -3,6 +3,7 @@
  */
 #include "http.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -36,15 +37,19 @@ struct http {
 	char			 *ua;
 };
 
+/* What http_global_init() does, once. */
+static void
+http_init_once(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
 void
 http_global_init(void)
 {
-	static bool done;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (!done) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
-		done = true;
-	}
+	pthread_once(&once, http_init_once);
 }
 
 struct http *

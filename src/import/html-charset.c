@@ -278,7 +278,7 @@ hcharset_decode(struct buf *out, const char *data, size_t len, const char **text
 const char *
 hcharset_to_utf8(struct buf *out, const char *data, size_t len)
 {
-	static char declared[48];
+	static _Thread_local char declared[48];	/* the name returned may be this */
 	const char *name = NULL;
 	size_t multi, bad;
 

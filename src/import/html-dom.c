@@ -4,6 +4,7 @@
  * scoring reads (see html-int.h). Nothing here recurses: a page may nest
  * elements as deep as it likes.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,29 +126,35 @@ dom_cmp(const void *key, const void *elem)
 	return strcmp(key, dom_names[*(const unsigned char *)elem]);
 }
 
+/* The tags' indexes in the order of their names, for bsearch (dom_order_init). */
+static unsigned char dom_order[H_NTAGS - 1];
+
+/* Sort the tags' indexes by name (the enum is alphabetical but for a few). */
+static void
+dom_order_init(void)
+{
+	size_t i, k;
+
+	for (i = 0; i < H_NTAGS - 1; i++)
+		dom_order[i] = (unsigned char)(i + 1);
+	for (i = 1; i < H_NTAGS - 1; i++)
+		for (k = i; k > 0 && strcmp(dom_names[dom_order[k - 1]],
+		    dom_names[dom_order[k]]) > 0; k--) {
+			unsigned char t = dom_order[k];
+
+			dom_order[k] = dom_order[k - 1];
+			dom_order[k - 1] = t;
+		}
+}
+
 enum htag
 hdom_tag_named(const char *name)
 {
-	static unsigned char order[H_NTAGS - 1];
-	static bool ready;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	const unsigned char *hit;
-	size_t i, k;
 
-	if (!ready) {
-		/* the enum is in alphabetical order but for a few; sort the indexes */
-		for (i = 0; i < H_NTAGS - 1; i++)
-			order[i] = (unsigned char)(i + 1);
-		for (i = 1; i < H_NTAGS - 1; i++)
-			for (k = i; k > 0 && strcmp(dom_names[order[k - 1]],
-			    dom_names[order[k]]) > 0; k--) {
-				unsigned char t = order[k];
-
-				order[k] = order[k - 1];
-				order[k - 1] = t;
-			}
-		ready = true;
-	}
-	hit = bsearch(name, order, H_NTAGS - 1, 1, dom_cmp);
+	pthread_once(&once, dom_order_init);
+	hit = bsearch(name, dom_order, H_NTAGS - 1, 1, dom_cmp);
 	return hit != NULL ? (enum htag)*hit : H_OTHER;
 }
 
