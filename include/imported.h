@@ -194,10 +194,20 @@ void imported_find_people(struct imported *imp);
 int imported_render(const struct imported *imp, struct buf *out, char **cause);
 
 /*
+ * A slug of s for a file or folder name: its letters and digits in lower
+ * case, accents taken off and the Latin letters that have no decomposition
+ * spelled in ASCII (Café -> cafe, Ørsted -> orsted, Straße -> strasse),
+ * apostrophes dropped, every other run of characters one "-", no "-" at
+ * either end, cut at a word within max bytes. Only [a-z0-9-] remain, so the
+ * result never holds "/", ".", a control character or a leading "-"; it is
+ * "" when nothing is left. The caller frees it.
+ */
+char *imported_slug(const char *s, size_t max);
+
+/*
  * The file name for imp: "YYYY-MM-DD-slug.md" when its date starts with a
- * valid date, else "slug.md"; the slug is the title's ASCII letters and
- * digits in lower case, words joined by "-", cut at a word near 60 bytes
- * ("article" when nothing is left). The caller frees it.
+ * valid date, else "slug.md", the slug imported_slug() of the title within
+ * 60 bytes ("article" when nothing is left). The caller frees it.
  */
 char *imported_file_name(const struct imported *imp);
 

@@ -18,6 +18,9 @@
 #include "utf8.h"
 #include "util.h"
 
+/* The longest folder name made of a source's name. */
+#define STORY_MAX_SLUG		60
+
 /* Bytes of body text taken as a title when an item has none, and longest subtitle kept. */
 #define STORY_TITLE_WORDS	80
 #define STORY_MAX_SUBTITLE	400
@@ -25,17 +28,9 @@
 char *
 story_source_slug(const char *source)
 {
-	struct imported *imp = imported_new();
-	char *name;
-	size_t n;
+	char *name = imported_slug(source != NULL ? source : "", STORY_MAX_SLUG);
 
-	imp->title = source;
-	name = imported_file_name(imp);
-	imported_free(imp);
-	n = strlen(name);
-	if (n >= 3 && strcmp(name + n - 3, ".md") == 0)
-		name[n - 3] = '\0';
-	if (name[0] == '\0' || strcmp(name, "article") == 0) {
+	if (name[0] == '\0') {
 		free(name);
 		name = xstrdup("feed");
 	}

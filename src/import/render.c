@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <utf8proc.h>
 #include <yaml.h>
 
 #include "arena.h"
@@ -514,48 +515,83 @@ render_date_prefix(const char *s)
 	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 }
 
+/* ASCII for the Latin letters that do not decompose into a letter and marks. */
+static const char *
+slug_spelling(int32_t cp)
+{
+	switch (cp) {
+	case 0xdf: return "ss";			/* ß */
+	case 0xe6: return "ae";			/* æ */
+	case 0xf0: return "d";			/* ð */
+	case 0xf8: return "o";			/* ø */
+	case 0xfe: return "th";			/* þ */
+	case 0x111: return "d";			/* đ */
+	case 0x127: return "h";			/* ħ */
+	case 0x131: return "i";			/* ı */
+	case 0x142: return "l";			/* ł */
+	case 0x153: return "oe";		/* œ */
+	default: return NULL;
+	}
+}
+
 char *
-imported_file_name(const struct imported *imp)
+imported_slug(const char *s, size_t max)
 {
 	struct buf b = BUF_INIT;
-	const char *p;
-	size_t cut, n;
-	char *name;
+	utf8proc_uint8_t *folded = NULL;
+	const char *p, *sp;
+	size_t n, len;
+	char *slug;
 
-	if (imp->date != NULL && render_date_prefix(imp->date)) {
-		buf_add(&b, imp->date, 10);
-		buf_addc(&b, '-');
-	}
-	cut = b.len;
-	p = imp->title != NULL ? imp->title : "";
-	for (; *p != '\0' && b.len - cut < RENDER_MAX_SLUG; p += n) {
+	/* lower case, accents apart from their letters and dropped */
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded, UTF8PROC_NULLTERM |
+	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) < 0)
+		folded = (utf8proc_uint8_t *)xstrdup(s);	/* not UTF-8: the bytes as they are */
+	p = (const char *)folded;
+	len = strlen(p);
+	for (; *p != '\0' && b.len < max; p += n) {
 		unsigned char c = (unsigned char)*p;
 		int32_t cp;
 
-		n = utf8_decode(p, strlen(p), &cp);
+		n = utf8_decode(p, len - (size_t)(p - (const char *)folded), &cp);
 		if (cp == '\'' || cp == 0x2019)	/* apostrophes: "Don't" -> "dont" */
 			continue;
 		if (ascii_isalpha(c) || ascii_isdigit(c))
 			buf_addc(&b, (char)ascii_tolower(c));
-		else if (b.len > cut && b.data[b.len - 1] != '-')
+		else if ((sp = slug_spelling(cp)) != NULL)
+			buf_adds(&b, sp);
+		else if (b.len > 0 && b.data[b.len - 1] != '-')
 			buf_addc(&b, '-');
 	}
-	/* end on a whole word when the title was cut */
-	if (*p != '\0' && b.len > cut && b.data[b.len - 1] != '-') {
+	/* end on a whole word when s was cut */
+	if (*p != '\0' && b.len > 0 && b.data[b.len - 1] != '-') {
 		size_t keep = b.len;
 
-		while (keep > cut && b.data[keep - 1] != '-')
+		while (keep > 0 && b.data[keep - 1] != '-')
 			keep--;
-		if (keep > cut + 1)
+		if (keep > 1)
 			b.len = keep;
 	}
-	while (b.len > cut && b.data[b.len - 1] == '-')
+	while (b.len > 0 && b.data[b.len - 1] == '-')
 		b.len--;
-	if (b.len == cut)
-		buf_adds(&b, "article");
-	buf_adds(&b, ".md");
-	name = xstrndup(b.data, b.len);
+	if (b.len > max)
+		b.len = max;
+	slug = xstrndup(b.data != NULL ? b.data : "", b.len);
 	buf_free(&b);
+	free(folded);
+	return slug;
+}
+
+char *
+imported_file_name(const struct imported *imp)
+{
+	char *slug = imported_slug(imp->title != NULL ? imp->title : "", RENDER_MAX_SLUG), *name;
+
+	if (imp->date != NULL && render_date_prefix(imp->date))
+		name = xasprintf("%.10s-%s.md", imp->date, slug[0] != '\0' ? slug : "article");
+	else
+		name = xasprintf("%s.md", slug[0] != '\0' ? slug : "article");
+	free(slug);
 	return name;
 }
 

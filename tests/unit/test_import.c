@@ -228,6 +228,10 @@ test_file_names(void **state)
 	name = imported_file_name(imp);
 	assert_string_equal(name, "article.md");
 	free(name);
+	imp->title = "Caf\xc3\xa9 \xc3\x98rsted Stra\xc3\x9f""e: Zo\xc3\xab's \xc5\x81\xc3\xb3""d\xc5\xba";
+	name = imported_file_name(imp);
+	assert_string_equal(name, "cafe-orsted-strasse-zoes-lodz.md");	/* accents off, ASCII spelled */
+	free(name);
 	imp->date = NULL;
 	imp->title = "A very long title that goes on and on well past the sixty bytes a slug may have";
 	name = imported_file_name(imp);

@@ -48,6 +48,8 @@ test_source_slug(void **state)
 		{ "", "feed" },
 		{ "\xd0\x9d\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd0\xb8", "feed" },
 		{ "BBC News - World", "bbc-news-world" },
+		{ "Le Monde Diplomatique \xe2\x80\x94 Caf\xc3\xa9", "le-monde-diplomatique-cafe" },
+		{ "-\xc3\x86r\xc3\xb8 Avis-", "aero-avis" },
 		{ "\033[31mRed\033[0m", "31mred-0m" },
 	};
 	size_t i;
