@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <signal.h>
 #include <sys/types.h>
 
 /* Flags for file_write_atomic(). */
@@ -77,14 +78,15 @@ size_t file_sweep_temps(const char *dir, long age);
 mode_t file_umask(void);
 
 /*
- * Take an exclusive lock (fcntl) on the file path, created (mode 0600) when
- * missing. With wait, block until it is free; else fail at once with errno
- * EWOULDBLOCK when another process holds it. Returns the descriptor, which
- * the caller closes to release the lock, or -1 with errno set. (fcntl locks
- * belong to the process: closing any other descriptor of the same file
- * releases it too, and two threads do not exclude each other.)
+ * Take an exclusive lock (flock(2)) on the file path, created (mode 0600)
+ * when missing. wait_ms < 0: wait until it is free; 0: try once; else wait
+ * at most wait_ms milliseconds, and no longer than *cancel (when not NULL)
+ * keeps the value it had at the start (a signal to quit). Returns the
+ * descriptor, which the caller closes to release the lock, or -1 with errno
+ * set (EWOULDBLOCK: another holds it). Two descriptors exclude each other,
+ * even in one process or between threads.
  */
-int file_lock(const char *path, bool wait);
+int file_lock(const char *path, int wait_ms, const volatile sig_atomic_t *cancel);
 
 /*
  * Many files written at once, each as file_write_atomic() would, with one

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -291,26 +292,46 @@ fail:
 	return -1;
 }
 
-int
-file_lock(const char *path, bool wait)
+/* Milliseconds from t0 to now. */
+static long
+ms_since(const struct timespec *t0)
 {
-	struct flock fl;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+int
+file_lock(const char *path, int wait_ms, const volatile sig_atomic_t *cancel)
+{
+	sig_atomic_t start = cancel != NULL ? *cancel : 0;
+	struct timespec t0, nap = { 0, 1000000 };
 	int fd, saved;
 
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
 		return -1;
-	memset(&fl, 0, sizeof fl);
-	fl.l_type = F_WRLCK;
-	fl.l_whence = SEEK_SET;
-	while (fcntl(fd, wait ? F_SETLKW : F_SETLK, &fl) < 0) {
-		if (errno == EINTR)
-			continue;
-		saved = errno == EACCES ? EWOULDBLOCK : errno;
-		close(fd);
-		errno = saved;
-		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		if (flock(fd, wait_ms < 0 ? LOCK_EX : LOCK_EX | LOCK_NB) == 0)
+			return fd;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			break;
+		if (wait_ms < 0)
+			continue;	/* EINTR: wait on */
+		if (ms_since(&t0) >= wait_ms || (cancel != NULL && *cancel != start)) {
+			errno = EWOULDBLOCK;
+			break;
+		}
+		/* 1 ms, doubling up to 16: a short hold ahead is met at once */
+		nanosleep(&nap, NULL);
+		if (nap.tv_nsec < 16000000)
+			nap.tv_nsec *= 2;
 	}
-	return fd;
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
 }
 
 int

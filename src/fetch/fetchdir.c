@@ -252,7 +252,7 @@ fetchdir_lock(struct fetch_dir *d, bool (*wait_fn)(const char *, void *), void *
 	char *path = xasprintf("%s/lock", d->state);
 	struct timespec ts = { 0, 100 * 1000 * 1000 };
 
-	while ((d->lock = file_lock(path, wait_fn == NULL)) < 0) {
+	while ((d->lock = file_lock(path, wait_fn == NULL ? -1 : 0, NULL)) < 0) {
 		if (errno != EWOULDBLOCK || wait_fn(d->dir, arg)) {
 			if (errno == EWOULDBLOCK)
 				errno = ECANCELED;

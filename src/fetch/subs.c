@@ -288,7 +288,7 @@ subs_lock(const char *path, char **cause)
 
 	lock = slash != NULL ? xasprintf("%.*s/.%s.lock", (int)(slash - path), path, slash + 1) :
 	    xasprintf(".%s.lock", path);
-	if (make_parents(lock, 0777) < 0 || (fd = file_lock(lock, true)) < 0) {
+	if (make_parents(lock, 0777) < 0 || (fd = file_lock(lock, -1, NULL)) < 0) {
 		*cause = xasprintf("%s: %s", lock, strerror(errno));
 		free(lock);
 		return -1;

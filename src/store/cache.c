@@ -65,7 +65,7 @@ struct rec {
 char *
 cache_path(char *const *paths, size_t npaths)
 {
-	const char *dir = getenv("BYLINE_CACHE"), *v;
+	const char *dir = getenv("BYLINE_CACHE");
 	char *base, *out, real[PATH_MAX];
 	uint64_t h = FNV64_INIT;
 	size_t i;
@@ -74,11 +74,7 @@ cache_path(char *const *paths, size_t npaths)
 		return NULL;
 	if (dir != NULL && dir[0] != '\0')
 		base = xstrdup(dir);
-	else if ((v = getenv("XDG_CACHE_HOME")) != NULL && v[0] == '/')
-		base = xasprintf("%s/byline", v);
-	else if ((v = getenv("HOME")) != NULL && v[0] != '\0')
-		base = xasprintf("%s/.cache/byline", v);
-	else
+	else if ((base = xdg_path("XDG_CACHE_HOME", ".cache", "byline")) == NULL)
 		return NULL;
 	/* the paths as given (entries keep them) and where they really are */
 	for (i = 0; i < npaths; i++) {

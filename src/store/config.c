@@ -38,15 +38,9 @@ static const char *const color_names[] = {
 char *
 config_default_path(const char *override)
 {
-	const char *v;
-
 	if (override != NULL && override[0] != '\0')
 		return xstrdup(override);
-	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && v[0] == '/')
-		return xasprintf("%s/byline/config.yaml", v);
-	if ((v = getenv("HOME")) != NULL && v[0] != '\0')
-		return xasprintf("%s/.config/byline/config.yaml", v);
-	return NULL;
+	return xdg_path("XDG_CONFIG_HOME", ".config", "byline/config.yaml");
 }
 
 bool

@@ -371,60 +371,32 @@ char *
 readstate_default_path(const char *override)
 {
 	const char *v;
+	char *path;
 
 	if (override != NULL && override[0] != '\0')
 		return xstrdup(override);
 	if ((v = getenv("BYLINE_STATE")) != NULL && v[0] != '\0')
 		return xstrdup(v);
-	if ((v = getenv("XDG_STATE_HOME")) != NULL && v[0] == '/')
-		return xasprintf("%s/byline/read", v);
-	if ((v = getenv("HOME")) != NULL && v[0] != '\0')
-		return xasprintf("%s/.local/state/byline/read", v);
+	if ((path = xdg_path("XDG_STATE_HOME", ".local/state", "byline/read")) != NULL)
+		return path;
 	return xstrdup(".byline-state");
 }
 
 /*
  * Take the lock beside real (real.lock), waiting at most wait_ms and no
- * longer than *cancel keeps the value it had. Returns the descriptor
- * holding it, or -1 with errno (EWOULDBLOCK: another process holds it).
- * flock(2): two descriptors exclude each other even in one process.
+ * longer than *cancel keeps the value it had (fileio's file_lock). Returns
+ * the descriptor holding it, or -1 with errno (EWOULDBLOCK: another
+ * process holds it).
  */
 static int
 lock_take(const char *real, int wait_ms, const volatile sig_atomic_t *cancel)
 {
 	char *lp = xasprintf("%s.lock", real);
-	sig_atomic_t start = cancel != NULL ? *cancel : 0;
-	struct timespec t0, now, nap = { 0, 1000000 };
-	int fd, saved;
+	int fd = file_lock(lp, wait_ms, cancel), saved = errno;
 
-	fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	saved = errno;
 	free(lp);
-	if (fd < 0) {
-		errno = saved;
-		return -1;
-	}
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (;;) {
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-			return fd;
-		if (errno != EWOULDBLOCK && errno != EINTR)
-			break;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if ((now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000 >= wait_ms ||
-		    (cancel != NULL && *cancel != start)) {
-			errno = EWOULDBLOCK;
-			break;
-		}
-		/* 1 ms, doubling up to 16: a short save ahead is met at once */
-		nanosleep(&nap, NULL);
-		if (nap.tv_nsec < 16000000)
-			nap.tv_nsec *= 2;
-	}
-	saved = errno;
-	close(fd);
 	errno = saved;
-	return -1;
+	return fd;
 }
 
 /* Rename a bad file out of the way; returns its new name or NULL. */

@@ -133,12 +133,17 @@ test_lock(void **state)
 	pid_t pid;
 
 	(void)state;
-	fd = file_lock(p, false);
+	fd = file_lock(p, 0, NULL);
 	assert_true(fd >= 0);
+	/* another handle in the same process is kept out too, and a wait gives up */
+	assert_int_equal(file_lock(p, 0, NULL), -1);
+	assert_int_equal(errno, EWOULDBLOCK);
+	assert_int_equal(file_lock(p, 30, NULL), -1);
+	assert_int_equal(errno, EWOULDBLOCK);
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		int other = file_lock(p, false);
+		int other = file_lock(p, 0, NULL);
 
 		_exit(other < 0 && errno == EWOULDBLOCK ? 0 : 1);
 	}
@@ -148,7 +153,7 @@ test_lock(void **state)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0)
-		_exit(file_lock(p, false) >= 0 ? 0 : 1);
+		_exit(file_lock(p, -1, NULL) >= 0 ? 0 : 1);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	free(p);
