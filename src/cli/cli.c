@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "readstate.h"
 #include "sanitize.h"
+#include "ui.h"
 
 char **
 cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count)
@@ -142,6 +143,7 @@ cli_check_config(const char *file)
 		return EXIT_USAGE;
 	}
 	config_load(&c, path, true);
+	ui_check_keys(&c);
 	for (i = 0; i < c.diags.n; i++)
 		cli_print_diag(path, &c.diags.v[i], stdout);
 	status = diags_errors(&c.diags) > 0 ? EXIT_PROBLEM : EXIT_OK;
