@@ -265,7 +265,7 @@ test_cache(void **state)
 	/* garbage of every length is ignored too */
 	for (size_t n = 0; n < 64; n++) {
 		f = fopen(cpath, "w");
-		fwrite("BYLINE-INDEX 3\nEND!\1\0\0\0\0\0\0\0garbagegarbagegarbagegarbage"
+		fwrite("BYLINE-INDEX 4\nEND!\1\0\0\0\0\0\0\0garbagegarbagegarbagegarbage"
 		    "garbagegarbagegarbagegarbage", 1, n, f);
 		fclose(f);
 		assert_null(cache_load(cpath));
