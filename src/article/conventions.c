@@ -36,19 +36,6 @@ conventions_date_from_name(struct article *a)
 
 /* ---- captions and credits ---- */
 
-/* s[0..*len) without spaces at either end; returns the new start. */
-static const char *
-trim(const char *s, size_t *len)
-{
-	while (*len > 0 && ascii_isspace((unsigned char)s[0])) {
-		s++;
-		(*len)--;
-	}
-	while (*len > 0 && ascii_isspace((unsigned char)s[*len - 1]))
-		(*len)--;
-	return s;
-}
-
 /* The last case-insensitive occurrence of word in s[0..len) at a word start, or NULL. */
 static const char *
 last_label(const char *s, size_t len, const char *word)
@@ -107,7 +94,7 @@ article_split_credit(struct arena *arena, const char *text, const char **caption
     const char **credit)
 {
 	size_t len = strlen(text), cl, crl;
-	const char *s = trim(text, &len), *from = NULL, *at = credit_start(s, len, &from);
+	const char *s = ascii_trim(text, &len), *from = NULL, *at = credit_start(s, len, &from);
 	const char *c;
 
 	*caption = NULL;
@@ -117,7 +104,7 @@ article_split_credit(struct arena *arena, const char *text, const char **caption
 		return;
 	}
 	crl = len - (size_t)(from - s);
-	c = trim(from, &crl);
+	c = ascii_trim(from, &crl);
 	if (crl > 0 && c[crl - 1] == ')')
 		crl--;
 	/* a full stop, not an initial's ("Photo by Jane Doe." but "M. L.") */
@@ -127,7 +114,7 @@ article_split_credit(struct arena *arena, const char *text, const char **caption
 	*credit = crl > 0 ? arena_strndup(arena, c, crl) : NULL;
 	/* the caption: what comes before, without the separator left over */
 	cl = (size_t)(at - s);
-	s = trim(s, &cl);
+	s = ascii_trim(s, &cl);
 	while (cl > 0 && (s[cl - 1] == '(' || s[cl - 1] == '|' || s[cl - 1] == '-' ||
 	    ascii_isspace((unsigned char)s[cl - 1])))
 		cl--;
@@ -192,7 +179,7 @@ next_line(const char *s, const char *end, size_t *len, const char **next)
 
 	*next = nl != NULL ? nl + 1 : end;
 	*len = (size_t)((nl != NULL ? nl : end) - s);
-	return trim(s, len);
+	return ascii_trim(s, len);
 }
 
 /* Add one body image to a. */
@@ -209,7 +196,7 @@ add_image(struct article *a, const char *alt, size_t altlen, const char *url, si
 	a->images = v;
 	im = &a->images[a->nimages++];
 	article_split_credit(a->arena, text, &im->caption, &im->credit);
-	alt = trim(alt, &altlen);
+	alt = ascii_trim(alt, &altlen);
 	if (altlen > 0 && (im->caption == NULL || strncmp(im->caption, alt, altlen) != 0))
 		im->title = arena_strndup(a->arena, alt, altlen);
 	im->path = arena_strndup(a->arena, url, urllen);

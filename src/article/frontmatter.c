@@ -378,19 +378,6 @@ get_string(struct yparse *p, const struct ynode *map, const char *key, const cha
 	return arena_strndup(p->a->arena, v->str, v->len);
 }
 
-/* Trim spaces off both ends of s[0..*len) and return the new start. */
-static const char *
-trim(const char *s, size_t *len)
-{
-	while (*len > 0 && ascii_isspace((unsigned char)s[0])) {
-		s++;
-		(*len)--;
-	}
-	while (*len > 0 && ascii_isspace((unsigned char)s[*len - 1]))
-		(*len)--;
-	return s;
-}
-
 /*
  * A list of strings: a sequence of scalars, or one scalar (split at commas
  * when split is true). Items that are not scalars are warned about.
@@ -422,7 +409,7 @@ get_string_list(struct yparse *p, const struct ynode *map, const char *key, bool
 			const char *comma = split ? memchr(s, ',', (size_t)(end - s)) : NULL;
 			const char *stop = comma != NULL ? comma : end;
 			size_t len = (size_t)(stop - s);
-			const char *t = trim(s, &len);
+			const char *t = ascii_trim(s, &len);
 
 			if (len > 0)
 				out[n++] = arena_strndup(p->a->arena, t, len);
@@ -639,7 +626,7 @@ unlink_name(struct arena *arena, const char *s)
 		len -= (size_t)(bar + 1 - s);
 		s = bar + 1;
 	}
-	s = trim(s, &len);
+	s = ascii_trim(s, &len);
 	return len > 0 ? arena_strndup(arena, s, len) : NULL;
 }
 

@@ -434,6 +434,41 @@ on_key(struct ui *ui, int kind, wint_t ch)
 		list_key(ui, act, count);
 }
 
+/* A mouse event: to the view, unless a prompt or the help is up. */
+static void
+on_mouse(struct ui *ui)
+{
+	MEVENT ev;
+
+	/* a button's release is no event of its own: the message stays */
+	if (getmouse(&ev) != OK || ui->prompt != PROMPT_NONE || ui->help ||
+	    ev.bstate == BUTTON1_RELEASED)
+		return;
+	ui->msg[0] = '\0';
+	if (ui->view == V_ARTICLE && ui->r != NULL)
+		article_mouse(ui, &ev);
+	else
+		list_mouse(ui, &ev);
+}
+
+/*
+ * Ask for the mouse events the views use. The release is asked for too,
+ * although nothing is done with it: when it is not, ncurses reads on after
+ * a click in a blocking read that no signal ends, so that a resize after a
+ * click was not seen until the next key.
+ */
+static void
+mouse_init(void)
+{
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED |
+	    BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	    | BUTTON5_PRESSED
+#endif
+	    , NULL);
+	mouseinterval(0);
+}
+
 /*
  * Take the terminal's size now: after SIGWINCH, or when a key or a timeout
  * comes and the size is not what was drawn for.
@@ -484,10 +519,13 @@ static void
 config_message(struct ui *ui, const struct config *c)
 {
 	struct buf b = BUF_INIT;
+	const char *name;
 
 	if (c->diags.n == 0 || ui->msg[0] != '\0')
 		return;
-	diag_format(&b, c->path, &c->diags.v[0]);
+	/* the file's name: the whole path would push the count off the line */
+	name = c->path != NULL && strrchr(c->path, '/') != NULL ? strrchr(c->path, '/') + 1 : c->path;
+	diag_format(&b, name, &c->diags.v[0]);
 	if (c->diags.n > 1)
 		ui_message(ui, true, "%s (and %zu more: byline check --config)", b.data,
 		    c->diags.n - 1);
@@ -590,18 +628,7 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 	typeahead(-1);	/* one write per screen, not a poll and a write per line */
 	set_escdelay(25);
 	curs_set(0);
-	/*
-	 * The release is asked for although byline does nothing with it: when
-	 * it is not, ncurses reads on after a click in a blocking read that no
-	 * signal ends (a resize after a click was not seen until the next key).
-	 */
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED |
-	    BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-	    | BUTTON5_PRESSED
-#endif
-	    , NULL);
-	mouseinterval(0);
+	mouse_init();
 	draw_init_colors(&config);
 	getmaxyx(stdscr, ui.h, ui.w);
 
@@ -648,17 +675,7 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
 			on_resize(&ui);
 		} else if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
-			MEVENT ev;
-
-			/* a button's release is no event of its own: the message stays */
-			if (getmouse(&ev) == OK && ui.prompt == PROMPT_NONE && !ui.help &&
-			    ev.bstate != BUTTON1_RELEASED) {
-				ui.msg[0] = '\0';
-				if (ui.view == V_ARTICLE && ui.r != NULL)
-					article_mouse(&ui, &ev);
-				else
-					list_mouse(&ui, &ev);
-			}
+			on_mouse(&ui);
 		} else {
 			on_key(&ui, kind, ch);
 		}
