@@ -167,7 +167,7 @@ keys:
 YAML
 tm_start 120 40 "$LIB"
 expect "quit: Ctrl-X: the hint bar says Ctrl-X: quit" '  Ctrl-X: quit'
-if tm_wait_gone '  q: quit' 1 && tm_status | grep -q '^ 6 shown   o: open  '; then
+if tm_wait_gone '  q: quit' && tm_status | grep -q '^ 6 shown   o: open  '; then
 	pass "the hint bar names the keys bound (o: open), not the defaults"
 else
 	fail "the hint bar names the keys bound (o: open), not the defaults" "status" "$(tm_status)"
@@ -220,14 +220,14 @@ rm -f "$CONF"
 
 tm_start 80 24 /nonexistent
 if tm_wait_exit && [ "$TM_EXIT" = 1 ] &&
-    tm_wait '^byline: /nonexistent: No such file or directory$' 2; then
+    tm_wait '^byline: /nonexistent: No such file or directory$'; then
 	pass "byline /nonexistent: says so and exits 1"
 else
 	fail "byline /nonexistent: says so and exits 1" "status '$TM_EXIT'" "$(tm_screen)"
 fi
 tm_start 80 24 /nonexistent "$T/missing-too"
-if tm_wait_exit && [ "$TM_EXIT" = 1 ] && tm_wait '^byline: /nonexistent: No such' 2 &&
-    tm_wait "^byline: $T/missing-too: No such" 1; then
+if tm_wait_exit && [ "$TM_EXIT" = 1 ] && tm_wait '^byline: /nonexistent: No such' &&
+    tm_wait "^byline: $T/missing-too: No such"; then
 	pass "two paths, neither there: both said, exit 1"
 else
 	fail "two paths, neither there: both said, exit 1" "status '$TM_EXIT'" "$(tm_screen)"
