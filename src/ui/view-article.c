@@ -830,24 +830,27 @@ quote_start(struct reader *r, size_t qi, struct buf *out)
 
 #define QUOTE_ROWS_MAX	8	/* rows of text a quote takes in the pane, at most */
 
-/* The rows quote i of the list takes wrapped at width w (at most QUOTE_ROWS_MAX), counted once a width. */
+/*
+ * The rows quote i of the list takes wrapped at width w (at most
+ * QUOTE_ROWS_MAX), counted when first asked for at this width: a pane
+ * looks at the quotes on screen, not at all of a big article's.
+ */
 static size_t
 quote_text_rows(struct reader *r, size_t i, int w)
 {
 	struct buf text = BUF_INIT;
 	struct wline *lines = NULL;
-	size_t n, cap = 0, k;
+	size_t n = 0, cap = 0;
 
 	if (r->qrows_w != w || r->qrows == NULL) {
 		free(r->qrows);
-		r->qrows = xcalloc(r->nquotes + 1, sizeof *r->qrows);
-		for (k = 0; k < r->nquotes; k++) {
-			quote_start(r, r->quotes[k], &text);
-			n = 0;
-			wrap_text(text.data, text.len, w > 1 ? w : 1, false, &lines, &n, &cap);
-			r->qrows[k] = n < 1 ? 1 : n > QUOTE_ROWS_MAX ? QUOTE_ROWS_MAX : n;
-		}
+		r->qrows = xcalloc(r->nquotes + 1, sizeof *r->qrows);	/* 0: not counted */
 		r->qrows_w = w;
+	}
+	if (r->qrows[i] == 0) {
+		quote_start(r, r->quotes[i], &text);
+		wrap_text(text.data, text.len, w > 1 ? w : 1, false, &lines, &n, &cap);
+		r->qrows[i] = n < 1 ? 1 : n > QUOTE_ROWS_MAX ? QUOTE_ROWS_MAX : n;
 		buf_free(&text);
 		free(lines);
 	}

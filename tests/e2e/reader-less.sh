@@ -70,6 +70,36 @@ expect "8] from quote 1: quote 9/9" 'quote 9/9 '
 tm_keys q
 tm_wait_exit >/dev/null
 
+# ---- the same keys in the Article pane at 120x40, and at 40x12 ----
+
+for size in "120 40" "40 12"; do
+	set -- $size
+	start "$1" "$2" "$SEED"
+	expect_body "$1x$2: the seed" '^NATO Ready for War'
+	half=$(( ($2 - 1 - ($1 >= 100 ? 2 : 0)) / 2 ))
+	tm_snap
+	tm_keys d
+	scrolled "$1x$2: d: half a page ($half rows)" "$half"
+	tm_keys u
+	scrolled "$1x$2: u: back" "-$half"
+	tm_keys 3 e
+	scrolled "$1x$2: 3e: three lines" 3
+	tm_keys y Enter
+	tm_sync
+	tm_keys g 2 ']'
+	expect "$1x$2: 2]: quote 2/9" 'quote 2/9 '
+	tm_keys G
+	expect "$1x$2: G: 100%" ' 100%  read$'
+	tm_keys k
+	expect "$1x$2: k: under 100% again" ' 9[0-9]%  read$'
+	tm_keys /
+	tm_type Zelensky
+	tm_keys Enter
+	expect "$1x$2: /Zelensky: match 1/N" 'match 1/[0-9]'
+	tm_keys q
+	tm_wait_exit >/dev/null
+done
+
 # ---- defect 5: ] and [ from where the view is, as less's n ----
 
 start 80 24 "$SEED"

@@ -90,6 +90,24 @@ expect_gone "Ctrl-L redraws the whole screen" 'GARBAGE-ON-THE-SCREEN'
 tm_keys q
 tm_wait_exit >/dev/null
 
+# ---- r, u and the position at 120x40 and 40x12 ----
+
+for size in "120 40" "40 12"; do
+	set -- $size
+	rm -f "$STATE"
+	tm_start "$1" "$2" "$LIB"
+	expect "$1x$2: the position (1/6)" ' 1/6$'
+	tm_keys r
+	expect "$1x$2: r: marked read" '^ marked read'
+	tm_keys u
+	expect "$1x$2: u: unread only" '^ showing unread articles only'
+	tm_keys k
+	expect "$1x$2: the one read is gone: 5 shown (1/5)" '^ 5 shown.* 1/5$'
+	tm_keys q
+	tm_wait_exit >/dev/null
+done
+rm -f "$STATE"
+
 # ---- defect 9: u shows exactly the unread articles ----
 
 "$BYLINE" --state "$STATE" mark-read "$LIB"/*.md >/dev/null
