@@ -346,8 +346,14 @@ else
 	fail "o: the order kept in the state folder (view: sort title)" "view" \
 	    "$(cat "$T/state/view" 2>&1)"
 fi
+"$BYLINE" --state "$STATE" mark-unread "$T/many"/*.md >/dev/null
 tm_start 40 12 "$T/many"
 expect "the next run sorts by title again" '^ ● 2021-01-01  A new one'
+tm_keys A
+expect "A: asks for 13" '^Mark 13 articles read\? \(y/n\)'
+tm_keys y
+expect "y: all 13 marked read, and it says so" '^ 13 marked read'
+expect "0 unread" '^ byline — 13 articles, 0 unread'
 tm_keys q
 tm_wait_exit >/dev/null
 rm -f "$T/state/view"
