@@ -15,9 +15,9 @@
 #include "show.h"
 #include "ui-int.h"
 
-/* Wait for Enter (or the end of input) on the terminal, in its ordinary mode. */
+/* Wait for Enter (or the end of input, or a signal to quit) on the terminal, in its ordinary mode. */
 static void
-wait_enter(void)
+wait_enter(const volatile sig_atomic_t *cancel)
 {
 	static const char msg[] = "\n[press Enter to return to byline]";
 	char c;
@@ -26,7 +26,7 @@ wait_enter(void)
 	if (write_all(STDOUT_FILENO, msg, sizeof msg - 1) < 0)
 		return;
 	while ((n = read(STDIN_FILENO, &c, 1)) != 0) {
-		if (n < 0 && errno != EINTR)
+		if ((n < 0 && errno != EINTR) || (cancel != NULL && *cancel))
 			break;
 		if (n == 1 && (c == '\n' || c == '\r'))
 			break;
@@ -47,7 +47,8 @@ run_child(const char *script, const char *arg, int fd)
 }
 
 int
-ui_run(const char *script, const char *arg, const char *input, size_t inlen, bool wait)
+ui_run(struct ui *ui, const char *script, const char *arg, const char *input, size_t inlen,
+    bool wait)
 {
 	int fds[2] = { -1, -1 }, status = 0;
 	struct sigaction ign, old;
@@ -57,6 +58,7 @@ ui_run(const char *script, const char *arg, const char *input, size_t inlen, boo
 	endwin();
 	if (input != NULL && pipe(fds) < 0) {
 		reset_prog_mode();
+		refresh();
 		return -1;
 	}
 	pid = fork();
@@ -79,7 +81,7 @@ ui_run(const char *script, const char *arg, const char *input, size_t inlen, boo
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
 	if (pid > 0 && wait)
-		wait_enter();
+		wait_enter(ui->cancel);
 	sigaction(SIGINT, &old, NULL);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
@@ -122,7 +124,7 @@ ui_pipe(struct ui *ui, const char *cmd)
 	reading_layout(&rd);
 	show_text(&rd.d, &rd.a, 0, &out);
 	reading_free(&rd);
-	rc = ui_run(cmd, "", out.data != NULL ? out.data : "", out.len, true);
+	rc = ui_run(ui, cmd, "", out.data != NULL ? out.data : "", out.len, true);
 	buf_free(&out);
 	if (rc == 0)
 		ui_message(ui, false, "piped to %s", cmd);
@@ -142,7 +144,7 @@ edit(struct ui *ui, const char *path)
 	char *file = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
 	bool open = ui->r != NULL;
 	size_t off = open ? article_top_offset(ui) : 0, i;
-	int rc = ui_run(script, file, NULL, 0, false);
+	int rc = ui_run(ui, script, file, NULL, 0, false);
 
 	if (open)
 		article_close(ui);

@@ -294,10 +294,11 @@ void ui_pipe(struct ui *ui, const char *cmd);
 /*
  * Hand the terminal to the shell command script, run with "$1" = arg, its
  * standard input input[0..inlen) (NULL: the terminal's). wait: ask for
- * Enter before coming back, so that the output can be read. Returns the
- * exit status, or -1 when it could not run.
+ * Enter before coming back, so that the output can be read (a signal to
+ * quit ends the wait). Returns the exit status, or -1 when it could not run.
  */
-int ui_run(const char *script, const char *arg, const char *input, size_t inlen, bool wait);
+int ui_run(struct ui *ui, const char *script, const char *arg, const char *input, size_t inlen,
+    bool wait);
 
 /* ---- view-list.c ---- */
 

@@ -1432,7 +1432,7 @@ open_url(struct ui *ui)
 		return;
 	}
 	/* $BROWSER may hold arguments; the url is one argument, never parsed */
-	if (ui_run("$BROWSER \"$1\"", url, NULL, 0, false) != 0)
+	if (ui_run(ui, "$BROWSER \"$1\"", url, NULL, 0, false) != 0)
 		ui_message(ui, true, "$BROWSER failed on %s", url);
 }
 
