@@ -346,6 +346,27 @@ expect "E: the library read again too" 'An edited title'
 tm_keys q
 tm_wait_exit >/dev/null
 
+# ---- ? lists the less keys, from the same table as --keys ----
+
+start 120 40 "$SEED"
+expect_body "120x40: the seed" '^NATO Ready'
+tm_keys '?'
+expect "? in an article: the help" '^┌ Help: article'
+s=$(tm_last)
+missing=
+for k in 'j Down e +down one line' 'k Up y +up one line' 'Space PgDn f z +down one page' \
+    'Ctrl-D d +down half a page' 'Ctrl-U u +up half a page' 'Enter +down one line; in the' \
+    '0-9 +a count before a key' 'Y +copy the current quote' 'c +next photo caption \(a count'; do
+	printf '%s\n' "$s" | grep -Eq "│ $k" || missing="$missing [$k]"
+done
+if [ -z "$missing" ]; then
+	pass "? lists e, y, f, z, d, u, Enter, counts, Y and Nc"
+else
+	fail "? lists e, y, f, z, d, u, Enter, counts, Y and Nc" "missing:$missing" "$s"
+fi
+tm_keys Escape q
+tm_wait_exit >/dev/null
+
 # ---- Y copies (y is less's line up now) ----
 
 start 80 24 "$SEED"

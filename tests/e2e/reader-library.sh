@@ -60,6 +60,27 @@ expect "30 columns: the date goes too, the title stays" '^ ● NATO Ready for Wa
 tm_keys q
 tm_wait_exit >/dev/null
 
+# ---- ? lists the new keys, from the same table as --keys ----
+
+tm_start 120 40 "$LIB"
+tm_wait '^ byline — 6 articles' >/dev/null
+tm_keys '?'
+expect "? in the library: the help" '^┌ Help: library'
+s=$(tm_last)
+missing=
+for k in '0-9 +a count before a key' 'A +mark every article shown read' 'Esc +clear the filter' \
+    'o +sort by date, title, source' 'R +read the folders again' '\| +pipe the article' \
+    'E +edit the article' 'r +mark read or unread \(saved at once\), then'; do
+	printf '%s\n' "$s" | grep -Eq "│ $k" || missing="$missing [$k]"
+done
+if [ -z "$missing" ]; then
+	pass "? lists A, Esc, o, R, |, E, counts and what r does now"
+else
+	fail "? lists A, Esc, o, R, |, E, counts and what r does now" "missing:$missing" "$s"
+fi
+tm_keys Escape q
+tm_wait_exit >/dev/null
+
 # ---- the position, r, Esc, Ctrl-L ----
 
 tm_start 80 24 "$LIB"
