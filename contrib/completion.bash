@@ -3,11 +3,12 @@
 # Installed by "make install" as share/bash-completion/completions/byline.
 # Completes the commands, the options before and after them, and paths:
 # article files (*.md, *.markdown, *.txt) and folders where articles go,
-# any file after --state and --config, folders after import --output.
+# any file after --state and --config, folders after import --output and
+# fetch --into, the subscribed URLs after fetch --remove.
 # Needs nothing from the bash-completion package.
 
 # _byline_commands: the commands, as "byline --help" lists them.
-_byline_commands='list check show quotes people mark-read mark-unread import'
+_byline_commands='list check show quotes people mark-read mark-unread import fetch'
 
 # _byline_add_paths CUR KIND: add to COMPREPLY the paths starting with CUR:
 # KIND "articles" (article files and folders), "config" (YAML files and
@@ -39,6 +40,18 @@ _byline_add_paths()
 	done < <(compgen -f -- "$cur")
 	# let readline quote names and add "/" after folders
 	compopt -o filenames 2>/dev/null
+	return 0
+}
+
+# _byline_feeds CUR: add to COMPREPLY the subscribed URLs starting with CUR.
+_byline_feeds()
+{
+	local f=${XDG_CONFIG_HOME:-$HOME/.config}/byline/feeds url rest
+
+	[[ -r $f ]] || return 0
+	while read -r url rest; do
+		[[ $url == http* && $url == "$1"* ]] && COMPREPLY+=("$url")
+	done < "$f"
 	return 0
 }
 
@@ -98,8 +111,23 @@ _byline()
 			return 0
 		fi
 		;;
-	--source|--width)
+	--source|--url|--width)
 		[[ $cmd == import || $cmd == show ]] && return 0
+		;;
+	--into)
+		if [[ $cmd == fetch ]]; then
+			_byline_add_paths "$cur" dirs
+			return 0
+		fi
+		;;
+	--remove)
+		if [[ $cmd == fetch ]]; then
+			_byline_feeds "$cur"
+			return 0
+		fi
+		;;
+	--add|--timeout)
+		[[ $cmd == fetch ]] && return 0
 		;;
 	esac
 
@@ -110,7 +138,8 @@ _byline()
 	show)	opts='--width --help' ;;
 	quotes)	opts='--all --json --help' ;;
 	people)	opts='--json --help' ;;
-	import)	opts='--output --force --date --source --help' ;;
+	import)	opts='--output --force --date --source --url --help' ;;
+	fetch)	opts='--into --full --quiet --json --timeout --add --remove --help' ;;
 	*)	opts='--help' ;;
 	esac
 	if [[ $cur == -* && $cur != - ]]; then
@@ -126,6 +155,10 @@ _byline()
 	import)
 		[[ -z $cur || $cur == - ]] && COMPREPLY+=(-)
 		_byline_add_paths "$cur" articles
+		;;
+	fetch)
+		# URLs: the subscribed ones
+		_byline_feeds "$cur"
 		;;
 	*)
 		_byline_add_paths "$cur" articles

@@ -58,6 +58,14 @@ union strmap_val *strmap_get_h(const struct strmap *m, const char *key, size_t l
 union strmap_val *strmap_put(struct strmap *m, const char *key, size_t len, bool *added);
 
 /*
+ * The same with the key's hash given: a map filled this way is read with
+ * strmap_get_h() and the same hashes (for keys that carry a good hash of
+ * their own, such as the analysis's sets of word hashes). Can't fail.
+ */
+union strmap_val *strmap_put_h(struct strmap *m, const char *key, size_t len, uint64_t hash,
+    bool *added);
+
+/*
  * Walk the keys: start with *i = 0; each call returns the next slot in
  * table order, or NULL at the end.
  */

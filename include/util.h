@@ -71,6 +71,14 @@ void buf_free(struct buf *b);
 /* Hand the contents (NUL-terminated, possibly "" ) to the caller, who frees it. */
 char *buf_detach(struct buf *b);
 
+/*
+ * A path under an XDG base folder: "$VAR/leaf" when the variable var holds an
+ * absolute path, else "$HOME/home_default/leaf" ("~/.config/byline/feeds"
+ * for "XDG_CONFIG_HOME", ".config", "byline/feeds"); NULL when neither is
+ * set. The caller frees it.
+ */
+char *xdg_path(const char *var, const char *home_default, const char *leaf);
+
 /* ASCII-only helpers that never depend on the locale. */
 bool ascii_isspace(int c);
 bool ascii_isdigit(int c);

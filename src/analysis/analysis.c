@@ -16,7 +16,9 @@
 
 #include "internal.h"
 #include "analysis.h"
+#include "arena.h"
 #include "para.h"
+#include "strmap.h"
 #include "util.h"
 
 /* The name of how, for printing; never NULL. */
@@ -40,89 +42,114 @@ an_how_name(enum an_how how)
 	return "none";
 }
 
-/* The paragraphs the engine works on: in order, inside the text, not overlapping. */
-struct paras {
-	struct span	*v;
-	size_t		*orig;	/* index in an_input.paras (or in v when we split) */
-	size_t		 n;
+/*
+ * One run of the engine: what its steps share, owned here and released at
+ * once by run_free(); the per-paragraph arrays live in the arena.
+ */
+struct run {
+	const struct an_input	*in;
+	const char		*text;
+	size_t			 len;
+	struct analysis		*an;
+	struct arena		*arena;
+	/* the working paragraphs: in order, inside the text, not overlapping */
+	struct span		*pv;		/* (para_split()'s, or in the arena) */
+	bool			 pv_split;	/* pv is para_split()'s, to free */
+	size_t			*orig;		/* index in an_input.paras (or in pv when split) */
+	size_t			 np;
+	size_t			 npass1;	/* paragraphs pass 1 read (fewer when cancelled) */
+	/* per paragraph, from pass 1 */
+	size_t			*ntok;		/* tokens */
+	size_t			*kv, *kx;	/* where its tokens are kept (kv SIZE_MAX: not) */
+	struct an_people	*pp;
+	struct an_win		*win;
+	struct an_tok		*tok;		/* an image field's tokens */
+	size_t			 tcap;
+	size_t			 mcap;		/* of an->mentions */
 };
 
-/* Build the working paragraphs of in. */
-static void
-paras_init(const struct an_input *in, const char *text, size_t len, struct paras *p)
+/*
+ * An array of n elements of size bytes in r's arena, not zeroed (n is at
+ * most a paragraph count plus one: no overflow).
+ */
+static void *
+run_array(struct run *r, size_t n, size_t size)
 {
+	return arena_alloc(r->arena, n * size);
+}
+
+/* Cut the paragraphs of r->in (or of the text, when it gives none) into r. */
+static void
+run_paras(struct run *r)
+{
+	const struct an_input *in = r->in;
 	size_t i, prev_end = 0;
 
-	memset(p, 0, sizeof *p);
 	if (in->paras == NULL) {
-		p->n = para_split(text, len, &p->v);
-		p->orig = xcalloc(p->n + 1, sizeof *p->orig);
-		for (i = 0; i < p->n; i++)
-			p->orig[i] = i;
+		r->np = para_split(r->text, r->len, &r->pv);
+		r->pv_split = true;
+		r->orig = run_array(r, r->np + 1, sizeof *r->orig);
+		for (i = 0; i < r->np; i++)
+			r->orig[i] = i;
 		return;
 	}
-	p->v = xcalloc(in->nparas + 1, sizeof *p->v);
-	p->orig = xcalloc(in->nparas + 1, sizeof *p->orig);
+	r->pv = run_array(r, in->nparas + 1, sizeof *r->pv);
+	r->orig = run_array(r, in->nparas + 1, sizeof *r->orig);
 	for (i = 0; i < in->nparas; i++) {
 		size_t s = in->paras[i].start, e = in->paras[i].end;
 
-		if (e > len)
-			e = len;
+		if (e > r->len)
+			e = r->len;
 		if (s < prev_end)
 			s = prev_end;
 		if (s >= e)
 			continue;
-		p->v[p->n].start = s;
-		p->v[p->n].end = e;
-		p->orig[p->n] = i;
-		p->n++;
+		r->pv[r->np].start = s;
+		r->pv[r->np].end = e;
+		r->orig[r->np] = i;
+		r->np++;
 		prev_end = e;
 	}
 }
 
-/* A set of 32-bit hashes: open addressing, 0 stands for itself in zero[]. */
+/*
+ * A set of 32-bit word hashes: a strmap whose keys are the four bytes of
+ * each hash (borrowed from the array given, which must outlive it), hashed
+ * by their own value (they are well mixed already), behind a filter of 4,096
+ * bits that answers most lookups of a hash not in it at once (a pass asks
+ * for every capitalised word, and most are no name).
+ */
 struct hset {
-	uint32_t	*v;
-	size_t		 mask;
-	bool		 zero;
+	struct strmap	map;
+	uint64_t	bits[64];
 };
 
-/* Build the set of the n hashes h. */
+/* The bit of hash x in the filter: word x >> 6 & 63, bit x & 63. */
+#define HSET_WORD(x)	(((x) >> 6) & 63)
+#define HSET_BIT(x)	(UINT64_C(1) << ((x) & 63))
+
+/* Build the set of the n hashes h (which must outlive it). */
 static void
 hset_init(struct hset *hs, const uint32_t *h, size_t n)
 {
-	size_t cap = 16, i;
+	size_t i;
 
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	hs->v = xcalloc(cap, sizeof *hs->v);
-	hs->mask = cap - 1;
-	hs->zero = false;
+	memset(hs->bits, 0, sizeof hs->bits);
+	hs->map = (struct strmap)STRMAP_INIT_BORROW;
+	strmap_reserve(&hs->map, n);
 	for (i = 0; i < n; i++) {
-		size_t k;
-
-		if (h[i] == 0) {
-			hs->zero = true;
-			continue;
-		}
-		for (k = h[i] & hs->mask; hs->v[k] != 0 && hs->v[k] != h[i]; k = (k + 1) & hs->mask)
-			;
-		hs->v[k] = h[i];
+		hs->bits[HSET_WORD(h[i])] |= HSET_BIT(h[i]);
+		strmap_put_h(&hs->map, (const char *)&h[i], sizeof h[i], h[i], NULL);
 	}
 }
 
-/* Is x in the set? */
-static bool
+/* Is the hash x in the set? */
+static inline bool
 hset_has(const struct hset *hs, uint32_t x)
 {
-	size_t k;
-
-	if (x == 0)
-		return hs->zero;
-	for (k = x & hs->mask; hs->v[k] != 0; k = (k + 1) & hs->mask)
-		if (hs->v[k] == x)
-			return true;
-	return false;
+	if (!(hs->bits[HSET_WORD(x)] & HSET_BIT(x)))
+		return false;
+	return strmap_get_h(&hs->map, (const char *)&x, sizeof x, x) != NULL;
 }
 
 /*
@@ -148,7 +175,8 @@ struct pnote {
 	const char	*text;
 	uint64_t	 alen[256];	/* the aliases' last words: their lengths (an_people_alias_lengths()) */
 	const uint64_t	*palen;		/* alen, or NULL without aliases */
-	struct hset	 ahash;		/* and their hashes */
+	uint32_t	*ah;		/* and their hashes */
+	struct hset	 ahash;		/* (a set of ah) */
 	size_t		 cur;		/* the paragraph being cut */
 };
 
@@ -181,34 +209,17 @@ para_note(void *arg, const struct an_tok *t, size_t n)
 	pn->f[pn->cur] = (unsigned char)f;
 }
 
-/* Run the engine over in; the result belongs to the caller. */
-struct analysis *
-analysis_run(const struct an_input *in)
+/* Find the quotations of the text into r->an, their paragraphs as working indexes. */
+static void
+run_quotes(struct run *r)
 {
-	struct analysis *an = xcalloc(1, sizeof *an);
-	const char *text = in->text != NULL ? in->text : "";
-	size_t len = in->text != NULL ? in->len : 0;
-	struct paras P;
 	struct an_rawq *rq = NULL;
-	const struct an_quote *qv;
-	size_t nq, i, j, mcap = 0;
-	struct an_people *pp;
-	struct an_speakers *sp;
-	struct an_tok *tok = NULL;
-	size_t ntok, tcap = 0;
-	size_t *count, *mark, npeople, *ntp, *kv, *kx;
-	struct pnote pn;
-	struct an_win *win;
-	struct hset names;
-	uint32_t *nh;
-	size_t nnh, npass1;
+	struct analysis *an = r->an;
+	size_t i;
 
-	an_lex_init();
-	paras_init(in, text, len, &P);
-	nq = an_quotes_find(text, len, P.v, P.n, &rq);
-	an->nquotes = nq;
-	an->quotes = nq > 0 ? xcalloc(nq, sizeof *an->quotes) : NULL;
-	for (i = 0; i < nq; i++) {
+	an->nquotes = an_quotes_find(r->text, r->len, r->pv, r->np, &rq);
+	an->quotes = an->nquotes > 0 ? xcalloc(an->nquotes, sizeof *an->quotes) : NULL;
+	for (i = 0; i < an->nquotes; i++) {
 		struct an_quote *q = &an->quotes[i];
 
 		q->start = rq[i].start;
@@ -219,126 +230,153 @@ analysis_run(const struct an_input *in)
 		q->para_last = rq[i].para_last;
 		q->speaker = -1;
 		q->how = AN_HOW_NONE;
-		q->fragment = an_count_words(text, q->inner_start, q->inner_end, 3) < 3;
+		q->fragment = an_count_words(r->text, q->inner_start, q->inner_end, 3) < 3;
 	}
 	free(rq);	/* the tokens are marked from an->quotes */
-	qv = an->quotes;
+}
 
-	/* pass 1: who could be a person; what pass 2 may skip */
-	pp = an_people_new(in);
-	win = an_win_new(len / 2);	/* tokens kept for pass 2: half the text at most */
-	ntp = xcalloc(P.n + 1, sizeof *ntp);
-	kv = xcalloc(P.n + 1, sizeof *kv);
-	kx = xcalloc(P.n + 1, sizeof *kx);
-	memset(&pn, 0, sizeof pn);
-	pn.f = xcalloc(P.n + 1, 1);
-	pn.hix = xcalloc(P.n + 1, sizeof *pn.hix);
-	pn.text = text;
-	if (an_people_has_aliases(pp)) {
-		nnh = an_people_alias_hashes(pp, &nh);
-		hset_init(&pn.ahash, nh, nnh);
-		free(nh);
-		an_people_alias_lengths(pp, pn.alen);
-		pn.palen = pn.alen;
-	}
-	for (i = 0, j = 0; i < P.n; i++) {
-		if (in->cancel != NULL && *in->cancel)
-			break;	/* the result is partial, and still valid */
-		while (j < nq && qv[j].end <= P.v[i].start)
-			j++;
-		pn.f[i] = j < nq && qv[j].start < P.v[i].end ? PN_QUOTE : 0;
-		pn.cur = i;
-		ntp[i] = an_win_detect(win, pp, text, len, P.v[i], qv, nq, j, pn.palen, para_note, &pn);
-		pn.hix[i + 1] = pn.nh;
-		/* what pass 2 reads for sure is kept, to be read without cutting it again */
-		if (pn.f[i] == 0 || !an_win_keep(win, P.v[i], ntp[i], &kv[i], &kx[i]))
-			kv[i] = SIZE_MAX;
-	}
-	npass1 = i;	/* P.n, or fewer when cancelled */
+/* Has the caller asked the run to stop? */
+static bool
+run_cancelled(const struct run *r)
+{
+	return r->in->cancel != NULL && *r->in->cancel;
+}
+
+/* Pass 1 over the image fields: who could be a person. */
+static void
+run_detect_images(struct run *r)
+{
+	const struct an_input *in = r->in;
+	size_t i, n;
+
 	for (i = 0; i < in->nimages && in->images != NULL; i++) {
 		const struct an_image_in *im = &in->images[i];
 
-		ntok = an_tok_field(im->title, &tok, &tcap);
-		an_people_detect(pp, im->title, tok, ntok, SRC_IMG_TITLE);
-		ntok = an_tok_field(im->caption, &tok, &tcap);
-		an_people_detect(pp, im->caption, tok, ntok, SRC_IMG_CAPTION);
-		ntok = an_tok_field(im->credit, &tok, &tcap);
-		an_people_detect(pp, im->credit, tok, ntok, SRC_IMG_CREDIT);
+		n = an_tok_field(im->title, &r->tok, &r->tcap);
+		an_people_detect(r->pp, im->title, r->tok, n, SRC_IMG_TITLE);
+		n = an_tok_field(im->caption, &r->tok, &r->tcap);
+		an_people_detect(r->pp, im->caption, r->tok, n, SRC_IMG_CAPTION);
+		n = an_tok_field(im->credit, &r->tok, &r->tcap);
+		an_people_detect(r->pp, im->credit, r->tok, n, SRC_IMG_CREDIT);
 	}
-	an_people_settle(pp);
-	nnh = an_people_name_hashes(pp, &nh);
-	hset_init(&names, nh, nnh);
-	free(nh);
+}
 
-	/* pass 2: mentions and speakers */
-	sp = an_speakers_new(pp, an->quotes, nq);
-	for (i = 0, j = 0; i < npass1; i++) {
-		size_t k;
+/*
+ * Pass 1 over the body: who could be a person, and what pass 2 may skip
+ * (into pn); the tokens pass 2 reads for sure are kept.
+ */
+static void
+run_pass1(struct run *r, struct pnote *pn)
+{
+	const struct an_quote *qv = r->an->quotes;
+	size_t i, j, nq = r->an->nquotes;
+
+	pn->f = run_array(r, r->np + 1, 1);
+	pn->hix = run_array(r, r->np + 1, sizeof *pn->hix);
+	pn->hix[0] = 0;
+	pn->text = r->text;
+	if (an_people_has_aliases(r->pp)) {
+		size_t n = an_people_alias_hashes(r->pp, &pn->ah);
+
+		hset_init(&pn->ahash, pn->ah, n);
+		an_people_alias_lengths(r->pp, pn->alen);
+		pn->palen = pn->alen;
+	}
+	for (i = 0, j = 0; i < r->np && !run_cancelled(r); i++) {
+		while (j < nq && qv[j].end <= r->pv[i].start)
+			j++;
+		pn->f[i] = j < nq && qv[j].start < r->pv[i].end ? PN_QUOTE : 0;
+		pn->cur = i;
+		r->ntok[i] = an_win_detect(r->win, r->pp, r->text, r->len, r->pv[i], qv, nq, j,
+		    pn->palen, para_note, pn);
+		pn->hix[i + 1] = pn->nh;
+		/* what pass 2 reads for sure is kept, to be read without cutting it again */
+		if (pn->f[i] == 0 || !an_win_keep(r->win, r->pv[i], r->ntok[i], &r->kv[i], &r->kx[i]))
+			r->kv[i] = SIZE_MAX;
+	}
+	r->npass1 = i;	/* (the result is partial when cancelled, and still valid) */
+}
+
+/* Pass 2 over the paragraphs pass 1 read: mentions and speakers. */
+static void
+run_pass2(struct run *r, const struct pnote *pn)
+{
+	const struct an_quote *qv = r->an->quotes;
+	size_t i, j, k, nq = r->an->nquotes, nnh;
+	struct an_speakers *sp = an_speakers_new(r->pp, r->an->quotes, nq);
+	struct hset names;
+	uint32_t *nh;
+
+	nnh = an_people_name_hashes(r->pp, &nh);
+	hset_init(&names, nh, nnh);
+	for (i = 0, j = 0; i < r->npass1 && !run_cancelled(r); i++) {
 		bool named;
 
-		if (in->cancel != NULL && *in->cancel)
-			break;
-		while (j < nq && qv[j].end <= P.v[i].start)
+		while (j < nq && qv[j].end <= r->pv[i].start)
 			j++;
-		for (k = pn.hix[i]; k < pn.hix[i + 1] && !hset_has(&names, pn.h[k]); k++)
+		for (k = pn->hix[i]; k < pn->hix[i + 1] && !hset_has(&names, pn->h[k]); k++)
 			;
-		named = k < pn.hix[i + 1];
-		if (!named && pn.f[i] == 0)
+		named = k < pn->hix[i + 1];
+		if (!named && pn->f[i] == 0)
 			continue;	/* nothing to read */
-		an_win_mark(win, pp, sp, text, len, P.v[i], i, ntp[i], qv, nq, j, kv[i], kx[i],
-		    (pn.f[i] & PN_ALIAS) != 0, named, &an->mentions, &an->nmentions, &mcap);
+		an_win_mark(r->win, r->pp, sp, r->text, r->len, r->pv[i], i, r->ntok[i], qv, nq, j,
+		    r->kv[i], r->kx[i], (pn->f[i] & PN_ALIAS) != 0, named, &r->an->mentions,
+		    &r->an->nmentions, &r->mcap);
 	}
-	an_win_free(win);
-	free(names.v);
-	free(pn.ahash.v);
-	free(pn.f);
-	free(pn.hix);
-	free(pn.h);
-	buf_free(&pn.scratch);
-	free(ntp);
-	free(kv);
-	free(kx);
-	an_speakers_finish(sp);
+	strmap_free(&names.map);
+	free(nh);
 	an_speakers_free(sp);
+}
 
-	npeople = an_people_count(pp);
-	mark = xcalloc(npeople + 1, sizeof *mark);
+/* Pass 2 over the image fields: their mentions, and the people of each caption. */
+static void
+run_captions(struct run *r)
+{
+	const struct an_input *in = r->in;
+	struct analysis *an = r->an;
+	size_t npeople = an_people_count(r->pp), i, k;
+	size_t *mark = arena_calloc(r->arena, npeople + 1, sizeof *mark);
+
 	an->ncaptions = in->images != NULL ? in->nimages : 0;
 	an->captions = an->ncaptions > 0 ? xcalloc(an->ncaptions, sizeof *an->captions) : NULL;
 	for (i = 0; i < an->ncaptions; i++) {
 		const struct an_image_in *im = &in->images[i];
 		const char *f[3] = { im->title, im->caption, im->credit };
 		enum an_where w[3] = { AN_IN_IMAGE_TITLE, AN_IN_IMAGE_CAPTION, AN_IN_IMAGE_CREDIT };
-		size_t first = an->nmentions, k;
+		struct an_caption *c = &an->captions[i];
+		size_t first = an->nmentions;
 
-		an->captions[i].image = i;
+		c->image = i;
 		for (k = 0; k < 3; k++) {
-			ntok = an_tok_field(f[k], &tok, &tcap);
-			an_people_mark(pp, f[k], tok, ntok, w[k], i, &an->mentions, &an->nmentions,
-			    &mcap);
+			size_t n = an_tok_field(f[k], &r->tok, &r->tcap);
+
+			an_people_mark(r->pp, f[k], r->tok, n, w[k], i, &an->mentions, &an->nmentions,
+			    &r->mcap);
 		}
 		for (k = first; k < an->nmentions; k++) {
 			int p = an->mentions[k].person;
 
-			if (p < 0 || (size_t)p >= npeople)
+			if (p < 0 || (size_t)p >= npeople || mark[p] == i + 1)
 				continue;
-			if (mark[p] != i + 1) {
-				mark[p] = i + 1;
-				an->captions[i].people = xreallocarray(an->captions[i].people,
-				    an->captions[i].npeople + 1, sizeof *an->captions[i].people);
-				an->captions[i].people[an->captions[i].npeople++] = p;
-			}
+			mark[p] = i + 1;
+			c->people = xreallocarray(c->people, c->npeople + 1, sizeof *c->people);
+			c->people[c->npeople++] = p;
 		}
 	}
-	free(tok);
-	free(mark);
+}
 
-	an_people_export(pp, an);
-	count = xcalloc(an->npeople + 1, sizeof *count);
+/* The people into r->an with their counts; the quotations' paragraphs as the input numbers them. */
+static void
+run_finish(struct run *r)
+{
+	struct analysis *an = r->an;
+	size_t i, j;
+
+	an_people_export(r->pp, an);
 	for (i = 0; i < an->nmentions; i++)
 		if (an->mentions[i].person >= 0 && (size_t)an->mentions[i].person < an->npeople)
 			an->people[an->mentions[i].person].nmentions++;
-	for (i = 0; i < nq; i++) {
+	for (i = 0; i < an->nquotes; i++) {
 		struct an_quote *q = &an->quotes[i];
 
 		if (q->speaker >= 0 && (size_t)q->speaker < an->npeople) {
@@ -347,16 +385,59 @@ analysis_run(const struct an_input *in)
 		} else {
 			q->speaker = -1;
 		}
-		j = q->para < P.n ? q->para : 0;
-		q->para = P.n > 0 ? P.orig[j] : 0;
-		j = q->para_last < P.n ? q->para_last : 0;
-		q->para_last = P.n > 0 ? P.orig[j] : 0;
+		j = q->para < r->np ? q->para : 0;
+		q->para = r->np > 0 ? r->orig[j] : 0;
+		j = q->para_last < r->np ? q->para_last : 0;
+		q->para_last = r->np > 0 ? r->orig[j] : 0;
 	}
-	free(count);
-	an_people_free(pp);
-	free(P.v);
-	free(P.orig);
-	return an;
+}
+
+/* Release what run r holds (not its result). */
+static void
+run_free(struct run *r)
+{
+	an_win_free(r->win);
+	an_people_free(r->pp);
+	free(r->tok);
+	if (r->pv_split)
+		free(r->pv);
+	arena_free(r->arena);
+}
+
+/* Run the engine over in; the result belongs to the caller. */
+struct analysis *
+analysis_run(const struct an_input *in)
+{
+	struct run r;
+	struct pnote pn;
+
+	memset(&r, 0, sizeof r);
+	memset(&pn, 0, sizeof pn);
+	r.in = in;
+	r.text = in->text != NULL ? in->text : "";
+	r.len = in->text != NULL ? in->len : 0;
+	r.an = xcalloc(1, sizeof *r.an);
+	r.arena = arena_new();
+	an_lex_init();
+	run_paras(&r);
+	run_quotes(&r);
+	r.pp = an_people_new(in);
+	r.win = an_win_new(r.len / 2);	/* tokens kept for pass 2: half the text at most */
+	r.ntok = run_array(&r, r.np + 1, sizeof *r.ntok);
+	r.kv = run_array(&r, r.np + 1, sizeof *r.kv);
+	r.kx = run_array(&r, r.np + 1, sizeof *r.kx);
+	run_pass1(&r, &pn);
+	run_detect_images(&r);
+	an_people_settle(r.pp);
+	run_pass2(&r, &pn);
+	strmap_free(&pn.ahash.map);
+	free(pn.ah);
+	free(pn.h);
+	buf_free(&pn.scratch);
+	run_captions(&r);
+	run_finish(&r);
+	run_free(&r);
+	return r.an;
 }
 
 /* Free everything analysis_run() returned; NULL is fine. */

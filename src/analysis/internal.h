@@ -1,6 +1,6 @@
 /*
  * internal.h: what the analysis modules (analysis.c, quotes.c, people.c,
- * lex.c, tokens.c, speaker.c) share with each other. Nothing outside
+ * lex.c, tokens.c, rawsrc.c, window.c, speaker.c) share with each other. Nothing outside
  * the engine includes this; the public interface is analysis.h.
  *
  * The engine works paragraph by paragraph. Each paragraph is cut into tokens
@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "utf8.h"
 
 /* ---- lexicon (lex.c) ---- */
 
@@ -66,6 +67,8 @@
 #define LX_SURNAMEOK	(UINT64_C(1) << 38)	/* place or org word that is also a surname */
 #define LX_WORK		(UINT64_C(1) << 39)	/* novel, film, hurricane: a name after it is no person */
 #define LX_HESHE	(UINT64_C(1) << 40)	/* he or she (and nothing else) */
+#define LX_PVERB	(UINT64_C(1) << 41)	/* scored, founded: what a person does (a subject) */
+#define LX_POBJ		(UINT64_C(1) << 42)	/* hired, replaced: done to a person (an object) */
 
 #define LX_GIVEN	(LX_GIVEN_M | LX_GIVEN_F)
 #define LX_ANYTITLE	(LX_TITLE | LX_HON | LX_TITLE_WEAK | LX_ROLE)
@@ -223,11 +226,25 @@ unsigned an_lex_word(const char *text, size_t len, size_t start, size_t n);
 
 /* ---- text and tokens (tokens.c) ---- */
 
-/* Build the tokenizer's tables; an_lex_init() calls it (once). */
-void an_text_init(void);
+/*
+ * Decode the UTF-8 character of s at i (i < len) into *cp; returns its
+ * length, >= 1. An ill-formed sequence gives one U+FFFD for each maximal
+ * subpart (utf8_decode(), the one decoder; ASCII is decoded here, inline).
+ */
+static inline size_t
+an_utf8(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+	int32_t c;
+	size_t l;
 
-/* Decode one UTF-8 character of s at i (i < len); returns its length, >= 1. Bad bytes give U+FFFD. */
-size_t an_utf8(const char *s, size_t len, size_t i, uint32_t *cp);
+	if ((unsigned char)s[i] < 0x80) {
+		*cp = (unsigned char)s[i];
+		return 1;
+	}
+	l = utf8_decode(s + i, len - i, &c);
+	*cp = c == UTF8_INVALID ? 0xFFFD : (uint32_t)c;
+	return l;
+}
 
 /* Is the code point whitespace (including no-break and ideographic spaces)? */
 bool an_isspace(uint32_t cp);
@@ -308,6 +325,23 @@ struct an_tok {
 	unsigned char	mkind;		/* pass 2: how the person is named (MK_*) */
 };
 
+/* Is t the word w (lower-case ASCII), written in any case (a possessive aside)? */
+static inline bool
+an_word_is(const char *text, const struct an_tok *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t->kind == TK_WORD && t->bend - t->start == n &&
+	    ascii_strncasecmp(text + t->start, w, n) == 0;
+}
+
+/* Is t the punctuation c (an ASCII character or a PC_ code)? */
+static inline bool
+an_punct_is(const struct an_tok *t, unsigned char c)
+{
+	return t->kind == TK_PUNCT && t->ch == c;
+}
+
 #define MK_NAME		1	/* a name or surname */
 #define MK_ALIAS	2	/* a front matter alias */
 #define MK_GROUP	3	/* "the Biden administration" */
@@ -337,7 +371,8 @@ struct an_tokstate {
 };
 
 /*
- * Start cutting text[span] (after an_lex_init()); q[0..nq) are the
+ * Start cutting text[span] (the lexicon and the tokenizer's tables are
+ * built at the first call, from any thread); q[0..nq) are the
  * quotations (sorted, not overlapping), and none before q[qhint] ends after
  * span.start.
  */
@@ -379,10 +414,22 @@ void an_tok_unpack(struct span span, const uint32_t *v, const unsigned char *x, 
  */
 size_t an_tok_field(const char *s, struct an_tok **v, size_t *cap);
 
+/* A 32-bit hash of the lower-case word s (n bytes), as an_tok_hash() computes it. */
+uint32_t an_word_hash(const char *s, size_t n);
+
+/*
+ * The same hash of the word t once an_lower()ed (possessive aside); text
+ * holds lim bytes at least, buf is scratch.
+ */
+uint32_t an_tok_hash(const char *text, size_t lim, const struct an_tok *t, struct buf *scratch);
+
+/* ---- pass 2's token source (rawsrc.c) ---- */
+
 /*
  * A paragraph's tokens as pass 2 reads them: cut by the tokenizer, each word
  * of a mention marked with its person (and MK_ kind), the mentions of m[1]
- * over those of m[0] (window.c). A copy goes on apart from the original.
+ * over those of m[0]. The window (window.c) feeds speaker.c from one; a copy
+ * goes on apart from the original (speaker.c's look-ahead).
  */
 struct an_rawsrc {
 	struct an_tokstate	 ts;
@@ -393,15 +440,6 @@ struct an_rawsrc {
 
 /* Cut and mark up to max more tokens into t[0..); returns how many. */
 size_t an_rawsrc_next(struct an_rawsrc *rs, struct an_tok *t, size_t max);
-
-/* A 32-bit hash of the lower-case word s (n bytes), as an_tok_hash() computes it. */
-uint32_t an_word_hash(const char *s, size_t n);
-
-/*
- * The same hash of the word t once an_lower()ed (possessive aside); text
- * holds lim bytes at least, buf is scratch.
- */
-uint32_t an_tok_hash(const char *text, size_t lim, const struct an_tok *t, struct buf *scratch);
 
 /* ---- windows (window.c) ---- */
 
@@ -608,8 +646,5 @@ void an_speakers_begin(struct an_speakers *sp, const char *text, size_t pi,
 size_t an_speakers_room(const struct an_speakers *sp);
 void an_speakers_feed(struct an_speakers *sp, const struct an_tok *t, size_t n, bool last);
 bool an_speakers_read(struct an_speakers *sp);
-
-/* Finish: quotations still pending get what their context gives. */
-void an_speakers_finish(struct an_speakers *sp);
 
 #endif

@@ -52,6 +52,20 @@ static const struct lex_list lex_lists[] = {
 	  "a an one another some any several many two three four five" },
 	{ LX_PRON_M, "he him his himself" },
 	{ LX_HESHE, "he she" },
+	{ LX_PVERB,
+	  "scored scores netted headed volleyed equalised equalized converted assisted "
+	  "replaced replaces substituted succeeded succeeds married founded co-founded "
+	  "coached starred resigned retired died overtook beat defeated "
+	  "composed painted directed produced sculpted designed" },
+	{ LX_POBJ,
+	  "replaced replaces substituted substitutes succeeded succeeds beat beats "
+	  "defeated defeats met meets married marries divorced interviewed hired hires "
+	  "fired appointed appoints elected nominated sacked dismissed ousted signed "
+	  "dropped benched booked welcomed congratulated endorsed thanked hugged "
+	  "greeted accused sued arrested charged convicted sentenced acquitted jailed "
+	  "killed shot stabbed attacked rescued tackled fouled brought coached trained "
+	  "mentored recruited fielded subbed sent overtook edged outpointed knocked "
+	  "partnered invited honoured honored promoted demoted introduced" },
 	{ LX_PRON_F, "she her hers herself" },
 	{ LX_PRON_X, "i we they it you me us them" },
 	{ LX_AUX,
@@ -101,7 +115,8 @@ static const struct lex_list lex_lists[] = {
 	  "adding insisting recounted recounts summed summarised summarized "
 	  "interjected retorted retorts chimed advised advises believes believed "
 	  "wrote stated explained elaborated elaborates responded conceded "
-	  "told informed informs labelled labeled labels branded brands termed terms" },
+	  "told informed informs labelled labeled labels branded brands termed terms "
+	  "quoted" },
 	{ LX_RVERB_ING,
 	  "saying telling adding writing asking continuing explaining stating replying "
 	  "responding answering tweeting posting declaring warning stressing noting "
@@ -129,7 +144,8 @@ static const struct lex_list lex_lists[] = {
 	  "coach manager captain skipper president-elect prime-minister pm taoiseach "
 	  "chief-executive vice-chancellor provost dean rector principal headteacher "
 	  "headmaster headmistress deputy envoy consul diplomat leader founder co-founder "
-	  "cofounder owner editor editor-in-chief publisher producer" },
+	  "cofounder owner editor editor-in-chief publisher producer "
+	  "cllr det insp supt dci" },
 	{ LX_TITLE_WEAK,
 	  "captain lady lord father sister brother saint st st. uncle aunt master "
 	  "miss doctor count general major private officer coach dean principal" },
@@ -184,7 +200,8 @@ static const struct lex_list lex_lists[] = {
 	  "shopowner publican innkeeper hotelier restaurateur entrepreneur investor "
 	  "programmer developer scientist technician mechanic electrician plumber "
 	  "builder carpenter labourer laborer miner nurse caretaker cleaner porter "
-	  "guard warden ranger soldier sailor marine airman officer cadet commander" },
+	  "guard warden ranger soldier sailor marine airman officer cadet commander "
+	  "defendant claimant plaintiff complainant juror barrister" },
 	{ LX_TMOD,
 	  "former late then acting interim outgoing incoming deputy vice assistant "
 	  "associate senior junior chief head general executive prime foreign finance "
@@ -253,7 +270,7 @@ static const struct lex_list lex_lists[] = {
 	  "virus disease syndrome fever flu pandemic epidemic" },
 	{ LX_SURNAMEOK,
 	  "hall lane park church law bank banks post press price castle tower fox "
-	  "street field fields ford cross brook hill rivers stone wood young king "
+	  "field fields ford cross brook hill rivers stone wood young king "
 	  "bridge bridges garden gardens court london paris washington jordan "
 	  "victoria florence georgia austin israel chad orlando lincoln houston "
 	  "sydney regina virginia carolina adelaide lima santiago"  },
@@ -282,12 +299,12 @@ static const struct lex_list lex_lists[] = {
 	{ LX_PARTICLE,
 	  "de da di del della delle dei degli do dos das du des van von der den ter ten "
 	  "le la bin binti bint ibn al el ben y e zu af av st" },
-	{ LX_SUFFIX, "jr jr. sr sr. ii iii iv junior senior" },
+	{ LX_SUFFIX, "jr jr. sr sr. ii iii iv vi vii viii junior senior" },
 	{ LX_ABBREV,
 	  "mr mrs ms dr st prof gen sen rep gov lt col capt sgt cpl maj adm cmdr "
 	  "rev fr jr sr no nos vs etc inc co corp ltd bros jan feb mar apr jun jul aug "
 	  "sep sept oct nov dec mt ft ave blvd rd approx dept est fig al e.g i.e u.s "
-	  "u.k u.n u.s.a a.m p.m ph.d b.a m.a" },
+	  "u.k u.n u.s.a a.m p.m ph.d b.a m.a cllr det insp supt" },
 	{ LX_MONTH,
 	  "january february march april may june july august september october "
 	  "november december sept" },
@@ -535,6 +552,27 @@ static const char *const given_m[] = {
 	"jacinda chris john bill helen "
 	"joe donald barack george kamala mike hillary bernie "
 	"antony jens",
+	/* more, across Europe, Africa, the Middle East and Asia */
+	"aditya afonso alasdair aled aleksandar amr andriy antti arash artem aslan attila "
+	"babajide babak bakhtiyar balazs bartosz bastien bence benoit bilal bohdan "
+	"bongani bram callum calum cem chidi chinedu cian colm daan dafydd daisuke "
+	"dariush dariusz darragh deepak dmytro dragan duarte eamon edin eliud emeka emyr "
+	"etienne euan ewan fabien fadi femi fergus finlay florin fraser gabor gael "
+	"geraint gergely gethin gonzalo goran grzegorz hamad hamish haris haruto huw "
+	"idris ignacio ignacy ihor iker ionut ivica iwan jabulani jakub jamshid jaroslav "
+	"jaroslaw jeroen jiri joao joost juha jukka kacper kareem karel kassym kazuki "
+	"kemal kenta khaled kirill koen krzysztof kunal kwame kwesi laurent leandro logan "
+	"loic lubos ludovic luka lukasz lutz luuk maarten maksym manoj marcelo marek "
+	"mason matej mateusz matti mattia mikko milos mircea moritz murdo musa mykola "
+	"nabil nemanja niall niels nikhil niklas nikolay nils nuno nursultan obinna oguz "
+	"oisin ola olav ondrej oskar padraig pawel pieter prakash pyotr quentin radu "
+	"rafal rainer rami reece rhodri rhys rohan rohit romain ronan ruaridh rui ruslan "
+	"rustam ruud ryota sachin samer sami sardor satoshi seamus sebastien segun sergiy "
+	"serhiy shota siddharth sigurd sipho sjoerd stijn suresh szymon tadeusz tadhg "
+	"takashi takeshi tamas taras tarek tariq tatenda tendai themba thiago thibaut "
+	"thijs tiago timur tomasz tomislav tommaso torsten tunde unai vaclav vasyl vikas "
+	"vikram ville vinod vitalii vittorio vuk wiktor wojciech wouter xavi yann "
+	"yaroslav yasin yasir yevgeny yevhen ziad zlatan zsolt",
 };
 
 static const char *const given_f[] = {
@@ -587,6 +625,23 @@ static const char *const given_f[] = {
 	"kamala hillary nancy michelle melania condoleezza madeleine "
 	"dilma cristina michelle sanna mette magdalena kaja ngozi "
 	"aung benazir indira sheikh hasina yingluck megawati",
+	/* more, across Europe, Africa, the Middle East and Asia */
+	"abbie abena adaeze agnieszka aigul aiko ailbhe aisling akosua aleksandra amaka "
+	"amira ananya andreea angharad anjali anneli annika anouk anwen aoife ayesha "
+	"barbora bethan biljana birgitta blathnaid carys catrin catriona cerys chioma "
+	"ciara clodagh courtney dalia darya deepika dilnoza dinara divya dorota dragana "
+	"efua eilidh eimear eirlys elin elina ellie erzsebet eszter ewa femke fenella "
+	"feruza ffion fionnuala folake freya funmilayo galina grainne gulnara gunilla "
+	"gwenllian hana hanne haruka heledd helle ilinca ilona imogen inge ingeborg ioana "
+	"irena iryna isla jana jelena kaisa karoline katalin katarzyna kavya keiko "
+	"kerstin khadija kirsteen kirsty klara ksenia lakshmi lenka lerato liv lotta "
+	"lotte lowri lyudmila madina mairead maja malgorzata margareta mariam marieke "
+	"marit marja marloes meera mei mererid mhairi mihaela milena millie mirjana morag "
+	"nadezhda naledi neha nia niamh nilufar nneka nomvula noor nuala oksana orla "
+	"paige palesa pernille polina pooja reka rhian rhiannon riikka roisin ruby sakura "
+	"salma samira sanne saoirse shahnoza shreya sian sigrid siwan snezana solveig "
+	"sorcha sunita tanja tatiana teleri tereza tetiana thandiwe tove tuula ulla una "
+	"vesna wanjiru yasmin yekaterina yetunde yui zainab zarina zhanna zofia zsuzsanna",
 };
 
 static const char given_u[] =
@@ -718,7 +773,6 @@ lex_build(void)
 	for (i = 0; i < sizeof given_f / sizeof given_f[0]; i++)
 		lex_add_list(given_f[i], LX_GIVEN_F);
 	lex_add_list(given_u, LX_GIVEN_M | LX_GIVEN_F);
-	an_text_init();
 }
 
 /* Build the table on first use; safe from any number of threads. */

@@ -7,12 +7,15 @@
  * each into a title and a name, and weighs the evidence that the name is a
  * person's: a title or role before it, a known given name, a reporting verb
  * next to it, an apposition (", the alliance's secretary-general,"), a photo
- * credit, "the Biden administration". Organisation and place words, "the"
- * before a bare name, and a name seen only as a possessive count against.
- * Between the passes, names with enough evidence become people, and a
- * surname alone joins the full name it belongs to. Pass 2 marks every token
- * that names a person (full name, surname, front matter alias) and records
- * the mentions.
+ * credit, "the Biden administration", a verb of what people do or have done
+ * to them ("scored", "replaced"). Organisation and place words, "the" before
+ * a bare name, and a name seen only as a possessive of a place one is at
+ * count against. Names that follow each other in a list ("A B, C D and E
+ * F") are noted together. Between the passes, names with enough evidence
+ * become people, and so do the other names of a list that has a person in
+ * it; a surname alone joins the full name it belongs to. Pass 2 marks every
+ * token that names a person (full name, surname, front matter alias) and
+ * records the mentions.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +56,8 @@ struct cand {
 	size_t	 order;
 	int	 gender;
 	bool	 photographer;
+	int	 list;		/* a candidate of the same list ("A B, C D and E F"): union-find */
+	bool	 titled;	/* seen after a title ("Lord Patel") */
 };
 
 struct person {
@@ -104,6 +109,10 @@ struct an_people {
 	unsigned char	*mk;		/* the MK_ kind of each mention, by index */
 	size_t		 mkcap;
 	bool		 exported;
+	/* the last name chunk pass 1 weighed, for lists */
+	const char	*lst_text;	/* its stream */
+	size_t		 lst_end;	/* where its last word ends */
+	int		 lst_cand;	/* its candidate, or -1 */
 };
 
 /* ---- token helpers ---- */
@@ -113,23 +122,6 @@ static bool
 is_word(const struct an_tok *t)
 {
 	return t->kind == TK_WORD;
-}
-
-/* Is t the punctuation c? */
-static bool
-is_punct(const struct an_tok *t, unsigned char c)
-{
-	return t->kind == TK_PUNCT && t->ch == c;
-}
-
-/* Does word t equal the lower-case ASCII word w? */
-static bool
-word_is(const char *text, const struct an_tok *t, const char *w)
-{
-	size_t n = strlen(w);
-
-	return t->kind == TK_WORD && t->bend - t->start == n &&
-	    ascii_strncasecmp(text + t->start, w, n) == 0;
 }
 
 /* Does the word end in "ist" or "ists" (journalist, Scientologist)? */
@@ -171,6 +163,22 @@ is_roleword(const char *text, const struct an_tok *t)
 	if (t->lex & (LX_ROLE | LX_TITLE))
 		return true;
 	return is_ist(text, t) && !(t->lex & LX_NATION);
+}
+
+/*
+ * Is t the plural of a role or title word ("photographers", "ministers",
+ * "players"), which makes each name of the list after it a person's?
+ */
+static bool
+is_plural_role(const char *text, const struct an_tok *t)
+{
+	size_t n = t->bend - t->start;
+
+	if (!is_word(t) || n < 4 || text[t->bend - 1] != 's' || (t->lex & LX_STOP))
+		return false;
+	if (t->lex & LX_PLURALTITLE)
+		return true;
+	return (an_lex(text + t->start, n - 1) & (LX_ROLE | LX_TITLE)) != 0;
 }
 
 /* Can t be a word of a name chunk (see an_capword())? */
@@ -220,7 +228,8 @@ next_chunk(const char *text, const struct an_tok *t, size_t n, size_t *i, struct
 			break;
 		if (t[k].start > t[k - 1].end + 3)
 			break;	/* a line break or wide gap between words */
-		if (capword(&t[k]) && (t[k].flags & TF_SPACEBEFORE)) {
+		if ((capword(&t[k]) || ((t[k].lex & LX_SUFFIX) && (t[k].flags & TF_ALLCAPS))) &&
+		    (t[k].flags & TF_SPACEBEFORE)) {	/* (or "III": "King Edward VII Bridge") */
 			if ((t[k].lex & (LX_MONTH | LX_DAY)) && !(prev->lex & LX_GIVEN))
 				break;
 			if (t[k].q != prev->q)
@@ -229,7 +238,7 @@ next_chunk(const char *text, const struct an_tok *t, size_t n, size_t *i, struct
 			continue;
 		}
 		/* "Mr. Smith", "George W. Bush", "J.K. Rowling", "U.S. President" */
-		if (is_punct(&t[k], '.') && k + 1 < n && capword(&t[k + 1]) &&
+		if (an_punct_is(&t[k], '.') && k + 1 < n && capword(&t[k + 1]) &&
 		    t[k].start == prev->end &&
 		    ((prev->lex & (LX_ABBREV | LX_HON | LX_TITLE)) || (prev->flags & TF_INITIAL) ||
 		    ((prev->flags & TF_DOTTED) && (prev->flags & TF_ALLCAPS)))) {
@@ -238,8 +247,8 @@ next_chunk(const char *text, const struct an_tok *t, size_t n, size_t *i, struct
 		}
 		/* particles and "of"/"for" between capitalised words */
 		if (is_word(&t[k]) && (t[k].flags & TF_LOWER) && k + 1 < n && capword(&t[k + 1]) &&
-		    ((t[k].lex & LX_PARTICLE) || word_is(text, &t[k], "of") ||
-		    word_is(text, &t[k], "for"))) {
+		    ((t[k].lex & LX_PARTICLE) || an_word_is(text, &t[k], "of") ||
+		    an_word_is(text, &t[k], "for"))) {
 			k++;
 			continue;
 		}
@@ -264,7 +273,7 @@ of_between(const char *text, const struct an_tok *t, const struct chunk *c, size
 	size_t k;
 
 	for (k = c->w[j - 1] + 1; k < c->w[j]; k++)
-		if (word_is(text, &t[k], "of") || word_is(text, &t[k], "for"))
+		if (an_word_is(text, &t[k], "of") || an_word_is(text, &t[k], "for"))
 			return true;
 	return false;
 }
@@ -281,6 +290,36 @@ title_lead(const char *text, const struct an_tok *t)
 	return false;
 }
 
+/*
+ * An organisation, a party or a place written before a given name and a
+ * surname, as a title is: "Port Authority Kevin O'Hara", "City Hall John
+ * Doe" (a photo credit), "Tenants' Union Maria Diaz". The name starts at
+ * the given name; the words before go with the title words.
+ */
+static void
+chunk_org_prefix(const struct an_tok *t, struct chunk *c)
+{
+	size_t g, j;
+	bool org = false;
+
+	for (g = c->nb; g + 2 <= c->ne; g++) {
+		uint64_t lx = t[c->w[g]].lex;
+
+		if (g > c->nb && org && (lx & LX_GIVEN) && !(lx & (LX_ORG | LX_PLACE | LX_TITLE))) {
+			for (j = g + 1; j < c->ne; j++)
+				if (t[c->w[j]].lex & (LX_ORG | LX_PLACE | LX_NATION))
+					return;	/* "Jordan Valley Authority" */
+			c->tw = c->nb = g;
+			return;
+		}
+		if (!(lx & (LX_ORG | LX_PLACE | LX_AGENCY | LX_NATION | LX_COMMON | LX_DEPT |
+		    LX_TMOD | LX_PARTY)) || (lx & LX_GIVEN))
+			return;
+		if (lx & (LX_ORG | LX_PLACE | LX_AGENCY | LX_PARTY))
+			org = true;	/* (a party: "Liberal Democrat Fiona McAllister") */
+	}
+}
+
 /* Split chunk c into title words and name words. */
 static void
 chunk_parse(const char *text, const struct an_tok *t, struct chunk *c)
@@ -291,7 +330,8 @@ chunk_parse(const char *text, const struct an_tok *t, struct chunk *c)
 		const struct an_tok *w = &t[c->w[k]];
 
 		if ((w->lex & (LX_TITLE | LX_HON | LX_TITLE_WEAK | LX_ROLE)) ||
-		    (is_ist(text, w) && !(w->lex & LX_GIVEN))) {
+		    (is_ist(text, w) && !(w->lex & LX_GIVEN)) ||
+		    ((w->lex & LX_CREDIT) && k + 1 < c->nw)) {	/* "Courtesy of", "Photo" */
 			if ((w->lex & LX_GIVEN) && !(w->lex & (LX_TITLE | LX_HON)) && k + 1 < c->nw &&
 			    !(t[c->w[k + 1]].lex & (LX_TITLE | LX_HON)))
 				break;	/* "Will Smith", "Dean Martin": a given name */
@@ -315,6 +355,10 @@ chunk_parse(const char *text, const struct an_tok *t, struct chunk *c)
 		}
 		break;
 	}
+	/* "Archbishop of Canterbury", "Duke of Edinburgh": what the title is of, up to a given name */
+	if (last > 0 && last < c->nw && of_between(text, t, c, last))
+		while (last < c->nw && !(t[c->w[last]].lex & LX_GIVEN))
+			last++;
 	c->tw = last;
 	c->nb = last;
 	c->ne = c->nw;
@@ -335,49 +379,52 @@ chunk_parse(const char *text, const struct an_tok *t, struct chunk *c)
 	/* Jr, Sr, III close the name */
 	while (c->ne > c->nb + 1 && (t[c->w[c->ne - 1]].lex & LX_SUFFIX))
 		c->ne--;
+	chunk_org_prefix(t, c);
 }
 
-/* Append the lower-case key of name words w[from..to) of c to b. */
+/*
+ * Lower-case the name words w[from..to) of c into b, one space between them
+ * and the particles between them kept ("maria de la cruz"): the key of a
+ * name, as name_key() makes it of a name written out. When off is not NULL,
+ * word j starts at off[j], and off[to] is one past the end plus one, so that
+ * words j..k-1 are b->data + off[j], off[k] - 1 - off[j] bytes.
+ */
+static void
+chunk_words(const char *text, const struct an_tok *t, const struct chunk *c, size_t from,
+    size_t to, struct buf *b, size_t *off)
+{
+	size_t j, k;
+
+	if (b->data == NULL)
+		buf_reserve(b, 1);
+	b->len = 0;
+	b->data[0] = '\0';
+	for (j = from; j < to; j++) {
+		const struct an_tok *w = &t[c->w[j]];
+
+		if (j > from) {
+			an_buf_addc(b, ' ');
+			for (k = c->w[j - 1] + 1; k < c->w[j]; k++) {
+				if (is_word(&t[k]) && (t[k].flags & TF_LOWER) && (t[k].lex & LX_PARTICLE)) {
+					an_lower(text + t[k].start, t[k].bend - t[k].start, b);
+					an_buf_addc(b, ' ');
+				}
+			}
+		}
+		if (off != NULL)
+			off[j] = b->len;
+		an_lower(text + w->start, w->bend - w->start, b);
+	}
+	if (off != NULL)
+		off[to] = b->len + 1;
+}
+
+/* The lower-case key of name words w[from..to) of c into b (chunk_words()). */
 static void
 chunk_key(const char *text, const struct an_tok *t, const struct chunk *c, size_t from,
     size_t to, struct buf *b)
 {
-	size_t j;
-
-	buf_reset(b);
-	for (j = from; j < to; j++) {
-		const struct an_tok *w = &t[c->w[j]];
-
-		if (j > from)
-			an_buf_addc(b, ' ');
-		an_lower(text + w->start, w->bend - w->start, b);
-	}
-	an_buf_addc(b, '\0');
-	b->len--;
-}
-
-/*
- * Lower-case the words w[from..nw) of c into b, one space between them, as
- * chunk_key() does; word j starts at off[j], and off[nw] is one past the end
- * plus one, so that words j..k-1 are b->data + off[j], off[k] - 1 - off[j] bytes.
- */
-static void
-chunk_words(const char *text, const struct an_tok *t, const struct chunk *c, size_t from,
-    struct buf *b, size_t *off)
-{
-	size_t j;
-
-	buf_reset(b);
-	buf_reserve(b, 1);
-	for (j = from; j < c->nw; j++) {
-		const struct an_tok *w = &t[c->w[j]];
-
-		if (j > from)
-			an_buf_addc(b, ' ');
-		off[j] = b->len;
-		an_lower(text + w->start, w->bend - w->start, b);
-	}
-	off[c->nw] = b->len + 1;
+	chunk_words(text, t, c, from, to, b, NULL);
 }
 
 /* Append the words w[from..to) as written (possessive dropped) to b. */
@@ -413,12 +460,23 @@ chunk_text(const char *text, const struct an_tok *t, const struct chunk *c, size
 	b->len--;
 }
 
+/* Is word t written as an East Asian given name often is: "Min-jun", "Yu-hsuan"? */
+static bool
+ea_given(const char *text, const struct an_tok *t)
+{
+	const char *s = text + t->start, *h;
+	size_t n = t->bend - t->start;
+
+	return (t->flags & TF_CAP) && (h = memchr(s, '-', n)) != NULL && h > s &&
+	    (size_t)(h - s) + 2 <= n && ascii_islower((unsigned char)h[1]);
+}
+
 /* Kinds of name part. */
 enum nkind { NK_NONE, NK_ORG, NK_PLACE, NK_PERSONLIKE };
 
 /* What the name words of c look like. */
 static enum nkind
-name_kind(const struct an_tok *t, const struct chunk *c)
+name_kind(const char *text, const struct an_tok *t, const struct chunk *c)
 {
 	size_t j, nw = c->ne - c->nb;
 	bool given = false, all_place = true;
@@ -435,13 +493,22 @@ name_kind(const struct an_tok *t, const struct chunk *c)
 
 		if (lx & (LX_PLURALTITLE | LX_CREDIT | LX_AGENCY))
 			return NK_ORG;	/* "Quad Foreign Ministers", "Byline Sample Photo" */
-		if ((lx & LX_ORG) && !((lx & LX_SURNAMEOK) && given && j == c->ne - 1 && j > c->nb))
+		if ((lx & LX_SUFFIX) && j + 1 < c->ne)
+			return NK_ORG;	/* "King Edward VII Bridge": named after someone */
+		if ((lx & LX_ORG) && !((lx & LX_SURNAMEOK) && given && j == c->ne - 1 && j > c->nb) &&
+		    !((lx & LX_GIVEN) && j == c->nb && nw >= 2) &&	/* "Bill Hargreaves" */
+		    !((lx & LX_EASURNAME) && j == c->nb && nw >= 2 &&
+		    ea_given(text, &t[c->w[j + 1]])))			/* "Park Min-jun" */
 			return NK_ORG;
 		if (!(lx & (LX_PLACE | LX_NATION | LX_COMMON | LX_DAY | LX_MONTH)))
 			all_place = false;
 	}
 	if (all_place)
 		return NK_PLACE;
+	/* "Chief Medical Officer": a title whose first words were not known as such */
+	if (nw >= 2 && !given && (t[c->w[c->ne - 1]].lex & (LX_TITLE | LX_ROLE)) &&
+	    !(t[c->w[c->ne - 1]].lex & (LX_SURNAMEOK | LX_GIVEN)))
+		return NK_NONE;
 	if (!given) {
 		for (j = c->nb; j < c->ne; j++) {
 			uint64_t lx = t[c->w[j]].lex;
@@ -519,14 +586,14 @@ role_text_cur(const char *text, struct tokcur *c, size_t from, size_t re)
 		from++;
 	for (k = from; k <= re && (x = cur_at(c, k)) != NULL; k++) {
 		if (last != SIZE_MAX && k == last + 1)
-			dot = is_punct(x, '.') && x->start == lastend;
+			dot = an_punct_is(x, '.') && x->start == lastend;
 		if (k == re)
 			break;
 		if (k > from && (x->flags & TF_SPACEBEFORE))
 			an_buf_addc(&b, ' ');
 		an_buf_add(&b, text + x->start, x->end - x->start);
 		/* the role ends at its last word (not an honorific) or closing bracket */
-		if (!(x->lex & LX_HON) && (x->kind == TK_WORD || is_punct(x, ')'))) {
+		if (!(x->lex & LX_HON) && (x->kind == TK_WORD || an_punct_is(x, ')'))) {
 			last = k;
 			lastlen = b.len;
 			lastend = x->end;
@@ -562,7 +629,7 @@ appos_far(const char *text, const struct an_tok *t, size_t n, size_t rs, size_t 
 	cur_init(&c, t, n, more);
 	for (k = n; words < 9 && (x = cur_at(&c, k)) != NULL; k++) {
 		if (x->kind != TK_WORD) {
-			if (is_punct(x, '(') || is_punct(x, ')') || is_punct(x, '-'))
+			if (an_punct_is(x, '(') || an_punct_is(x, ')') || an_punct_is(x, '-'))
 				continue;
 			break;
 		}
@@ -572,8 +639,8 @@ appos_far(const char *text, const struct an_tok *t, size_t n, size_t rs, size_t 
 			role = true;
 		if ((x->lex & LX_RVERB) && (x->flags & TF_LOWER) && words > 0)
 			break;
-		if (words > 0 && (word_is(text, x, "who") || word_is(text, x, "which") ||
-		    word_is(text, x, "that") || word_is(text, x, "whose")))
+		if (words > 0 && (an_word_is(text, x, "who") || an_word_is(text, x, "which") ||
+		    an_word_is(text, x, "that") || an_word_is(text, x, "whose")))
 			break;
 		words++;
 	}
@@ -597,18 +664,18 @@ appos_after(const char *text, const struct an_tok *t, size_t n, size_t b, size_t
 	bool role = false;
 
 	/* "Takahashi Ren (高橋蓮), a literary translator" */
-	if (b < n && is_punct(&t[b], '(')) {
-		for (k = b + 1; k < n && k < b + 12 && !is_punct(&t[k], ')'); k++)
+	if (b < n && an_punct_is(&t[b], '(')) {
+		for (k = b + 1; k < n && k < b + 12 && !an_punct_is(&t[k], ')'); k++)
 			;
-		if (k < n && is_punct(&t[k], ')'))
+		if (k < n && an_punct_is(&t[k], ')'))
 			b = k + 1;
 	}
-	if (b >= n || !is_punct(&t[b], ','))
+	if (b >= n || !an_punct_is(&t[b], ','))
 		return 0;
 	k = b + 1;
-	if (k < n && word_is(text, &t[k], "who"))
+	if (k < n && an_word_is(text, &t[k], "who"))
 		return 1;
-	if (k < n && (t[k].flags & TF_DIGIT) && k + 1 < n && is_punct(&t[k + 1], ','))
+	if (k < n && (t[k].flags & TF_DIGIT) && k + 1 < n && an_punct_is(&t[k + 1], ','))
 		return 1;	/* "Smith, 45," */
 	*rs = k;
 	if (k >= n || t[k].kind != TK_WORD)
@@ -621,7 +688,7 @@ appos_after(const char *text, const struct an_tok *t, size_t n, size_t b, size_t
 		return 0;
 	for (; k < n && words < 9; k++) {
 		if (t[k].kind != TK_WORD) {
-			if (is_punct(&t[k], '(') || is_punct(&t[k], ')') || is_punct(&t[k], '-'))
+			if (an_punct_is(&t[k], '(') || an_punct_is(&t[k], ')') || an_punct_is(&t[k], '-'))
 				continue;
 			break;
 		}
@@ -631,8 +698,8 @@ appos_after(const char *text, const struct an_tok *t, size_t n, size_t b, size_t
 			role = true;
 		if ((t[k].lex & LX_RVERB) && (t[k].flags & TF_LOWER) && words > 0)
 			break;
-		if (words > 0 && (word_is(text, &t[k], "who") || word_is(text, &t[k], "which") ||
-		    word_is(text, &t[k], "that") || word_is(text, &t[k], "whose")))
+		if (words > 0 && (an_word_is(text, &t[k], "who") || an_word_is(text, &t[k], "which") ||
+		    an_word_is(text, &t[k], "that") || an_word_is(text, &t[k], "whose")))
 			break;	/* the role ends where a clause starts */
 		words++;
 	}
@@ -649,20 +716,24 @@ appos_before(const char *text, const struct an_tok *t, size_t a, size_t *rs, siz
 	size_t k, steps = 0;
 	bool role = false;
 
-	if (a == 0 || !is_punct(&t[a - 1], ','))
+	if (a == 0 || !an_punct_is(&t[a - 1], ','))
 		return 0;
 	*re = a - 1;
 	k = a - 1;
 	while (k > 0 && steps < 12) {
 		const struct an_tok *p = &t[k - 1];
 
-		if (p->kind == TK_PUNCT && !is_punct(p, '(') && !is_punct(p, ')') &&
-		    !is_punct(p, '-') && !is_punct(p, '.'))
+		if (p->kind == TK_PUNCT && !an_punct_is(p, '(') && !an_punct_is(p, ')') &&
+		    !an_punct_is(p, '-') && !an_punct_is(p, '.'))
 			break;
-		if (is_punct(p, '.') && !(k >= 2 && is_word(&t[k - 2]) &&
+		if (an_punct_is(p, '.') && !(k >= 2 && is_word(&t[k - 2]) &&
 		    ((t[k - 2].lex & (LX_ABBREV | LX_HON)) || (t[k - 2].flags & TF_INITIAL))))
 			break;	/* a sentence ends here */
 		if (p->flags & TF_INQ)
+			break;
+		/* "X met Kim Jong Un's envoy, Ri Son Gwon": the phrase starts after a verb */
+		if ((p->flags & TF_LOWER) && (p->lex & (LX_PVERB | LX_POBJ | LX_AUX)) &&
+		    !(p->lex & (LX_TMOD | LX_ROLE | LX_TITLE)))
 			break;
 		if (is_roleword(text, p) && !(p->lex & LX_PLURALTITLE))
 			role = true;
@@ -675,26 +746,32 @@ appos_before(const char *text, const struct an_tok *t, size_t a, size_t *rs, siz
 	return role ? 2 : 0;
 }
 
-/* Add or update candidate key with one occurrence's evidence. */
+/*
+ * The candidate of the chunk c whose lower-case key is pp->tmp, added (named
+ * as the chunk writes it) when new.
+ */
 static struct cand *
-cand_get(struct an_people *pp, const char *key, size_t klen, const char *name, size_t nw)
+cand_get(struct an_people *pp, const char *text, const struct an_tok *t, const struct chunk *c)
 {
-	int ci = smap_get(&pp->cmap, key, klen);
-	struct cand *c;
+	bool added;
+	union strmap_val *v = strmap_put(&pp->cmap, pp->tmp.data, pp->tmp.len, &added);
+	struct cand *cd;
 
-	if (ci >= 0)
-		return &pp->c[ci];
+	if (!added)
+		return &pp->c[v->i];
+	v->i = (int64_t)pp->nc;
+	chunk_text(text, t, c, c->nb, c->ne, &pp->tmp2);
 	ARRAY_GROW(pp->c, pp->nc + 1, pp->ccap);
-	c = &pp->c[pp->nc];
-	memset(c, 0, sizeof *c);
-	c->name = xstrdup(name);
-	c->nwords = nw;
-	c->order = pp->order++;
-	c->score = -100;
-	c->score_ng = -100;
-	smap_put(&pp->cmap, key, klen, (int)pp->nc);
+	cd = &pp->c[pp->nc];
+	memset(cd, 0, sizeof *cd);
+	cd->name = xstrdup(pp->tmp2.data);
+	cd->nwords = c->ne - c->nb;
+	cd->order = pp->order++;
+	cd->score = -100;
+	cd->score_ng = -100;
+	cd->list = (int)pp->nc;
 	pp->nc++;
-	return c;
+	return cd;
 }
 
 /* Text t[from..to) joined as written, without a leading article, for a role. */
@@ -707,12 +784,24 @@ role_text(const char *text, const struct an_tok *t, size_t n, size_t from, size_
 	while (from < to && t[from].kind == TK_WORD &&
 	    ((t[from].lex & (LX_STOP | LX_PREP)) && !(t[from].lex & (LX_TITLE | LX_ROLE | LX_TMOD))))
 		from++;
+	/* "In the words of the coach": the role starts at its head, with its modifiers */
+	if (from < to && is_word(&t[from]) && (t[from].flags & TF_LOWER) &&
+	    !is_roleword(text, &t[from]) && !(t[from].lex & (LX_TMOD | LX_NATION))) {
+		for (k = from + 1; k < to && !is_roleword(text, &t[k]); k++)
+			;
+		if (k < to) {
+			while (k > from && is_word(&t[k - 1]) && !(t[k - 1].lex & LX_STOP) &&
+			    ((t[k - 1].lex & (LX_TMOD | LX_NATION)) || (t[k - 1].flags & (TF_POSS | TF_CAP))))
+				k--;
+			from = k;
+		}
+	}
 	while (to > from && ((t[to - 1].lex & LX_HON) || (t[to - 1].kind != TK_WORD &&
-	    !is_punct(&t[to - 1], ')'))))
+	    !an_punct_is(&t[to - 1], ')'))))
 		to--;
 	if (from >= to)
 		return NULL;
-	if (to < n && is_punct(&t[to], '.') && t[to].start == t[to - 1].end &&
+	if (to < n && an_punct_is(&t[to], '.') && t[to].start == t[to - 1].end &&
 	    (t[to - 1].lex & LX_ABBREV))
 		to++;	/* "Sen." */
 	for (k = from; k < to; k++) {
@@ -739,6 +828,477 @@ an_people_detect(struct an_people *pp, const char *text, const struct an_tok *t,
 		an_people_detect_win(pp, text, t, n, 0, n, NULL, src);
 }
 
+/*
+ * One name chunk of a stream as pass 1 weighs it: where it is, and the
+ * evidence gathered so far that its name words name a person.
+ */
+struct weigh {
+	const char		*text;
+	const struct an_tok	*t;		/* the window of tokens */
+	size_t			 n;
+	const struct chunk	*c;
+	size_t			 nw;		/* name words */
+	const struct an_tok	*first;		/* the first name word */
+	int			 score;
+	int			 given;		/* what a known given name added to score */
+	bool			 group;		/* "the Biden administration" */
+	bool			 photo;		/* named in a photo credit */
+	char			*role;		/* the role the text gives (owned), or NULL */
+};
+
+/* The gender an honorific or title word h gives ("Mr", "Queen"): 'm', 'f' or 0. */
+static int
+hon_gender(const char *text, const struct an_tok *h)
+{
+	if (an_word_is(text, h, "mr") || an_word_is(text, h, "sir") || an_word_is(text, h, "mister") ||
+	    an_word_is(text, h, "king") || an_word_is(text, h, "prince") || an_word_is(text, h, "lord"))
+		return 'm';
+	if (an_word_is(text, h, "mrs") || an_word_is(text, h, "ms") || an_word_is(text, h, "miss") ||
+	    an_word_is(text, h, "dame") || an_word_is(text, h, "queen") ||
+	    an_word_is(text, h, "princess") || an_word_is(text, h, "lady"))
+		return 'f';
+	return 0;
+}
+
+/*
+ * Is t a preposition of a place one is at ("at Roland Garros", "in Bruce
+ * Wayne's manor")? Not "through", "via": "through Callum Reid's header".
+ */
+static bool
+is_locative(const char *text, const struct an_tok *t)
+{
+	static const char *const loc[] = {
+		"at", "in", "near", "outside", "inside", "into", "onto",
+	};
+	size_t k;
+
+	if (!is_word(t) || !(t->flags & (TF_LOWER | TF_SSTART)))
+		return false;
+	for (k = 0; k < sizeof loc / sizeof loc[0]; k++)
+		if (an_word_is(text, t, loc[k]))
+			return true;
+	return false;
+}
+
+/* Title words inside the chunk ("Secretary of State", "Dr"): their strength, and the role. */
+static void
+weigh_titles(struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	size_t j;
+	int tstr = 0;
+	bool hon_only = true;
+
+	if (c->tw == 0)
+		return;
+	for (j = 0; j < c->tw; j++) {
+		uint64_t lx = t[c->w[j]].lex;
+
+		if ((lx & (LX_TITLE | LX_HON)) && !(lx & LX_TITLE_WEAK))
+			tstr = 2;
+		else if ((lx & (LX_ROLE)) || is_ist(w->text, &t[c->w[j]]))
+			tstr = tstr > 1 ? tstr : (w->nw >= 2 ? 2 : 1);
+		else if ((lx & LX_TITLE_WEAK) && tstr == 0)
+			tstr = 1;
+		if (!(lx & LX_HON) && (lx & (LX_TITLE | LX_ROLE | LX_TITLE_WEAK)))
+			hon_only = false;
+		if (is_ist(w->text, &t[c->w[j]]))
+			hon_only = false;
+	}
+	for (j = 0; j < c->tw; j++)
+		if (t[c->w[j]].lex & LX_WORK)
+			tstr = -4;
+	if ((t[c->w[0]].lex & (LX_TITLE_WEAK)) && c->tw == 1 && w->nw == 1 &&
+	    !(t[c->w[0]].lex & LX_HON) && (t[c->w[0]].lex & LX_TITLE_WEAK))
+		tstr = 1;
+	w->score += tstr;
+	if (!hon_only)
+		w->role = role_text(w->text, t, w->n, c->w[0], c->w[c->tw - 1] + 1);
+}
+
+/* A lower-case role or title right before: "illustrator Johnnie Christmas". */
+static void
+weigh_role_before(struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	size_t k, steps = 0;
+
+	if (!(c->tw == 0 || (w->role == NULL && (t[c->w[0]].lex & LX_HON))) || c->a == 0)
+		return;
+	k = c->a - 1;
+	if (!is_word(&t[k]) || !((t[k].flags & TF_LOWER) || ((t[k].flags & TF_ALLCAPS) &&
+	    (t[k].lex & LX_TITLE))))
+		return;
+	if (c->tw == 0 && (t[k].flags & TF_LOWER) && is_plural_role(w->text, &t[k])) {
+		w->score += w->nw >= 2 ? 2 : 1;	/* "photographers Lena Holt, ..." */
+		return;
+	}
+	if (!is_roleword(w->text, &t[k]) || (t[k].lex & LX_PLURALTITLE))
+		return;
+	if (c->tw == 0)
+		w->score += w->nw >= 2 ? 2 : 1;
+	free(w->role);
+	while (k > 0 && steps < 3 && is_word(&t[k - 1]) &&
+	    ((t[k - 1].lex & LX_TMOD) || ((t[k - 1].flags & TF_CAP) &&
+	    (t[k - 1].lex & (LX_TITLE | LX_TMOD | LX_NATION)))) &&
+	    !(t[k - 1].lex & LX_STOP)) {
+		k--;
+		steps++;
+	}
+	w->role = role_text(w->text, t, w->n, k, c->a);
+}
+
+/*
+ * Is word t a given name: known, or hyphenated with a known one first
+ * ("Jean-Luc", "Anna-Lena", "Mary-Kate")?
+ */
+static bool
+given_word(const char *text, const struct an_tok *t)
+{
+	const char *s = text + t->start, *h;
+	size_t n = t->bend - t->start;
+
+	if (t->lex & LX_GIVEN)
+		return true;
+	if (!(t->flags & TF_CAP) || (h = memchr(s, '-', n)) == NULL || h == s ||
+	    (size_t)(h - s) + 2 > n || !ascii_isupper((unsigned char)h[1]))
+		return false;
+	return (an_lex(s, (size_t)(h - s)) & LX_GIVEN) != 0;
+}
+
+/*
+ * A known given name first ("Maria Lindqvist", "J. Maria Smith", "Jean-Luc
+ * Moreau"), or an East Asian surname ("Park Min-jun" most of all).
+ */
+static void
+weigh_given(struct weigh *w)
+{
+	const struct an_tok *first = w->first, *second;
+
+	if (w->nw < 2)
+		return;
+	second = &w->t[w->c->w[w->c->nb + 1]];
+	if (given_word(w->text, first) || ((first->flags & TF_INITIAL) && (second->lex & LX_GIVEN))) {
+		w->given = 2;
+		w->score += 2;
+	} else if (w->nw <= 3 && (first->lex & LX_EASURNAME)) {
+		w->score += ea_given(w->text, second) ? 2 : 1;
+	}
+}
+
+/* The first token from k on that is no lower-case auxiliary ("has", "also"), at most two on. */
+static size_t
+skip_aux(const struct an_tok *t, size_t n, size_t k, size_t *steps)
+{
+	*steps = 0;
+	while (k < n && *steps < 2 && is_word(&t[k]) && (t[k].lex & LX_AUX) &&
+	    (t[k].flags & TF_LOWER)) {
+		k++;
+		(*steps)++;
+	}
+	return k;
+}
+
+/* A reporting verb next to a name of two words or more: "X said", "told X", "X, later, wrote". */
+static void
+weigh_verb(struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	size_t n = w->n, k, steps;
+
+	if (w->nw < 2)
+		return;
+	k = skip_aux(t, n, c->b, &steps);
+	if (k < n && is_word(&t[k]) && (t[k].lex & LX_RVERB) && (t[k].flags & TF_LOWER) &&
+	    !(t[k].lex & LX_RVERB_ING))
+		w->score += 2;
+	else if (c->a > 0 && is_word(&t[c->a - 1]) && (t[c->a - 1].flags & TF_LOWER) &&
+	    (t[c->a - 1].lex & LX_STRONGVERB) && !(t[c->a - 1].lex & LX_RVERB_ING))
+		w->score += 2;
+	else if (c->b + 1 < n && an_punct_is(&t[c->b], ',')) {
+		k = skip_aux(t, n, c->b + 1, &steps);
+		if (k < n && steps > 0 && is_word(&t[k]) && (t[k].lex & LX_RVERB) &&
+		    (t[k].flags & TF_LOWER))
+			w->score += 2;
+	}
+}
+
+/*
+ * A verb of what people do or have done to them next to a name of two words
+ * or more: "Leo Santos scored", "as Joel Mensah replaced Oskar Lind",
+ * "brought on Tariq Haddad", "met with X" (a particle between); or a
+ * country's possessive before it: "Kenya's Daniel Kiprono". Weak evidence:
+ * one point.
+ */
+static void
+weigh_action(struct weigh *w)
+{
+	static const char *const particle[] = {
+		"on", "off", "in", "out", "up", "down", "back", "with",
+	};
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	size_t k, steps, p;
+
+	if (w->nw < 2)
+		return;
+	k = skip_aux(t, w->n, c->b, &steps);
+	if (k < w->n && is_word(&t[k]) && (t[k].flags & TF_LOWER) && (t[k].lex & LX_PVERB)) {
+		w->score += 1;
+		return;
+	}
+	k = c->a;
+	if (c->tw == 0 && k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_POSS) &&
+	    (t[k - 1].lex & (LX_PLACE | LX_NATION))) {
+		w->score += 1;
+		return;
+	}
+	if (k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_LOWER) &&
+	    t[k - 1].bend - t[k - 1].start <= 4) {
+		for (p = 0; p < sizeof particle / sizeof particle[0]; p++)
+			if (an_word_is(w->text, &t[k - 1], particle[p]))
+				break;
+		if (p < sizeof particle / sizeof particle[0])
+			k--;
+	}
+	if (k > 0 && is_word(&t[k - 1]) && (t[k - 1].flags & TF_LOWER) && (t[k - 1].lex & LX_POBJ))
+		w->score += 1;
+}
+
+/* An apposition after (", the alliance's secretary-general,") or before the chunk. */
+static void
+weigh_appos(struct weigh *w, const struct an_tokstate *more)
+{
+	const struct chunk *c = w->c;
+	size_t rs = 0, re = 0;
+	char *far = NULL;
+	int ap = appos_after(w->text, w->t, w->n, c->b, &rs, &re, more, &far);
+
+	if (ap > 0) {
+		w->score += ap == 2 ? (w->nw >= 2 ? 2 : 1) : 1;
+		if (ap == 2 && w->role == NULL) {
+			if (far != NULL) {
+				w->role = far;
+				far = NULL;
+			} else
+				w->role = role_text(w->text, w->t, w->n, rs, re);
+		}
+		free(far);
+	} else if (c->tw == 0 && appos_before(w->text, w->t, c->a, &rs, &re) > 0) {
+		w->score += w->nw >= 2 ? 2 : 1;
+		if (w->role == NULL)
+			w->role = role_text(w->text, w->t, w->n, rs, re);
+	}
+}
+
+/*
+ * What comes before a chunk without a title: a work ("the novel Angel
+ * Catbird"), "by", or a determiner, which counts against unless the chunk is
+ * a group's leader ("the Biden administration").
+ */
+static void
+weigh_before(struct weigh *w)
+{
+	const struct an_tok *t = w->t, *p;
+	const struct chunk *c = w->c;
+	size_t j;
+	bool ok = true;
+
+	if (c->tw != 0 || c->a == 0 || !is_word(&t[c->a - 1]))
+		return;
+	p = &t[c->a - 1];
+	if (p->lex & LX_WORK)
+		w->score -= 4;	/* "the novel Angel Catbird", "Hurricane Katrina" */
+	if (an_word_is(w->text, p, "by"))
+		w->score += 1;
+	if (!(p->lex & LX_DET) || (p->lex & (LX_PRON_M | LX_PRON_F)) || (p->flags & TF_POSS))
+		return;
+	if (c->b < w->n && is_word(&t[c->b]) && (t[c->b].lex & LX_GROUP) &&
+	    (t[c->b].flags & TF_LOWER) && w->nw <= 2) {
+		for (j = c->nb; j < c->ne; j++)
+			if (t[c->w[j]].lex & (LX_PARTY | LX_NATION | LX_PLACE | LX_COMMON | LX_ORG))
+				ok = false;
+		if (ok && an_word_is(w->text, p, "the")) {
+			w->group = true;
+			w->score += 2;
+			return;
+		}
+	}
+	w->score -= 2;
+}
+
+/* An affiliation: "Abdoulaye Wade of Senegal", "Jane Roe of Yale University". */
+static void
+weigh_affiliation(struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	size_t k, b = w->c->b;
+
+	if (w->nw < 2 || b + 1 >= w->n || !an_word_is(w->text, &t[b], "of"))
+		return;
+	for (k = b + 1; k < w->n && k < b + 5 && is_word(&t[k]) &&
+	    ((t[k].flags & TF_CAP) || an_word_is(w->text, &t[k], "the")); k++) {
+		if (t[k].lex & (LX_PLACE | LX_ORG)) {
+			w->score += 1;
+			return;
+		}
+	}
+}
+
+/* Two or more words that mean nothing else, not at a sentence start. */
+static void
+weigh_shaped(struct weigh *w)
+{
+	size_t j;
+
+	if (w->nw < 2 || (w->first->flags & TF_SSTART))
+		return;
+	for (j = w->c->nb; j < w->c->ne; j++)
+		if (!nameshaped(&w->t[w->c->w[j]]))
+			return;
+	w->score += 1;
+}
+
+/* Is t a word of an agency or organisation, or in capitals ("Getty", "AFP")? */
+static bool
+credit_org(const struct an_tok *t)
+{
+	return t->kind == TK_WORD && ((t->lex & (LX_AGENCY | LX_ORG)) || (t->flags & TF_ALLCAPS));
+}
+
+/* Photo credits: "Darrian Traynor/Getty Images", "AFP/Jane Roe", "Image: Nick Moreau". */
+static void
+weigh_photo(struct weigh *w, enum an_src src)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+
+	if (w->nw < 2)
+		return;
+	if (src == SRC_IMG_CREDIT)
+		w->photo = true;
+	if (c->b + 1 < w->n && an_punct_is(&t[c->b], '/') && credit_org(&t[c->b + 1]))
+		w->photo = true;
+	if (c->a >= 2 && an_punct_is(&t[c->a - 1], '/') && credit_org(&t[c->a - 2]))
+		w->photo = true;
+	if (c->a >= 2 && (an_punct_is(&t[c->a - 1], ':') || an_word_is(w->text, &t[c->a - 1], "by")) &&
+	    is_word(&t[c->a - 2]) && (t[c->a - 2].lex & LX_CREDIT))
+		w->photo = true;
+	if (c->tw > 0 && (t[c->w[0]].lex & LX_CREDIT))
+		w->photo = true;	/* "Courtesy of Anna Kowal" */
+	if (w->photo)
+		w->score += 3;
+}
+
+/*
+ * Add the evidence of one occurrence to the chunk's candidate (which takes
+ * the role); returns the candidate's index.
+ */
+static int
+weigh_record(struct an_people *pp, struct weigh *w)
+{
+	const struct an_tok *t = w->t;
+	const struct chunk *c = w->c;
+	int ng = w->score - w->given;
+	struct cand *cd;
+
+	chunk_key(w->text, t, c, c->nb, c->ne, &pp->tmp);
+	cd = cand_get(pp, w->text, t, c);
+	if (w->score > cd->score)
+		cd->score = w->score;
+	if (ng > cd->score_ng)
+		cd->score_ng = ng;
+	if (!(t[c->w[c->ne - 1]].flags & TF_POSS) || w->group)
+		cd->nonposs++;
+	else
+		cd->nposs++;
+	/* "at Roland Garros", "in Bruce Wayne's manor": a place more than a person */
+	if (c->tw == 0 && c->a > 0 && is_locative(w->text, &t[c->a - 1]))
+		cd->nlocative++;
+	if (w->photo)
+		cd->photographer = true;
+	if (c->tw > 0)
+		cd->titled = true;
+	if (w->role != NULL && cd->role == NULL) {
+		cd->role = w->role;
+		w->role = NULL;
+	}
+	if (cd->gender == 0 && c->tw > 0)
+		cd->gender = hon_gender(w->text, &t[c->w[c->tw - 1]]);
+	return (int)(cd - pp->c);
+}
+
+/* The first candidate of candidate i's list (union-find, halving the path). */
+static int
+cand_root(struct an_people *pp, int i)
+{
+	while (pp->c[i].list != i) {
+		pp->c[i].list = pp->c[pp->c[i].list].list;
+		i = pp->c[i].list;
+	}
+	return i;
+}
+
+/*
+ * Does the chunk that starts at t[a] come next in a list after the last
+ * chunk weighed: only commas, "and", "or", "&" between, and a bracketed note
+ * after an item ("Luuk de Groot (Ajax) and ...")?
+ */
+static inline bool
+list_follows(const struct an_people *pp, const char *text, const struct an_tok *t, size_t a)
+{
+	size_t k = a, seps = 0, steps = 0;
+
+	if (pp->lst_text != text || pp->lst_cand < 0 || a == 0 || t[a - 1].end <= pp->lst_end)
+		return false;
+	while (k > 0 && steps++ < 12) {
+		const struct an_tok *p = &t[k - 1];
+
+		if (p->end <= pp->lst_end)
+			return p->end == pp->lst_end && seps > 0;
+		if (an_punct_is(p, ',') || an_punct_is(p, '&') || (is_word(p) && (p->lex & LX_CLAUSE) &&
+		    (an_word_is(text, p, "and") || an_word_is(text, p, "or")))) {
+			seps++;
+			k--;
+		} else if (an_punct_is(p, ')')) {
+			/* a note in brackets after the item before: skip it */
+			while (k > 1 && !an_punct_is(&t[k - 2], '(') && steps++ < 12)
+				k--;
+			if (k <= 1)
+				return false;
+			k -= 2;
+		} else {
+			return false;
+		}
+	}
+	return false;
+}
+
+/*
+ * Note the chunk c of stream text (its candidate ci, or -1) for the lists:
+ * joined to the chunk before when it follows it in a list. A bracketed
+ * note ("(Ajax)") is no item of its own.
+ */
+static inline void
+list_note(struct an_people *pp, const char *text, const struct an_tok *t, size_t n,
+    const struct chunk *c, int ci)
+{
+	if (c->a > 0 && an_punct_is(&t[c->a - 1], '(') && c->b < n && an_punct_is(&t[c->b], ')'))
+		return;
+	if (ci >= 0 && list_follows(pp, text, t, c->a)) {
+		int a = cand_root(pp, ci), b = cand_root(pp, pp->lst_cand);
+
+		if (a != b)
+			pp->c[a > b ? a : b].list = a > b ? b : a;
+	}
+	pp->lst_text = text;
+	pp->lst_end = t[c->w[c->nw - 1]].end;
+	pp->lst_cand = ci;
+}
+
 /* Pass 1 over the chunks that start in t[from, limit); returns where to go on. */
 size_t
 an_people_detect_win(struct an_people *pp, const char *text, const struct an_tok *t, size_t n,
@@ -748,239 +1308,34 @@ an_people_detect_win(struct an_people *pp, const char *text, const struct an_tok
 	struct chunk c;
 
 	while (next_chunk(text, t, n, &i, &c)) {
-		size_t nw, rs = 0, re = 0;
-		char *far = NULL;
-		int score = 0, given = 0, ap, tstr = 0;
-		bool group = false, photo = false, det_before = false;
-		char *role = NULL;
-		struct cand *cd;
-		enum nkind kind;
-		const struct an_tok *first;
+		struct weigh w;
 
 		if (c.a >= limit)
 			return c.a;	/* the next window reads it */
-
 		chunk_parse(text, t, &c);
-		kind = name_kind(t, &c);
-		if (kind != NK_PERSONLIKE)
+		if (name_kind(text, t, &c) != NK_PERSONLIKE) {
+			list_note(pp, text, t, n, &c, -1);
 			continue;
-		nw = c.ne - c.nb;
-		first = &t[c.w[c.nb]];
-
-		/* title words inside the chunk */
-		if (c.tw > 0) {
-			size_t j;
-			bool hon_only = true;
-
-			for (j = 0; j < c.tw; j++) {
-				uint64_t lx = t[c.w[j]].lex;
-
-				if ((lx & (LX_TITLE | LX_HON)) && !(lx & LX_TITLE_WEAK))
-					tstr = 2;
-				else if ((lx & (LX_ROLE)) || is_ist(text, &t[c.w[j]]))
-					tstr = tstr > 1 ? tstr : (nw >= 2 ? 2 : 1);
-				else if ((lx & LX_TITLE_WEAK) && tstr == 0)
-					tstr = 1;
-				if (!(lx & LX_HON) && (lx & (LX_TITLE | LX_ROLE | LX_TITLE_WEAK)))
-					hon_only = false;
-				if (is_ist(text, &t[c.w[j]]))
-					hon_only = false;
-			}
-			for (j = 0; j < c.tw; j++)
-				if (t[c.w[j]].lex & LX_WORK)
-					tstr = -4;
-			if ((t[c.w[0]].lex & (LX_TITLE_WEAK)) && c.tw == 1 && nw == 1 &&
-			    !(t[c.w[0]].lex & LX_HON) && (t[c.w[0]].lex & LX_TITLE_WEAK))
-				tstr = 1;
-			score += tstr;
-			if (!hon_only)
-				role = role_text(text, t, n, c.w[0], c.w[c.tw - 1] + 1);
 		}
-		/* a lower-case role or title right before: "illustrator Johnnie Christmas" */
-		if ((c.tw == 0 || (role == NULL && (t[c.w[0]].lex & LX_HON))) && c.a > 0 &&
-		    is_word(&t[c.a - 1]) &&
-		    ((t[c.a - 1].flags & TF_LOWER) || ((t[c.a - 1].flags & TF_ALLCAPS) &&
-		    (t[c.a - 1].lex & LX_TITLE))) &&
-		    is_roleword(text, &t[c.a - 1]) && !(t[c.a - 1].lex & LX_PLURALTITLE)) {
-			size_t k = c.a - 1, steps = 0;
-
-			if (c.tw == 0)
-				score += nw >= 2 ? 2 : 1;
-			free(role);
-			while (k > 0 && steps < 3 && is_word(&t[k - 1]) &&
-			    ((t[k - 1].lex & LX_TMOD) || ((t[k - 1].flags & TF_CAP) &&
-			    (t[k - 1].lex & (LX_TITLE | LX_TMOD | LX_NATION)))) &&
-			    !(t[k - 1].lex & LX_STOP)) {
-				k--;
-				steps++;
-			}
-			role = role_text(text, t, n, k, c.a);
-		}
-		/* given name */
-		if (nw >= 2 && ((first->lex & LX_GIVEN) ||
-		    ((first->flags & TF_INITIAL) && (t[c.w[c.nb + 1]].lex & LX_GIVEN)))) {
-			given = 2;
-			score += 2;
-		} else if (nw >= 2 && nw <= 3 && (first->lex & LX_EASURNAME)) {
-			score += 1;
-		}
-		/* a reporting verb next to it */
-		if (nw >= 2) {
-			size_t k = c.b, steps = 0;
-
-			while (k < n && steps < 2 && is_word(&t[k]) && (t[k].lex & LX_AUX) &&
-			    (t[k].flags & TF_LOWER)) {
-				k++;
-				steps++;
-			}
-			if (k < n && is_word(&t[k]) && (t[k].lex & LX_RVERB) && (t[k].flags & TF_LOWER) &&
-			    !(t[k].lex & LX_RVERB_ING))
-				score += 2;
-			else if (c.a > 0 && is_word(&t[c.a - 1]) && (t[c.a - 1].flags & TF_LOWER) &&
-			    (t[c.a - 1].lex & LX_STRONGVERB) && !(t[c.a - 1].lex & LX_RVERB_ING))
-				score += 2;
-			else if (c.b + 1 < n && is_punct(&t[c.b], ',')) {
-				k = c.b + 1;
-				steps = 0;
-				while (k < n && steps < 2 && is_word(&t[k]) && (t[k].lex & LX_AUX) &&
-				    (t[k].flags & TF_LOWER)) {
-					k++;
-					steps++;
-				}
-				if (k < n && steps > 0 && is_word(&t[k]) && (t[k].lex & LX_RVERB) &&
-				    (t[k].flags & TF_LOWER))
-					score += 2;
-			}
-		}
-		/* appositions */
-		ap = appos_after(text, t, n, c.b, &rs, &re, more, &far);
-		if (ap > 0) {
-			score += ap == 2 ? (nw >= 2 ? 2 : 1) : 1;
-			if (ap == 2 && role == NULL) {
-				if (far != NULL) {
-					role = far;
-					far = NULL;
-				} else
-					role = role_text(text, t, n, rs, re);
-			}
-			free(far);
-		} else if (c.tw == 0 && (ap = appos_before(text, t, c.a, &rs, &re)) > 0) {
-			score += nw >= 2 ? 2 : 1;
-			if (role == NULL)
-				role = role_text(text, t, n, rs, re);
-		}
-		/* what comes before */
-		if (c.tw == 0 && c.a > 0 && is_word(&t[c.a - 1])) {
-			const struct an_tok *p = &t[c.a - 1];
-
-			if (p->lex & LX_WORK)
-				score -= 4;	/* "the novel Angel Catbird", "Hurricane Katrina" */
-
-			if (word_is(text, p, "by"))
-				score += 1;
-			if ((p->lex & LX_DET) && !(p->lex & (LX_PRON_M | LX_PRON_F)) &&
-			    !(p->flags & TF_POSS))
-				det_before = true;
-		}
-		if (det_before && c.b < n && is_word(&t[c.b]) && (t[c.b].lex & LX_GROUP) &&
-		    (t[c.b].flags & TF_LOWER) && nw <= 2) {
-			size_t j;
-			bool ok = true;
-
-			for (j = c.nb; j < c.ne; j++)
-				if (t[c.w[j]].lex & (LX_PARTY | LX_NATION | LX_PLACE | LX_COMMON | LX_ORG))
-					ok = false;
-			if (ok && word_is(text, &t[c.a - 1], "the")) {
-				group = true;
-				score += 2;
-			}
-		}
-		if (det_before && !group)
-			score -= 2;
-		/* an affiliation: "Abdoulaye Wade of Senegal", "Jane Roe of Yale University" */
-		if (nw >= 2 && c.b + 1 < n && word_is(text, &t[c.b], "of")) {
-			size_t k;
-
-			for (k = c.b + 1; k < n && k < c.b + 5 && is_word(&t[k]) &&
-			    ((t[k].flags & TF_CAP) || word_is(text, &t[k], "the")); k++) {
-				if (t[k].lex & (LX_PLACE | LX_ORG)) {
-					score += 1;
-					break;
-				}
-			}
-		}
-		/* two or more words that mean nothing else */
-		if (nw >= 2) {
-			size_t j;
-			bool shaped = true;
-
-			for (j = c.nb; j < c.ne; j++)
-				if (!nameshaped(&t[c.w[j]]))
-					shaped = false;
-			if (shaped && !(first->flags & TF_SSTART))
-				score += 1;
-		}
-		/* photo credits: "Darrian Traynor/Getty Images", "Image: Nick Moreau" */
-		if (nw >= 2) {
-			if (src == SRC_IMG_CREDIT)
-				photo = true;
-			if (c.b + 1 < n && is_punct(&t[c.b], '/') &&
-			    (t[c.b + 1].kind == TK_WORD) && ((t[c.b + 1].lex & (LX_AGENCY | LX_ORG)) ||
-			    (t[c.b + 1].flags & TF_ALLCAPS)))
-				photo = true;
-			if (c.a >= 2 && is_punct(&t[c.a - 1], '/') && is_word(&t[c.a - 2]) &&
-			    ((t[c.a - 2].lex & (LX_AGENCY | LX_ORG)) || (t[c.a - 2].flags & TF_ALLCAPS)))
-				photo = true;
-			if (c.a >= 2 && (is_punct(&t[c.a - 1], ':') || word_is(text, &t[c.a - 1], "by")) &&
-			    is_word(&t[c.a - 2]) && (t[c.a - 2].lex & LX_CREDIT))
-				photo = true;
-			if (photo)
-				score += 3;
-		}
-
-		chunk_key(text, t, &c, c.nb, c.ne, &pp->tmp);
-		{
-			int ng = score - given;
-
-			chunk_text(text, t, &c, c.nb, c.ne, &pp->tmp2);
-			cd = cand_get(pp, pp->tmp.data, pp->tmp.len, pp->tmp2.data, nw);
-			if (score > cd->score)
-				cd->score = score;
-			if (ng > cd->score_ng)
-				cd->score_ng = ng;
-			if (!(t[c.w[c.ne - 1]].flags & TF_POSS) || group)
-				cd->nonposs++;
-			else
-				cd->nposs++;
-			/* "at Roland Garros", "in Bruce Wayne's manor": a place more than a person */
-			if (c.tw == 0 && c.a > 0 && is_word(&t[c.a - 1]) && (t[c.a - 1].flags & TF_LOWER) &&
-			    (word_is(text, &t[c.a - 1], "at") || word_is(text, &t[c.a - 1], "in") ||
-			    word_is(text, &t[c.a - 1], "near") || word_is(text, &t[c.a - 1], "outside") ||
-			    word_is(text, &t[c.a - 1], "inside") || word_is(text, &t[c.a - 1], "into") ||
-			    word_is(text, &t[c.a - 1], "across") || word_is(text, &t[c.a - 1], "through") ||
-			    word_is(text, &t[c.a - 1], "via") || word_is(text, &t[c.a - 1], "onto")))
-				cd->nlocative++;
-			if (photo)
-				cd->photographer = true;
-			if (role != NULL && cd->role == NULL) {
-				cd->role = role;
-				role = NULL;
-			}
-			if (cd->gender == 0 && c.tw > 0) {
-				const struct an_tok *h = &t[c.w[c.tw - 1]];
-
-				if (word_is(text, h, "mr") || word_is(text, h, "sir") ||
-				    word_is(text, h, "mister") || word_is(text, h, "king") ||
-				    word_is(text, h, "prince") || word_is(text, h, "lord"))
-					cd->gender = 'm';
-				else if (word_is(text, h, "mrs") || word_is(text, h, "ms") ||
-				    word_is(text, h, "miss") || word_is(text, h, "dame") ||
-				    word_is(text, h, "queen") || word_is(text, h, "princess") ||
-				    word_is(text, h, "lady"))
-					cd->gender = 'f';
-			}
-		}
-		free(role);
+		memset(&w, 0, sizeof w);
+		w.text = text;
+		w.t = t;
+		w.n = n;
+		w.c = &c;
+		w.nw = c.ne - c.nb;
+		w.first = &t[c.w[c.nb]];
+		weigh_titles(&w);
+		weigh_role_before(&w);
+		weigh_given(&w);
+		weigh_verb(&w);
+		weigh_action(&w);
+		weigh_appos(&w, more);
+		weigh_before(&w);
+		weigh_affiliation(&w);
+		weigh_shaped(&w);
+		weigh_photo(&w, src);
+		list_note(pp, text, t, n, &c, weigh_record(pp, &w));
+		free(w.role);
 	}
 	return i;
 }
@@ -996,15 +1351,88 @@ key_last(const char *key)
 	return sp != NULL ? sp + 1 : key;
 }
 
+/*
+ * The lower-case key of a name: its words an_lower()ed, one space between
+ * them, in a new string the caller frees; *nw is set to the number of words.
+ */
+static char *
+name_key(const char *name, size_t *nw)
+{
+	struct buf b = BUF_INIT;
+	const char *s = name;
+
+	*nw = 1;
+	while (*s != '\0') {
+		const char *e;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		for (e = s; *e != '\0' && *e != ' ' && *e != '\t' && *e != '\n'; e++)
+			;
+		if (e == s)
+			break;
+		if (b.len > 0) {
+			an_buf_addc(&b, ' ');
+			(*nw)++;
+		}
+		/* "George W. Bush": the full stop of an initial is no part of the word */
+		an_lower(s, (size_t)(e - s) - (e - s > 1 && e[-1] == '.'), &b);
+		s = e;
+	}
+	return buf_detach(&b);
+}
+
+/* The gender a given name (lower case) is usually borne with: 'm', 'f' or 0. */
+static int
+given_gender(const char *first)
+{
+	uint64_t lx;
+
+	if (first == NULL)
+		return 0;
+	lx = an_lex(first, strlen(first)) & LX_GIVEN;
+	return lx == LX_GIVEN_M ? 'm' : lx == LX_GIVEN_F ? 'f' : 0;
+}
+
+/* Index person k (just added) by full name, first word and last word. */
+static void
+person_index(struct an_people *pp, int k)
+{
+	struct person *p = &pp->p[k];
+	int prev;
+
+	if (smap_get(&pp->full, p->key, strlen(p->key)) < 0)
+		smap_put(&pp->full, p->key, strlen(p->key), k);
+	/* "Lin Yu-hsuan", "Kim Jong-un": the surname comes first */
+	if (p->first != NULL && p->nwords <= 3) {
+		uint64_t lx = an_lex(p->first, strlen(p->first));
+		const char *h = strchr(p->last, '-');
+
+		if ((lx & LX_EASURNAME) && (!(lx & LX_GIVEN) ||
+		    (h != NULL && ascii_islower((unsigned char)h[1]))) &&
+		    smap_get(&pp->lastw, p->first, strlen(p->first)) < 0)
+			smap_put(&pp->lastw, p->first, strlen(p->first), k);
+	}
+	/* "Takahashi Ren" may be "Takahashi" later */
+	if (p->first != NULL && !(an_lex(p->first, strlen(p->first)) & (LX_GIVEN | LX_STOP)) &&
+	    smap_get(&pp->firstw, p->first, strlen(p->first)) < 0)
+		smap_put(&pp->firstw, p->first, strlen(p->first), k);
+	prev = smap_get(&pp->lastw, p->last, strlen(p->last));
+	if (prev < 0) {
+		smap_put(&pp->lastw, p->last, strlen(p->last), k);
+	} else {
+		/* second in the chain: the first stays the one met first */
+		p->next_last = pp->p[prev].next_last;
+		pp->p[prev].next_last = k;
+	}
+}
+
 /* Add a person; name and role are copied. Returns its index. */
 static int
 person_add(struct an_people *pp, const char *name, const char *role, bool fm)
 {
 	struct person *p;
-	struct buf b = BUF_INIT;
-	const char *last, *sp;
-	int prev;
-	size_t nw = 1;
+	const char *sp;
 
 	ARRAY_GROW(pp->p, pp->np + 1, pp->pcap);
 	p = &pp->p[pp->np];
@@ -1012,76 +1440,13 @@ person_add(struct an_people *pp, const char *name, const char *role, bool fm)
 	p->name = xstrdup(name);
 	p->role = role != NULL && *role != '\0' ? xstrdup(role) : NULL;
 	p->fm = fm;
-	/* key: lower case, single spaces */
-	{
-		const char *s = name;
-		bool sp_pending = false;
-
-		while (*s != '\0') {
-			if (*s == ' ' || *s == '\t' || *s == '\n') {
-				if (b.len > 0)
-					sp_pending = true;
-				s++;
-				continue;
-			}
-			if (sp_pending) {
-				an_buf_addc(&b, ' ');
-				nw++;
-				sp_pending = false;
-			}
-			{
-				const char *e = s;
-
-				while (*e != '\0' && *e != ' ' && *e != '\t' && *e != '\n')
-					e++;
-				an_lower(s, (size_t)(e - s), &b);
-				s = e;
-			}
-		}
-	}
-	p->key = buf_detach(&b);
-	p->nwords = nw;
-	last = key_last(p->key);
-	p->last = xstrdup(last);
+	p->key = name_key(name, &p->nwords);
+	p->last = xstrdup(key_last(p->key));
 	sp = strchr(p->key, ' ');
 	p->first = sp != NULL ? xstrndup(p->key, (size_t)(sp - p->key)) : NULL;
-	p->gender = 0;
-	if (p->first != NULL) {
-		uint64_t lx = an_lex(p->first, strlen(p->first));
-
-		if ((lx & LX_GIVEN) == LX_GIVEN_M)
-			p->gender = 'm';
-		else if ((lx & LX_GIVEN) == LX_GIVEN_F)
-			p->gender = 'f';
-	}
+	p->gender = given_gender(p->first);
 	p->next_last = -1;
-	if (smap_get(&pp->full, p->key, strlen(p->key)) < 0)
-		smap_put(&pp->full, p->key, strlen(p->key), (int)pp->np);
-	/* "Lin Yu-hsuan", "Kim Jong-un": the surname comes first */
-	if (p->first != NULL && p->nwords <= 3) {
-		uint64_t lx = an_lex(p->first, strlen(p->first));
-		const char *h = strchr(p->last, '-');
-
-		if ((lx & LX_EASURNAME) && (!(lx & LX_GIVEN) ||
-		    (h != NULL && ascii_islower((unsigned char)h[1])))) {
-			int f2 = smap_get(&pp->lastw, p->first, strlen(p->first));
-
-			if (f2 < 0)
-				smap_put(&pp->lastw, p->first, strlen(p->first), (int)pp->np);
-		}
-	}
-	/* "Takahashi Ren" may be "Takahashi" later */
-	if (p->first != NULL && !(an_lex(p->first, strlen(p->first)) & (LX_GIVEN | LX_STOP)) &&
-	    smap_get(&pp->firstw, p->first, strlen(p->first)) < 0)
-		smap_put(&pp->firstw, p->first, strlen(p->first), (int)pp->np);
-	prev = smap_get(&pp->lastw, p->last, strlen(p->last));
-	if (prev < 0) {
-		smap_put(&pp->lastw, p->last, strlen(p->last), (int)pp->np);
-	} else {
-		/* second in the chain: the first stays the one met first */
-		p->next_last = pp->p[prev].next_last;
-		pp->p[prev].next_last = (int)pp->np;
-	}
+	person_index(pp, (int)pp->np);
 	return (int)pp->np++;
 }
 
@@ -1241,88 +1606,113 @@ cand_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order ? 1 : 0;
 }
 
+/*
+ * Has candidate c enough evidence to be a person? A full name the text later
+ * calls by its surname alone gets the evidence it lacked.
+ */
+static bool
+cand_enough(struct an_people *pp, struct cand *c)
+{
+	if (c->score == 1 && c->nwords >= 2) {
+		const char *sp = strrchr(c->name, ' ');
+		int k;
+
+		if (sp != NULL) {
+			buf_reset(&pp->tmp);
+			an_lower(sp + 1, strlen(sp + 1), &pp->tmp);
+			k = smap_get(&pp->cmap, pp->tmp.data != NULL ? pp->tmp.data : "", pp->tmp.len);
+			if (k >= 0 && pp->c[k].nwords == 1 && pp->c[k].nonposs + pp->c[k].nposs >= 1)
+				c->score = 2;
+		}
+	}
+	if (c->score < 2)
+		return false;
+	/* a possessive and nothing else: "in Bruce Wayne's manor" is a place's */
+	if (c->nonposs == 0 && c->score_ng < 2 && (c->nlocative > 0 || c->nwords < 2))
+		return false;
+	if (c->score_ng < 2 && c->nlocative >= c->nonposs + c->nposs)
+		return false;	/* "at Roland Garros": only ever a place */
+	return true;
+}
+
+/* Make candidate c a person, or add what it knows to the person it names. */
+static void
+cand_settle(struct an_people *pp, const struct cand *c)
+{
+	int k;
+
+	buf_reset(&pp->tmp);
+	an_lower(c->name, strlen(c->name), &pp->tmp);
+	an_buf_addc(&pp->tmp, '\0');
+	if (firm_name(pp->tmp.data))
+		return;
+	k = match_person(pp, pp->tmp.data, c->nwords);
+	if (k < 0) {
+		k = person_add(pp, c->name, c->role, false);
+		if (c->role == NULL && c->photographer) {
+			pp->p[k].role = xstrdup("photographer");
+			pp->p[k].role_photographer = true;
+		}
+	} else if (!pp->p[k].fm) {
+		if (pp->p[k].role == NULL && c->role != NULL)
+			pp->p[k].role = xstrdup(c->role);
+		else if (pp->p[k].role_photographer && c->role != NULL) {
+			free(pp->p[k].role);
+			pp->p[k].role = xstrdup(c->role);
+			pp->p[k].role_photographer = false;
+		}
+	}
+	if (pp->p[k].gender == 0 && c->gender != 0)
+		pp->p[k].gender = c->gender;
+}
+
+/* Add the first words (up to a space) of every key of m to pp->namew. */
+static void
+namew_add(struct an_people *pp, const struct strmap *m)
+{
+	const struct strmap_slot *e;
+	size_t i = 0;
+
+	while ((e = strmap_next(m, &i)) != NULL) {
+		const char *sp = memchr(e->key, ' ', e->len);
+
+		smap_put(&pp->namew, e->key, sp != NULL ? (size_t)(sp - e->key) : e->len, 1);
+	}
+}
+
 /* Turn the candidates with enough evidence into people, merging surnames into full names. */
 void
 an_people_settle(struct an_people *pp)
 {
 	struct cand **v;
+	unsigned char *ok;	/* per candidate: a person; then per list (by its root): has one */
 	size_t i, nv = 0;
 
+	ok = xcalloc(2 * pp->nc + 1, sizeof *ok);
 	v = xcalloc(pp->nc + 1, sizeof *v);
+	for (i = 0; i < pp->nc; i++)
+		if (cand_enough(pp, &pp->c[i]))
+			ok[pp->nc + cand_root(pp, (int)i)] = ok[i] = 1;
 	for (i = 0; i < pp->nc; i++) {
 		struct cand *c = &pp->c[i];
 
-		/* a full name the text later calls by its surname alone */
-		if (c->score == 1 && c->nwords >= 2) {
-			const char *sp = strrchr(c->name, ' ');
-			struct buf last = BUF_INIT;
-			int k;
-
-			if (sp != NULL) {
-				an_lower(sp + 1, strlen(sp + 1), &last);
-				k = smap_get(&pp->cmap, last.data != NULL ? last.data : "", last.len);
-				if (k >= 0 && pp->c[k].nwords == 1 && pp->c[k].nonposs + pp->c[k].nposs >= 1)
-					c->score = 2;
-			}
-			buf_free(&last);
-		}
-		if (c->score < 2)
-			continue;
-		if (c->nonposs == 0 && c->score_ng < 2)
-			continue;	/* "in Bruce Wayne's manor": a possessive and nothing else */
-		if (c->score_ng < 2 && c->nlocative >= c->nonposs + c->nposs)
-			continue;	/* "at Roland Garros": only ever a place */
-		v[nv++] = c;
+		/* in a list with a person: "Lena Holt, Sami Laine and Otto Berg" */
+		if (ok[i] == 0 && ok[pp->nc + cand_root(pp, (int)i)] != 0 &&
+		    (c->nwords >= 2 || c->titled) && c->score >= 1 && c->nonposs > 0 &&
+		    c->nlocative < c->nonposs + c->nposs)
+			ok[i] = 1;
+		if (ok[i] != 0)
+			v[nv++] = c;
 	}
+	free(ok);
 	qsort(v, nv, sizeof *v, cand_cmp);
-	for (i = 0; i < nv; i++) {
-		struct cand *c = v[i];
-		struct buf key = BUF_INIT;
-		int k;
-
-		an_lower(c->name, strlen(c->name), &key);
-		an_buf_addc(&key, '\0');
-		if (firm_name(key.data)) {
-			buf_free(&key);
-			continue;
-		}
-		k = match_person(pp, key.data, c->nwords);
-		if (k < 0) {
-			k = person_add(pp, c->name, c->role, false);
-			if (c->role == NULL && c->photographer) {
-				pp->p[k].role = xstrdup("photographer");
-				pp->p[k].role_photographer = true;
-			}
-		} else if (!pp->p[k].fm) {
-			if (pp->p[k].role == NULL && c->role != NULL)
-				pp->p[k].role = xstrdup(c->role);
-			else if (pp->p[k].role_photographer && c->role != NULL) {
-				free(pp->p[k].role);
-				pp->p[k].role = xstrdup(c->role);
-				pp->p[k].role_photographer = false;
-			}
-		}
-		if (pp->p[k].gender == 0 && c->gender != 0)
-			pp->p[k].gender = c->gender;
-		buf_free(&key);
-	}
+	for (i = 0; i < nv; i++)
+		cand_settle(pp, v[i]);
 	free(v);
 	/* the words a mention can start with: a full name's first, a surname, a first-written surname */
-	for (i = 0; i < pp->full.cap; i++) {
-		const struct strmap_slot *e = &pp->full.v[i];
-
-		if (e->key != NULL) {
-			const char *sp = memchr(e->key, ' ', e->len);
-
-			smap_put(&pp->namew, e->key, sp != NULL ? (size_t)(sp - e->key) : e->len, 1);
-		}
-	}
-	for (i = 0; i < pp->lastw.cap; i++)
-		if (pp->lastw.v[i].key != NULL)
-			smap_put(&pp->namew, pp->lastw.v[i].key, pp->lastw.v[i].len, 1);
-	for (i = 0; i < pp->firstw.cap; i++)
-		if (pp->firstw.v[i].key != NULL)
-			smap_put(&pp->namew, pp->firstw.v[i].key, pp->firstw.v[i].len, 1);
+	namew_add(pp, &pp->full);
+	namew_add(pp, &pp->lastw);
+	namew_add(pp, &pp->firstw);
 }
 
 /* The hashes of the words a mention can start with (after settling). */
@@ -1401,18 +1791,11 @@ title_gender(const char *text, const struct an_tok *t, const struct chunk *c)
 {
 	size_t j;
 
-	for (j = 0; j < c->tw; j++) {
-		const struct an_tok *h = &t[c->w[j]];
+	int g = 0;
 
-		if (word_is(text, h, "mr") || word_is(text, h, "sir") || word_is(text, h, "mister") ||
-		    word_is(text, h, "king") || word_is(text, h, "prince") || word_is(text, h, "lord"))
-			return 'm';
-		if (word_is(text, h, "mrs") || word_is(text, h, "ms") || word_is(text, h, "miss") ||
-		    word_is(text, h, "dame") || word_is(text, h, "queen") ||
-		    word_is(text, h, "princess") || word_is(text, h, "lady"))
-			return 'f';
-	}
-	return 0;
+	for (j = 0; j < c->tw && g == 0; j++)
+		g = hon_gender(text, &t[c->w[j]]);
+	return g;
 }
 
 /* Record a mention of person pi over tokens t[a..b] (inclusive). */
@@ -1438,6 +1821,33 @@ mention_add(struct an_people *pp, struct an_tok *t, size_t a, size_t b, int pi,
 	x->start = t[a].start;
 	x->end = t[b].bend;
 	x->person = pi;
+}
+
+/*
+ * Is name word j of chunk c (its lower-case words kb, word j at off[j]) the
+ * first name of someone else than the person known by the surname after it:
+ * "Vikram Mehta" where "Raj Mehta" is known? A given name, or the first name
+ * word if it means nothing else, counts; an initial that fits does not.
+ */
+static bool
+other_first_name(struct an_people *pp, const struct an_tok *t, const struct chunk *c, size_t j,
+    const char *kb, const size_t *off)
+{
+	const struct an_tok *w = &t[c->w[j]];
+	const char *first;
+	size_t wl = off[j + 1] - 1 - off[j];
+	int k;
+
+	if (j + 1 >= c->nw || (w->flags & TF_POSS))
+		return false;
+	if (!(w->lex & LX_GIVEN) && !(j == c->nb && nameshaped(w)))
+		return false;
+	k = surname_person(pp, kb + off[j + 1], off[j + 2] - 1 - off[j + 1], 0);
+	if (k < 0 || (first = pp->p[k].first) == NULL)
+		return false;
+	if ((w->flags & TF_INITIAL) && kb[off[j]] == first[0])
+		return false;	/* "J. Smith" for "John Smith" */
+	return strlen(first) != wl || memcmp(first, kb + off[j], wl) != 0;
 }
 
 /* Is word t (without a possessive) the lower-case word w (wl bytes) once an_lower()ed? */
@@ -1622,7 +2032,7 @@ an_people_mark_names(struct an_people *pp, const char *text, struct an_tok *t, s
 			return c.a;	/* the next window reads it */
 		chunk_parse(text, t, &c);
 		j = c.nb;
-		chunk_words(text, t, &c, j, &pp->ck, off);
+		chunk_words(text, t, &c, j, c.nw, &pp->ck, off);
 		kb = pp->ck.data;
 		/* a title-only chunk may still end in a surname: "Prime Minister Key" is parsed whole */
 		while (j < c.nw) {
@@ -1643,19 +2053,9 @@ an_people_mark_names(struct an_people *pp, const char *text, struct an_tok *t, s
 				}
 			}
 			if (best == 0) {
-				if (j + 1 < c.nw && (t[c.w[j]].lex & LX_GIVEN) && !(t[c.w[j]].flags & TF_POSS)) {
-					/* "John Smith" where only "Smith" is known: not the same person */
-					int k = surname_person(pp, kb + off[j + 1], off[j + 2] - 1 - off[j + 1], 0);
-
-					if (k >= 0 && pp->p[k].first != NULL) {
-						size_t wl = off[j + 1] - 1 - off[j];
-
-						if (strlen(pp->p[k].first) != wl ||
-						    memcmp(pp->p[k].first, kb + off[j], wl) != 0) {
-							j += 2;
-							continue;
-						}
-					}
+				if (other_first_name(pp, t, &c, j, kb, off)) {
+					j += 2;
+					continue;
 				}
 				pi = surname_person(pp, kb + off[j], off[j + 1] - 1 - off[j],
 				    title_gender(text, t, &c));
@@ -1670,7 +2070,7 @@ an_people_mark_names(struct an_people *pp, const char *text, struct an_tok *t, s
 				unsigned char mk = MK_NAME;
 				size_t a = c.w[j], b = c.w[j + best - 1];
 
-				if (a > 0 && word_is(text, &t[a - 1], "the") && b + 1 < n &&
+				if (a > 0 && an_word_is(text, &t[a - 1], "the") && b + 1 < n &&
 				    is_word(&t[b + 1]) && (t[b + 1].lex & LX_GROUP) &&
 				    (t[b + 1].flags & TF_LOWER))
 					mk = MK_GROUP;

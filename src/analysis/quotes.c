@@ -463,52 +463,113 @@ close_unclosed(struct qscan *st, size_t para_last)
 	st->nest = false;
 }
 
+/*
+ * A paragraph text[lo, end) starts while a quotation is open: where the scan
+ * goes on, after the opening mark that continues the quotation, or at lo
+ * once the quotation is closed at the end of paragraph pi - 1.
+ */
+static size_t
+para_continues(struct qscan *st, size_t lo, size_t end, size_t pi)
+{
+	uint32_t cp = 0;
+	size_t j = lo, l = 0;
+
+	while (j < end) {
+		l = an_utf8(st->text, end, j, &cp);
+		if (!an_isspace(cp))
+			break;
+		j += l;
+	}
+	if (j < end && can_continue(st->opener, cp))
+		return j + l;
+	close_unclosed(st, pi - 1);
+	return lo;
+}
+
+/*
+ * With an even number of straight marks in text[i, end) of a paragraph
+ * from lo (counting an open quotation as one), they pair up in order; with
+ * an odd number one is stray, and marks that look like closing ones or
+ * inches do not open. Is the number even?
+ */
+static bool
+straight_pairs(const char *s, size_t lo, size_t i, size_t end, bool open)
+{
+	size_t j, count = open ? 1 : 0;
+
+	for (j = i; j < end;) {
+		const char *m = memchr(s + j, '"', end - j);
+
+		if (m == NULL)
+			break;
+		j = (size_t)(m - s);
+		if (!is_inches(s, lo, end, j))
+			count++;
+		j++;
+	}
+	return count % 2 == 0;
+}
+
+/* The mark cp (l bytes) at i of paragraph pi, text[lo, end), inside an open quotation. */
+static void
+mark_inside(struct qscan *st, size_t lo, size_t end, size_t i, size_t l, uint32_t cp,
+    size_t pi)
+{
+	const char *s = st->text;
+	enum ctx cb = ctx_before(s, lo, i);
+	bool opening = (cb == C_SPACE || cb == C_OPEN) && ctx_after(s, end, i + l) == C_LETTER;
+
+	if (st->nest) {
+		if (cp == '"' || cp == 0x201D || cp == 0xBB)
+			st->nest = false;
+	} else if (opening && ((cp == '"' && st->opener != '"' && st->opener != 0xFF02) ||
+	    (cp == 0x201C && st->opener == '"'))) {
+		st->nest = true;	/* “He said "no" to me” */
+	} else if (can_close(s, lo, end, i, l, st->opener, cp)) {
+		emit(st, st->start, i + l, st->inner, i, st->para, pi);
+		st->open = false;
+	}
+}
+
+/* A single-quoted passage at the top level of a paragraph: open since start. */
+struct single {
+	bool	open;
+	size_t	start;
+};
+
+/* The single mark cp (l bytes) at i of paragraph pi, text[lo, end), outside double quotations. */
+static void
+mark_single(struct qscan *st, struct single *sq, size_t lo, size_t end, size_t i, size_t l,
+    uint32_t cp, size_t pi)
+{
+	const char *s = st->text;
+
+	if (sq->open && i - sq->start > SINGLE_MAX) {
+		sq->open = false;
+		if (single_opens(s, lo, end, i, l, cp)) {
+			sq->open = true;
+			sq->start = i;
+		}
+	} else if (sq->open && single_closes(s, lo, end, i, l, cp)) {
+		if (an_count_words(s, sq->start, i, 2) >= 1 && i - sq->start > 3)
+			emit(st, sq->start, i + l, sq->start + (s[sq->start] == '\'' ? 1 : 3), i, pi,
+			    pi);
+		sq->open = false;
+	} else if (!sq->open && single_opens(s, lo, end, i, l, cp)) {
+		sq->open = true;
+		sq->start = i;
+	}
+}
+
 /* Scan paragraph pi, text[lo, end). */
 static void
 scan_para(struct qscan *st, size_t lo, size_t end, size_t pi)
 {
 	const char *s = st->text;
-	size_t i = lo;
-	bool sopen = false, toggle;
-	size_t sstart = 0;
+	size_t i = st->open ? para_continues(st, lo, end, pi) : lo;
+	struct single sq = { false, 0 };
+	bool toggle = straight_pairs(s, lo, i, end, st->open);
 
-	if (st->open) {
-		/* Does this paragraph continue the quotation (opening mark first)? */
-		uint32_t cp = 0;
-		size_t j = lo, l = 0;
-
-		while (j < end) {
-			l = an_utf8(s, end, j, &cp);
-			if (!an_isspace(cp))
-				break;
-			j += l;
-		}
-		if (j < end && can_continue(st->opener, cp)) {
-			i = j + l;
-		} else {
-			close_unclosed(st, pi - 1);
-		}
-	}
-	/*
-	 * With an even number of straight marks left (counting an open
-	 * quotation as one), they pair up in order; with an odd number one is
-	 * stray, and marks that look like closing ones or inches do not open.
-	 */
-	{
-		size_t j, count = st->open ? 1 : 0;
-
-		for (j = i; j < end;) {
-			const char *m = memchr(s + j, '"', end - j);
-
-			if (m == NULL)
-				break;
-			j = (size_t)(m - s);
-			if (!is_inches(s, lo, end, j))
-				count++;
-			j++;
-		}
-		toggle = count % 2 == 0;
-	}
 	while (i < end) {
 		uint32_t cp;
 		size_t l;
@@ -519,20 +580,7 @@ scan_para(struct qscan *st, size_t lo, size_t end, size_t pi)
 			break;
 		l = an_utf8(s, end, i, &cp);
 		if (st->open) {
-			enum ctx cb = ctx_before(s, lo, i);
-			bool opening = (cb == C_SPACE || cb == C_OPEN) &&
-			    ctx_after(s, end, i + l) == C_LETTER;
-
-			if (st->nest) {
-				if (cp == '"' || cp == 0x201D || cp == 0xBB)
-					st->nest = false;
-			} else if (opening && ((cp == '"' && st->opener != '"' && st->opener != 0xFF02) ||
-			    (cp == 0x201C && st->opener == '"'))) {
-				st->nest = true;	/* “He said "no" to me” */
-			} else if (can_close(s, lo, end, i, l, st->opener, cp)) {
-				emit(st, st->start, i + l, st->inner, i, st->para, pi);
-				st->open = false;
-			}
+			mark_inside(st, lo, end, i, l, cp, pi);
 		} else if (an_is_dquote(cp)) {
 			if ((toggle && cp == '"' && i + 1 < end && !is_inches(s, lo, end, i)) ||
 			    can_open(s, lo, end, i, l, cp)) {
@@ -542,21 +590,10 @@ scan_para(struct qscan *st, size_t lo, size_t end, size_t pi)
 				st->start = i;
 				st->inner = i + l;
 				st->para = pi;
-				sopen = false;
+				sq.open = false;
 			}
-		} else if (sopen && i - sstart > SINGLE_MAX) {
-			sopen = false;
-			if (single_opens(s, lo, end, i, l, cp)) {
-				sopen = true;
-				sstart = i;
-			}
-		} else if (sopen && single_closes(s, lo, end, i, l, cp)) {
-			if (an_count_words(s, sstart, i, 2) >= 1 && i - sstart > 3)
-				emit(st, sstart, i + l, sstart + (s[sstart] == '\'' ? 1 : 3), i, pi, pi);
-			sopen = false;
-		} else if (!sopen && single_opens(s, lo, end, i, l, cp)) {
-			sopen = true;
-			sstart = i;
+		} else {
+			mark_single(st, &sq, lo, end, i, l, cp, pi);
 		}
 		i += l;
 	}

@@ -6,7 +6,9 @@
  * for its attribution. The stream is cut into sentences. For each quotation:
  *
  *   1. after it, "…," Blinken said / said Blinken / the president said /
- *      Stoltenberg, the alliance's secretary-general, said / according to X;
+ *      Stoltenberg, the alliance's secretary-general, said / X, 45, of
+ *      Leeds, who …, said (the name at the head of its asides) / according
+ *      to X; but not "…." Y added: "…", which introduces the next one;
  *   2. before it, in its sentence: X said: / X told Y, / X continued: /
  *      …, saying: (the sentence's subject) / one poster writing (that noun);
  *   3. else the sentence's own subject, for a quoted phrase ("X called it
@@ -15,7 +17,8 @@
  *      the sentence before was about, in this paragraph or the one before.
  *
  * A noun phrase found in 1-3 is a person (named or front matter alias), a
- * pronoun (the most recent subject of that gender), a role ("the president":
+ * pronoun (the most recent subject of that gender, else the person named
+ * most lately known to be of it), a role ("the president":
  * whoever holds it, most recently mentioned), or anything else, which is an
  * organisation or an unnamed source: then there is no speaker, and the
  * phrase is kept as the quotation's org span. Every window is bounded: what
@@ -32,7 +35,8 @@
 #include "util.h"
 
 #define HIST 4		/* recent subjects kept for pronouns */
-#define WIN 40		/* longest look-back in tokens */
+#define WIN 60		/* longest look-back in tokens */
+#define SEG 30		/* longest clause segment in tokens (seg_start()) */
 #define RECENT 32	/* people remembered for role nouns */
 #define SENT_SEEN 26	/* how far past an attribution's first word its sentence matters */
 #define HEAD 25		/* the tokens of a sentence its subject is looked for in */
@@ -174,23 +178,6 @@ an_speakers_free(struct an_speakers *sp)
 
 /* ---- token tests ---- */
 
-/* Does word t equal the lower-case ASCII word w? */
-static bool
-sp_word_is(const char *text, const struct an_tok *t, const char *w)
-{
-	size_t n = strlen(w);
-
-	return t->kind == TK_WORD && t->bend - t->start == n &&
-	    ascii_strncasecmp(text + t->start, w, n) == 0;
-}
-
-/* Is t the punctuation c? */
-static bool
-sp_punct(const struct an_tok *t, unsigned char c)
-{
-	return t->kind == TK_PUNCT && t->ch == c;
-}
-
 /* Does t end a noun phrase scan (clause punctuation or a quotation)? */
 static bool
 np_stop(const struct an_tok *t)
@@ -203,13 +190,31 @@ np_stop(const struct an_tok *t)
 	return false;
 }
 
+/*
+ * Does nar[k] end a noun phrase scan? A full stop glued to an abbreviation,
+ * an honorific or an initial ("Sen.", "Dr.", "W.") does not.
+ */
+static bool
+np_stop_at(const struct an_speakers *sp, size_t k)
+{
+	const struct an_tok *t = &sp->nar[k], *p;
+
+	if (!np_stop(t))
+		return false;
+	if (t->kind != TK_PUNCT || t->ch != '.' || k == 0)
+		return true;
+	p = &sp->nar[k - 1];
+	return !(p->kind == TK_WORD && p->end == t->start &&
+	    ((p->lex & (LX_ABBREV | LX_HON)) || (p->flags & TF_INITIAL)));
+}
+
 /* 'm' for he, 'f' for she, 0 otherwise. */
 static int
 pronoun(const char *text, const struct an_tok *t)
 {
-	if (sp_word_is(text, t, "he"))
+	if (an_word_is(text, t, "he"))
 		return 'm';
-	if (sp_word_is(text, t, "she"))
+	if (an_word_is(text, t, "she"))
 		return 'f';
 	return 0;
 }
@@ -218,8 +223,8 @@ pronoun(const char *text, const struct an_tok *t)
 static bool
 pronoun_other(const char *text, const struct an_tok *t)
 {
-	return sp_word_is(text, t, "they") || sp_word_is(text, t, "it") ||
-	    sp_word_is(text, t, "we") || sp_word_is(text, t, "i") || sp_word_is(text, t, "you");
+	return an_word_is(text, t, "they") || an_word_is(text, t, "it") ||
+	    an_word_is(text, t, "we") || an_word_is(text, t, "i") || an_word_is(text, t, "you");
 }
 
 /* Is t a reporting verb (lower case, or capitalised at a sentence start)? */
@@ -258,6 +263,20 @@ is_person(const struct an_tok *t)
 	return t->kind == TK_WORD && t->person >= 0 && t->mkind != MK_GROUP;
 }
 
+/*
+ * Is nar[k] a person in the possessive before a word of what is theirs
+ * ("Arvidsson's spokesman", "Arvidsson's chief of staff"): a phrase about
+ * someone else, whom it does not name?
+ */
+static inline bool
+poss_other(const struct an_speakers *sp, size_t k)
+{
+	const struct an_tok *t = &sp->nar[k];
+
+	return is_person(t) && (t->flags & TF_POSS) && k + 1 < sp->nn &&
+	    sp->nar[k + 1].kind == TK_WORD && !is_person(&sp->nar[k + 1]);
+}
+
 /* How a person mention was named. */
 static enum an_how
 how_of(const struct an_tok *t)
@@ -282,11 +301,15 @@ hist_push(struct an_speakers *sp, int p)
 	sp->hist[0] = p;
 }
 
-/* The recent subject a pronoun of gender g refers to, or -1. */
+/*
+ * The recent subject a pronoun of gender g refers to; else the person named
+ * most lately known to be of that gender ("Maria Costa met Peter Vance. …
+ * He told reporters"); -1 if none.
+ */
 static int
 resolve_pronoun(struct an_speakers *sp, int g)
 {
-	int i;
+	size_t i;
 
 	for (i = 0; i < HIST; i++) {
 		int p = sp->hist[i], pg;
@@ -299,6 +322,9 @@ resolve_pronoun(struct an_speakers *sp, int g)
 			return p;
 		}
 	}
+	for (i = 0; i < sp->nrecent && i < HIST; i++)
+		if (an_people_gender(sp->pp, sp->recent[i]) == g)
+			return sp->recent[i];
 	return -1;
 }
 
@@ -310,9 +336,9 @@ resolve_role(struct an_speakers *sp, const struct an_tok *t, bool prev)
 
 	/* "the former minister", "the vice president": the modifier is part of the role */
 	if (prev && t[-1].kind == TK_WORD && (t[-1].flags & TF_LOWER) &&
-	    (sp_word_is(sp->text, &t[-1], "former") || sp_word_is(sp->text, &t[-1], "vice") ||
-	    sp_word_is(sp->text, &t[-1], "deputy") || sp_word_is(sp->text, &t[-1], "acting") ||
-	    sp_word_is(sp->text, &t[-1], "assistant") || sp_word_is(sp->text, &t[-1], "shadow")) &&
+	    (an_word_is(sp->text, &t[-1], "former") || an_word_is(sp->text, &t[-1], "vice") ||
+	    an_word_is(sp->text, &t[-1], "deputy") || an_word_is(sp->text, &t[-1], "acting") ||
+	    an_word_is(sp->text, &t[-1], "assistant") || an_word_is(sp->text, &t[-1], "shadow")) &&
 	    t->start == t[-1].end + 1)
 		st = t[-1].start;
 
@@ -367,10 +393,10 @@ role_definite(const struct an_speakers *sp, const struct an_tok *t, size_t nb)
 			break;
 		if (p->lex & LX_INDEF)
 			return 0;
-		if (sp_word_is(sp->text, p, "the"))
+		if (an_word_is(sp->text, p, "the"))
 			return 1;
-		if ((p->flags & TF_POSS) || sp_word_is(sp->text, p, "its") ||
-		    sp_word_is(sp->text, p, "their"))
+		if ((p->flags & TF_POSS) || an_word_is(sp->text, p, "its") ||
+		    an_word_is(sp->text, p, "their"))
 			return 2;
 	}
 	return (t->flags & TF_CAP) != 0 ? 2 : 0;
@@ -401,7 +427,7 @@ static bool
 the_described(const struct an_speakers *sp, const struct an_tok *first, size_t more,
     const struct an_tok *last)
 {
-	return more > 0 && more <= 2 && sp_word_is(sp->text, first, "the") &&
+	return more > 0 && more <= 2 && an_word_is(sp->text, first, "the") &&
 	    last->kind == TK_WORD && ((last->lex & LX_NATION) ||
 	    ascii_endswith(sp->text + last->start, last->bend - last->start, "year-old")) &&
 	    ctx_recent(sp);
@@ -496,7 +522,7 @@ seg_start(const struct an_speakers *sp, size_t lo, size_t k)
 {
 	size_t j = k, steps = 0;
 
-	while (j > lo && steps < 14 && !np_stop(&sp->nar[j - 1])) {
+	while (j > lo && steps < SEG && !np_stop_at(sp, j - 1)) {
 		j--;
 		steps++;
 	}
@@ -512,6 +538,8 @@ np_segment(struct an_speakers *sp, size_t a, size_t b)
 	for (k = a; k <= b; k++) {
 		const struct an_tok *t = &sp->nar[k];
 
+		if (poss_other(sp, k))
+			continue;
 		if (is_person(t))
 			return np_who(t->person, how_of(t));
 		if (pronoun(sp->text, t))
@@ -529,13 +557,77 @@ np_segment(struct an_speakers *sp, size_t a, size_t b)
 	for (k = b + 1; k > a; k--) {
 		if (is_role(&sp->nar[k - 1]) && (k - 1 == b || !(sp->nar[k].lex & LX_ROLE)))
 			return np_role(sp, a, k - 1);
-		if (sp->nar[k - 1].kind == TK_WORD && sp_word_is(sp->text, &sp->nar[k - 1], "of"))
+		if (sp->nar[k - 1].kind == TK_WORD && an_word_is(sp->text, &sp->nar[k - 1], "of"))
 			continue;
 	}
 	/* "the Swiss said", "the 27-year-old said": the person the text is about */
 	if (the_described(sp, &sp->nar[a], b - a, &sp->nar[b]))
 		return np_who(sp->ctx, AN_HOW_ROLE);
 	return np_org(sp, a, b);
+}
+
+/*
+ * Does the clause segment nar[a..b] read as an apposition or an aside that
+ * can come between a name and its verb: an age ("45"), an origin or a place
+ * ("of Leeds", "at the university"), a relative clause ("who ..."), a
+ * participle ("speaking to reporters"), an indefinite phrase ("a senior
+ * lecturer") or a role ("the club's head coach")?
+ */
+static bool
+seg_aside(const struct an_speakers *sp, size_t a, size_t b)
+{
+	static const char *const lead[] = { "of", "from", "at", "in", "who", "whose", "for", "with" };
+	const struct an_tok *t = &sp->nar[a];
+	size_t k;
+
+	if (t->kind != TK_WORD)
+		return false;
+	if ((t->flags & TF_DIGIT) && a == b)
+		return true;
+	for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+		if (an_word_is(sp->text, t, lead[k]))
+			return true;
+	if ((t->flags & TF_LOWER) && ((t->lex & (LX_RVERB_ING | LX_INDEF)) ||
+	    ascii_endswith(sp->text + t->start, t->bend - t->start, "ing")))
+		return true;
+	for (k = a; k <= b; k++) {
+		const struct an_tok *x = &sp->nar[k];
+
+		if (is_role(x))
+			return true;
+		if (x->kind != TK_WORD || is_person(x) || !((x->lex & (LX_DET | LX_TMOD | LX_NATION)) ||
+		    (x->flags & (TF_POSS | TF_CAP))))
+			return false;
+	}
+	return false;
+}
+
+/*
+ * The name at the head of a chain of comma-separated asides before a verb,
+ * the segment nar[a..b] being the first that is no aside: "Tomasz Wojcik,
+ * a lecturer at the university, who has studied it for years, said". The
+ * last person named in it, or a pronoun that starts it; none else.
+ */
+static struct np
+np_chain_head(struct an_speakers *sp, size_t lo, size_t a, size_t b)
+{
+	struct np none = { false, -1, AN_HOW_NONE, 0, 0 };
+	size_t j, segs;
+
+	for (segs = 0; segs < 4; segs++) {
+		for (j = b + 1; j > a; j--)
+			if (is_person(&sp->nar[j - 1]) && !poss_other(sp, j - 1))
+				return np_who(sp->nar[j - 1].person, how_of(&sp->nar[j - 1]));
+		if (pronoun(sp->text, &sp->nar[a]))
+			return np_pronoun(sp, pronoun(sp->text, &sp->nar[a]));
+		if (!seg_aside(sp, a, b) || a < lo + 2 || !an_punct_is(&sp->nar[a - 1], ','))
+			return none;
+		b = a - 2;
+		a = seg_start(sp, lo, a - 1);
+		if (a > b)
+			return none;
+	}
+	return none;
 }
 
 /*
@@ -559,25 +651,32 @@ np_before(struct an_speakers *sp, size_t lo, size_t v)
 	t = &sp->nar[k];
 	if (np_word(sp, t, &r))
 		return r;
-	if (sp_punct(t, ',')) {
+	if (an_punct_is(t, ',')) {
 		/* S1 = the segment before this comma; S0 = the one before it */
 		size_t s1 = seg_start(sp, lo, k), j;
 
 		if (s1 >= k)
 			return none;
-		if (is_person(&sp->nar[s1]))
+		if (is_person(&sp->nar[s1]) && !poss_other(sp, s1))
 			return np_who(sp->nar[s1].person, how_of(&sp->nar[s1]));
-		if (s1 > lo && sp_punct(&sp->nar[s1 - 1], ',')) {
+		if (s1 > lo && an_punct_is(&sp->nar[s1 - 1], ',')) {
 			size_t s0 = seg_start(sp, lo, s1 - 1);
 
 			for (j = s1 - 1; j > s0; j--) {
-				if (is_person(&sp->nar[j - 1]))
+				if (is_person(&sp->nar[j - 1]) && !poss_other(sp, j - 1))
 					return np_who(sp->nar[j - 1].person, how_of(&sp->nar[j - 1]));
 			}
 			if (s1 - 1 > s0 && pronoun(sp->text, &sp->nar[s0]))
 				return np_pronoun(sp, pronoun(sp->text, &sp->nar[s0]));
-			if (s1 - 1 > s0 && (sp_word_is(sp->text, &sp->nar[s1], "who") ||
-			    sp_word_is(sp->text, &sp->nar[s1], "which")))
+			/* further back, past asides: "X, a lecturer, who …, said" */
+			if (s0 > lo && s1 - 1 > s0 && seg_aside(sp, s0, s1 - 2) &&
+			    an_punct_is(&sp->nar[s0 - 1], ',') && seg_start(sp, lo, s0 - 1) < s0 - 1) {
+				r = np_chain_head(sp, lo, seg_start(sp, lo, s0 - 1), s0 - 2);
+				if (r.found)
+					return r;
+			}
+			if (s1 - 1 > s0 && (an_word_is(sp->text, &sp->nar[s1], "who") ||
+			    an_word_is(sp->text, &sp->nar[s1], "which")))
 				return np_segment(sp, s0, s1 - 2);	/* "One witness, who …, said" */
 		}
 		return np_segment(sp, s1, k - 1);
@@ -598,20 +697,24 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 
 	if (a >= hi || np_stop(&sp->nar[a]))
 		return none;
-	for (end = a; end < hi && end - a < 10 && !np_stop(&sp->nar[end]); end++)
+	for (end = a; end < hi && end - a < 10 && !np_stop_at(sp, end); end++)
 		;
 	for (k = a; k < end; k++) {
 		const struct an_tok *t = &sp->nar[k];
 
+		if (poss_other(sp, k))
+			continue;	/* "said Arvidsson's chief of staff" */
 		if (np_word(sp, t, &r))
 			return r;
 		if (is_role(t)) {
 			/* "said the spokesman, John Smith" */
-			if (end < hi && sp_punct(&sp->nar[end], ',') && end + 1 < hi &&
+			if (end < hi && an_punct_is(&sp->nar[end], ',') && end + 1 < hi &&
 			    is_person(&sp->nar[end + 1]))
 				return np_who(sp->nar[end + 1].person, how_of(&sp->nar[end + 1]));
 			if (k + 1 < end && is_person(&sp->nar[k + 1]))
 				continue;
+			if (k + 2 < end && an_punct_is(&sp->nar[k + 1], '.') && is_person(&sp->nar[k + 2]))
+				continue;	/* "Sen. Lorraine Okafor" */
 			if (k + 1 < end && (sp->nar[k + 1].lex & LX_ROLE))
 				continue;	/* "the prime minister": take the head */
 			return np_role(sp, a, k);
@@ -619,6 +722,8 @@ np_after(struct an_speakers *sp, size_t a, size_t hi)
 		if (t->kind == TK_WORD && ((t->flags & TF_CAP) || (t->lex & (LX_DET | LX_TMOD))) &&
 		    !(t->lex & LX_INDEF))
 			continue;
+		if (an_punct_is(t, '.'))
+			continue;	/* "Sen. Lorraine Okafor" (np_stop_at()) */
 		break;
 	}
 	return np_org(sp, a, end > a ? end - 1 : a);
@@ -651,7 +756,7 @@ sent_subject_at(struct an_speakers *sp, const struct an_tok *h, size_t m, size_t
 			k++;
 			continue;
 		}
-		if (sp_punct(t, '.') && k > 0 && h[k - 1].kind == TK_WORD &&
+		if (an_punct_is(t, '.') && k > 0 && h[k - 1].kind == TK_WORD &&
 		    ((h[k - 1].lex & (LX_HON | LX_ABBREV)) || (h[k - 1].flags & TF_INITIAL))) {
 			k++;
 			continue;	/* "Dr. Amara Okafor" */
@@ -665,6 +770,10 @@ sent_subject_at(struct an_speakers *sp, const struct an_tok *h, size_t m, size_t
 			k++;
 			continue;
 		}
+		if (is_role(t) && !(t->lex & LX_RVERB)) {
+			k++;
+			continue;	/* "Polling expert Professor John Curtis said" */
+		}
 		if (t->kind == TK_WORD && k + 1 < lim && is_person(&h[k + 1])) {
 			k++;
 			continue;	/* "coauthor Colette Heald", "unionist Omar Haddad" */
@@ -675,7 +784,7 @@ sent_subject_at(struct an_speakers *sp, const struct an_tok *h, size_t m, size_t
 
 			if (jumps >= 2)
 				return -1;
-			for (j = k + 1; j < lim && !sp_punct(&h[j], ','); j++)
+			for (j = k + 1; j < lim && !an_punct_is(&h[j], ','); j++)
 				if (h[j].kind == TK_QUOTE)
 					return -1;
 			if (j >= lim)
@@ -759,11 +868,32 @@ conj_before(const struct an_speakers *sp, size_t lo, size_t v)
 	}
 	if (k <= lo)
 		return false;
-	return sp_word_is(sp->text, &sp->nar[k - 1], "and") ||
-	    sp_word_is(sp->text, &sp->nar[k - 1], "but") ||
-	    sp_word_is(sp->text, &sp->nar[k - 1], "then") ||
-	    sp_word_is(sp->text, &sp->nar[k - 1], "or") ||
-	    sp_word_is(sp->text, &sp->nar[k - 1], "yet");
+	return an_word_is(sp->text, &sp->nar[k - 1], "and") ||
+	    an_word_is(sp->text, &sp->nar[k - 1], "but") ||
+	    an_word_is(sp->text, &sp->nar[k - 1], "then") ||
+	    an_word_is(sp->text, &sp->nar[k - 1], "or") ||
+	    an_word_is(sp->text, &sp->nar[k - 1], "yet");
+}
+
+/*
+ * Does the reporting verb at nar[v] introduce what follows it rather than
+ * what came before: is the first punctuation after it in its sentence (up
+ * to s1) a colon or a quotation ("Y added: "…"", "Y told the court: "…"")?
+ */
+static bool
+introduces(const struct an_speakers *sp, size_t v, size_t s1)
+{
+	size_t k;
+
+	for (k = v + 1; k < s1 && k < sp->nn; k++) {
+		const struct an_tok *t = &sp->nar[k];
+
+		if (t->kind == TK_QUOTE)
+			return true;
+		if (t->kind == TK_PUNCT)
+			return t->ch == ':';
+	}
+	return false;
 }
 
 /*
@@ -792,10 +922,12 @@ attr_from(struct an_speakers *sp, size_t j, bool newsent)
 		if (!is_rverb(t))
 			continue;
 		if (t->lex & LX_ACCORDING) {
-			if (v + 1 < s1 && sp_word_is(sp->text, &sp->nar[v + 1], "to"))
+			if (v + 1 < s1 && an_word_is(sp->text, &sp->nar[v + 1], "to"))
 				return np_after(sp, v + 2, s1);
 			return none;
 		}
+		if ((newsent || (sp->nar[j].flags & TF_NSTART)) && introduces(sp, v, s1))
+			return none;	/* "…." Y added: "…": Y's words are the next ones */
 		if (v > j) {
 			struct np r;
 
@@ -816,7 +948,7 @@ skippable(const struct an_speakers *sp, size_t j, size_t skipped)
 {
 	const struct an_tok *t = &sp->nar[j];
 
-	return sp_punct(t, ',') || sp_punct(t, PC_DASH) || sp_punct(t, '-') ||
+	return an_punct_is(t, ',') || an_punct_is(t, PC_DASH) || an_punct_is(t, '-') ||
 	    (t->kind == TK_QUOTE && skipped < 2);
 }
 
@@ -913,13 +1045,13 @@ attr_before(struct an_speakers *sp, size_t qk, size_t s0)
 		if (!is_rverb(t))
 			continue;
 		if (t->lex & LX_ACCORDING) {
-			if (v + 1 < qk && sp_word_is(sp->text, &sp->nar[v + 1], "to"))
+			if (v + 1 < qk && an_word_is(sp->text, &sp->nar[v + 1], "to"))
 				return np_after(sp, v + 2, qk);
 			continue;
 		}
 		if (t->lex & LX_RVERB_ING) {
 			/* "…, saying:" is the sentence's subject; "one poster writing" is that noun */
-			if (v == lo || sp_punct(&sp->nar[v - 1], ',')) {
+			if (v == lo || an_punct_is(&sp->nar[v - 1], ',')) {
 				int s = sent_subject(sp, v, true);
 
 				if (s >= 0)
@@ -1056,7 +1188,7 @@ sent_breaks(const struct an_tok *w, const struct an_tok *p, const struct an_tok 
 	if (p->kind == TK_PUNCT) {
 		if (!((p->ch == '.' || p->ch == '?' || p->ch == '!' || p->ch == PC_ELLIPSIS) &&
 		    ((t->kind == TK_WORD && (t->flags & (TF_CAP | TF_DIGIT))) ||
-		    t->kind == TK_QUOTE || sp_punct(t, '('))))
+		    t->kind == TK_QUOTE || an_punct_is(t, '('))))
 			return false;
 		if (p->ch == '.' && w != NULL && w->kind == TK_WORD) {
 			if ((w->lex & (LX_HON | LX_ABBREV)) && !(w->flags & TF_DOTTED))
@@ -1213,6 +1345,10 @@ sent_scan(struct an_speakers *sp, size_t k)
 	while (c->fres == F_NONE && c->fscan < kg) {
 		const struct an_tok *t = &sp->nar[c->fscan - sp->nbase];
 
+		if (poss_other(sp, c->fscan - sp->nbase)) {
+			c->fscan++;
+			continue;
+		}
 		if (is_person(t)) {
 			c->fres = F_PERSON;
 			c->fperson = t->person;
@@ -1497,9 +1633,3 @@ attr_after_far(struct an_speakers *sp, size_t j, bool newsent, size_t skipped)
 	return r;
 }
 
-/* Nothing is left to do: pending quotations already hold their context speaker. */
-void
-an_speakers_finish(struct an_speakers *sp)
-{
-	(void)sp;
-}

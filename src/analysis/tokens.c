@@ -1,10 +1,12 @@
 /*
- * tokens.c: UTF-8 decoding, character classes and the tokenizer of the
- * analysis engine. Tokens are byte spans; nothing is copied. The tokenizer
+ * tokens.c: character classes and the tokenizer of the analysis engine
+ * (UTF-8 is decoded by base's utf8_decode(), through an_utf8()). Tokens are byte spans; nothing is copied. The tokenizer
  * cuts a paragraph a batch of tokens at a time, from a state small enough to
  * copy (struct an_tokstate), so that a pass can cut a paragraph of any size
  * in windows and a later pass can cut it again alike.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,52 +14,6 @@
 
 #include "internal.h"
 #include "util.h"
-
-/* Decode the character at s[i] (bad bytes one at a time, as U+FFFD). */
-size_t
-an_utf8(const char *s, size_t len, size_t i, uint32_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s + i;
-	size_t left = len - i, need, k;
-	uint32_t c;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-		need = 2;
-		c = p[0] & 0x1F;
-	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		need = 3;
-		c = p[0] & 0x0F;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		need = 4;
-		c = p[0] & 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (left < need) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (k = 1; k < need; k++) {
-		if ((p[k] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (p[k] & 0x3F);
-	}
-	/* Overlong forms, surrogates and values past U+10FFFF are bad bytes. */
-	if ((need == 3 && c < 0x800) || (need == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF)) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = c;
-	return need;
-}
 
 /* Whitespace test that knows no-break, thin and ideographic spaces. */
 bool
@@ -255,16 +211,18 @@ class_next(const char *s, size_t end, size_t i)
 /*
  * Classes of two bytes (as a 16-bit number, either byte order): PAIR_FIRST
  * when the first is an ASCII letter or digit, PAIR_BOTH when the second is
- * too, and the classes CL_LOWER and CL_DIGIT of those. Built with the
- * lexicon (an_text_init()).
+ * too, and the classes CL_LOWER and CL_DIGIT of those. Built once, by the
+ * first an_tok_begin() (tok_once).
  */
 #define PAIR_FIRST	0x01u
 #define PAIR_BOTH	0x02u
 static unsigned char pair_cl[65536];
+static pthread_once_t tok_once = PTHREAD_ONCE_INIT;
+static atomic_bool tok_ready;	/* set once pair_cl and the lexicon are built */
 
-/* Build pair_cl (once, from an_lex_init()). */
-void
-an_text_init(void)
+/* Build pair_cl and the lexicon (once, through tok_once). */
+static void
+tok_build(void)
 {
 	unsigned v;
 
@@ -283,6 +241,8 @@ an_text_init(void)
 		}
 		pair_cl[v] = (unsigned char)x;
 	}
+	an_lex_init();
+	atomic_store_explicit(&tok_ready, true, memory_order_release);
 }
 
 /* The case flags a word gets from the class of its first character. */
@@ -377,6 +337,36 @@ opens_sentence(unsigned char ch, bool mark, bool noend)
 }
 
 /*
+ * Is the lower-case word text[start, end) a name with a particle joined to
+ * it: al-Harbi, el-Sisi, ash-Shaibani, ud-Din, d'Estaing, O'Neill written
+ * lower case? The particle is one of a few, then a hyphen or an
+ * apostrophe, then a capital letter.
+ */
+static bool
+particle_name(const char *text, size_t start, size_t end)
+{
+	static const char *const pfx[] = {
+		"al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "ash-", "an-", "ul-", "ud-",
+		"d'", "d\xE2\x80\x99",
+	};
+	size_t k, j;
+
+	/* (most words have no hyphen or apostrophe in their first four bytes) */
+	for (j = start + 1; j < end && j < start + 4; j++)
+		if (text[j] == '-' || text[j] == '\'' || text[j] == '\xE2')
+			break;
+	if (j >= end || j == start + 4)
+		return false;
+	for (k = 0; k < sizeof pfx / sizeof pfx[0]; k++) {
+		size_t n = strlen(pfx[k]);
+
+		if (end - start > n + 1 && memcmp(text + start, pfx[k], n) == 0)
+			return text[start + n] >= 'A' && text[start + n] <= 'Z';
+	}
+	return false;
+}
+
+/*
  * A word the fast path of an_tok_next() does not take, starting at i with a
  * character of class cl and l bytes: its end (returned), its end without a
  * possessive (*bendp) and its flags (*flp).
@@ -411,6 +401,9 @@ word_slow(const char *text, size_t end, size_t i, unsigned cl, size_t l, size_t 
 	}
 	if (tend - start == 1 && (fl & TF_CAP) && tend < end && text[tend] == '.')
 		fl |= TF_INITIAL;
+	/* "al-Harbi" is a capitalised name */
+	if ((fl & TF_LOWER) && tend - start > 3 && particle_name(text, start, bend))
+		fl = (fl & ~TF_LOWER) | TF_CAP;
 	*bendp = bend;
 	*flp = fl;
 	return tend;
@@ -624,11 +617,13 @@ quote_at(struct an_tokstate *ts, size_t off, unsigned carry)
 	return carry & ~TF_INQ;
 }
 
-/* Start cutting a paragraph (an_lex_init() has been called). */
+/* Start cutting a paragraph; the tables are built at the first call, from any thread. */
 void
 an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct span span,
     const struct an_quote *q, size_t nq, size_t qhint)
 {
+	if (!atomic_load_explicit(&tok_ready, memory_order_acquire))
+		pthread_once(&tok_once, tok_build);
 	ts->text = text;
 	ts->len = len;
 	ts->end = span.end < len ? span.end : len;
@@ -639,6 +634,194 @@ an_tok_begin(struct an_tokstate *ts, const char *text, size_t len, struct span s
 	ts->qi = qhint;
 	ts->qb = 0;
 	ts->alen = NULL;
+}
+
+/*
+ * The lexicon number of the ASCII word of letters text[start, start + n) (of
+ * a text of len bytes); *hw gets the word packed and lower-cased when it is
+ * of eight bytes or fewer (else 0), for its hash.
+ */
+static inline unsigned
+ascii_word_id(const char *text, size_t len, size_t start, size_t n, uint64_t *hw)
+{
+	*hw = 0;
+	if (AN_LITTLE_ENDIAN && n <= 8) {
+		uint64_t w = 0;
+
+		if (start + 8 <= len)
+			memcpy(&w, text + start, 8);
+		else
+			memcpy(&w, text + start, len - start);
+		/* letters only: setting 0x20 lower-cases them */
+		w = (w | REP8(0x20)) & low_mask[n];
+		*hw = w;
+		return an_lex_find8(w, n);
+	}
+	if (AN_LITTLE_ENDIAN && n <= 16 && start + 16 <= len) {
+		uint64_t w0, w1;
+
+		memcpy(&w0, text + start, 8);
+		memcpy(&w1, text + start + 8, 8);
+		w0 |= REP8(0x20);
+		w1 = (w1 | REP8(0x20)) & low_mask[n - 8];
+		return an_lex_find16(w0, w1, n);
+	}
+	return an_lex_word(text, len, start, n);
+}
+
+/* Has the ASCII word text[start, end) two letters or more (it has no lower-case one: all capitals)? */
+static inline bool
+two_letters(const char *text, size_t start, size_t end)
+{
+	size_t m, letters = 0;
+
+	for (m = start; m < end && letters < 2; m++)
+		letters += byte_cl[(unsigned char)text[m]] & CL_LETTER;
+	return letters >= 2;
+}
+
+/*
+ * The flags of the ASCII word text[start, j) by its bytes: the case of its
+ * first (of class cl), all capitals, a digit (seen: the classes after the
+ * first), an initial (dot: a full stop follows).
+ */
+static inline unsigned
+ascii_word_flags(const char *text, size_t start, size_t j, unsigned cl, unsigned seen, bool dot)
+{
+	unsigned fl = first_flags[cl] | TF_ASCII;
+
+	if (j - start == 1 && dot && (fl & TF_CAP))
+		fl |= TF_INITIAL;
+	if (!(seen & CL_LOWER) && two_letters(text, start, j))
+		fl |= TF_ALLCAPS;	/* none lower case */
+	if (seen & CL_DIGIT)
+		fl |= TF_DIGIT;
+	return fl;
+}
+
+/*
+ * What pass 1 notes of the ASCII word t, text[start, start + n), whose
+ * first byte is c, packed in hw when of eight bytes or fewer (else 0): whether
+ * it may end a front matter alias (TF_ALIASW), and its hash when it is a
+ * capitalised word (TF_HASHED). Returns its flags fl with those.
+ */
+static inline unsigned
+word_notes(const struct an_tokstate *ts, struct an_tok *t, size_t start, size_t n, unsigned c,
+    uint64_t hw, unsigned fl)
+{
+	if (ts->alen != NULL && ((ts->alen[c | 0x20] >> (n < 63 ? n : 63)) & 1))
+		fl |= TF_ALIASW;
+	if (fl & TF_CAPWORD) {
+		bool ascii;
+
+		t->h = hw != 0 ? hash_mix(hw, n) : hash_ascii(ts->text, start, n, ts->len, &ascii);
+		fl |= TF_HASHED;
+	}
+	return fl;
+}
+
+/*
+ * Fill t for the ASCII punctuation c; *carry (the token before's) becomes
+ * the carry after it (noend: the token before is a word a full stop does
+ * not end). Returns its flags.
+ */
+static inline unsigned
+tok_ascii_punct(struct an_tok *t, unsigned c, unsigned *carry, bool noend)
+{
+	unsigned o = punct_opens[c], fl = *carry & CARRY_PUNCT;
+
+	*carry = (*carry & TF_INQ) | (o == 1 || (o == 2 && !noend) ? TF_SSTART : 0);
+	t->tix = 0;
+	t->lex = 0;
+	t->kind = TK_PUNCT;
+	if (c == '"' || c == '\'') {
+		fl |= TF_MARK;
+		t->ch = PC_QMARK;
+	} else
+		t->ch = (unsigned char)c;
+	return fl;
+}
+
+/*
+ * Cut the token at i that the fast paths of an_tok_next() do not take, whose
+ * first byte is c of class cl (tok_slow()), and note TF_ALIASW in its flags:
+ * a word whose lower case may be longer or shorter than it may end an alias.
+ */
+static struct tok_end
+tok_other(const struct an_tokstate *ts, struct an_tok *t, size_t i, unsigned c, unsigned cl,
+    unsigned carry, bool noend)
+{
+	struct tok_end r = tok_slow(ts->text, ts->len, ts->end, i, t, carry, noend);
+
+	if (ts->alen != NULL && t->kind == TK_WORD && (cl == 0 || ts->alen[c | 0x20] != 0))
+		t->flags |= TF_ALIASW;
+	return r;
+}
+
+/* The end of a run of ASCII letters and digits, and the classes seen in it. */
+struct run_end {
+	size_t		j;
+	unsigned	seen;
+};
+
+/*
+ * The end of the run of ASCII letters and digits that starts at i with a
+ * byte of class cl, two bytes a step (pair_cl) while two are left, and the
+ * classes (CL_LOWER, CL_DIGIT) of the bytes after the first.
+ */
+static inline struct run_end
+ascii_run_end(const char *text, size_t end, size_t i, unsigned cl)
+{
+	struct run_end r = { i + 1, cl };
+	unsigned k;
+
+	for (;;) {
+		uint16_t two;
+
+		if (end - r.j < 2) {
+			if (r.j < end && (k = byte_cl[(unsigned char)text[r.j]]) != 0) {
+				r.seen |= k;
+				r.j++;
+			}
+			return r;
+		}
+		memcpy(&two, text + r.j, 2);
+		k = pair_cl[two];
+		r.seen |= k;
+		if (!(k & PAIR_BOTH)) {
+			r.j += k & PAIR_FIRST;
+			return r;
+		}
+		r.j += 2;
+	}
+}
+
+/*
+ * Skip the whitespace after a token that ends at i (most often one space):
+ * where the next token starts, and the carry, TF_SPACEBEFORE added when there
+ * was some.
+ */
+static inline struct tok_end
+skip_gap(const char *text, size_t end, size_t i, unsigned carry)
+{
+	struct tok_end r = { i, carry };
+	unsigned c;
+
+	if (i >= end)
+		return r;
+	c = (unsigned char)text[i];
+	if (c <= 0x20) {
+		r.end = i + 1;
+		r.carry |= TF_SPACEBEFORE;
+		/* (one test: a byte in 0x21-0x7E is no space) */
+		if (r.end < end && (unsigned char)(text[r.end] - 0x21) >= 0x7F - 0x21)
+			r.end = skip_space(text, end, r.end);
+	} else if (c >= 0x7F) {
+		r.end = skip_space(text, end, i);
+		if (r.end > i)
+			r.carry |= TF_SPACEBEFORE;
+	}
+	return r;
 }
 
 /* Cut up to max more tokens of the paragraph; this function can't fail. */
@@ -654,6 +837,7 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 	while (i < end && t < tmax) {
 		unsigned c = (unsigned char)text[i], cl = byte_cl[c], fl;
 		size_t start = i;
+		struct tok_end r;
 
 		if (start >= qb) {
 			carry = quote_at(ts, start, carry);
@@ -662,91 +846,23 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 		}
 		if (cl != 0) {
 			/* an ASCII word, up to a byte that joins nothing */
-			size_t j = i + 1;
-			unsigned seen = cl, k;
+			struct run_end re = ascii_run_end(text, end, i, cl);
+			size_t j = re.j;
+			unsigned k = j < end ? (unsigned char)text[j] : ' ';
 
-			/* two bytes a step (pair_cl) while two are left */
-			for (;;) {
-				uint16_t two;
-
-				if (end - j < 2) {
-					if (j < end && (k = byte_cl[(unsigned char)text[j]]) != 0) {
-						seen |= k;
-						j++;
-					}
-					break;
-				}
-				memcpy(&two, text + j, 2);
-				k = pair_cl[two];
-				seen |= k;
-				if (!(k & PAIR_BOTH)) {
-					j += k & PAIR_FIRST;
-					break;
-				}
-				j += 2;
-			}
-			k = j < end ? (unsigned char)text[j] : ' ';
 			/* a dot, comma or hyphen joins nothing before a space or punctuation */
 			if (k < 0x80 && k != '\'' && (k < ',' || k > '.' || j + 1 >= end ||
 			    ((unsigned char)text[j + 1] < 0x80 && byte_cl[(unsigned char)text[j + 1]] == 0))) {
 				unsigned id = 0;
 				uint64_t lex, hw = 0;
 
-				fl = first_flags[cl] | (carry & CARRY_WORD) | TF_ASCII;
-				if (j - start == 1 && k == '.' && (fl & TF_CAP))
-					fl |= TF_INITIAL;
-				if (!(seen & CL_LOWER)) {
-					/* two letters or more, none lower case: all capitals */
-					size_t m, letters = 0;
-
-					for (m = start; m < j && letters < 2; m++)
-						letters += byte_cl[(unsigned char)text[m]] & CL_LETTER;
-					if (letters >= 2)
-						fl |= TF_ALLCAPS;
-				}
-				if (seen & CL_DIGIT)
-					fl |= TF_DIGIT;
-				else if (AN_LITTLE_ENDIAN && j - start <= 8) {
-					/* ASCII letters only: look it up here */
-					uint64_t w = 0;
-
-					if (start + 8 <= ts->len)
-						memcpy(&w, text + start, 8);
-					else
-						memcpy(&w, text + start, ts->len - start);
-					/* letters only: setting 0x20 lower-cases them */
-					w = (w | REP8(0x20)) & low_mask[j - start];
-					id = an_lex_find8(w, j - start);
-					hw = w;
-				} else if (AN_LITTLE_ENDIAN && j - start <= 16 && start + 16 <= ts->len) {
-					/* nine to sixteen letters */
-					uint64_t w1;
-
-					memcpy(&hw, text + start, 8);
-					memcpy(&w1, text + start + 8, 8);
-					hw |= REP8(0x20);
-					w1 = (w1 | REP8(0x20)) & low_mask[j - start - 8];
-					id = an_lex_find16(hw, w1, j - start);
-					hw = 0;
-				} else
-					id = an_lex_word(text, ts->len, start, j - start);
+				fl = ascii_word_flags(text, start, j, cl, re.seen, k == '.') |
+				    (carry & CARRY_WORD);
+				if (!(re.seen & CL_DIGIT))
+					id = ascii_word_id(text, ts->len, start, j - start, &hw);
 				lex = an_lex_flags[id];
 				t->tix = id;
-				fl = word_flags(lex, fl);
-				if (ts->alen != NULL) {
-					size_t l = j - start < 63 ? j - start : 63;
-
-					if ((ts->alen[c | 0x20] >> l) & 1)
-						fl |= TF_ALIASW;
-				}
-				if (fl & TF_CAPWORD) {
-					/* its hash, for pass 1's notes */
-					bool ascii;
-
-					t->h = hw != 0 ? hash_mix(hw, j - start) :
-					    hash_ascii(text, start, j - start, ts->len, &ascii);
-					fl |= TF_HASHED;
-				}
+				fl = word_notes(ts, t, start, j - start, c, hw, word_flags(lex, fl));
 				carry &= TF_INQ;
 				t->lex = lex;
 				t->kind = TK_WORD;
@@ -754,37 +870,18 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 				t->bend = j;
 				i = j;
 			} else {
-				struct tok_end r = tok_slow(text, ts->len, end, i, t, carry, false);
-
+				r = tok_other(ts, t, i, c, cl, carry, false);
 				fl = t->flags;
-				if (ts->alen != NULL && ts->alen[c | 0x20] != 0)
-					fl |= TF_ALIASW;	/* (its lower case may be longer or shorter) */
 				carry = r.carry;
 				i = r.end;
 			}
 		} else if (c < 0x80) {
-			/* ASCII punctuation */
-			unsigned o = punct_opens[c];
-
-			fl = carry & CARRY_PUNCT;
-			carry = (carry & TF_INQ) | (o == 1 || (o == 2 && !prev_noend(t, t0, carry)) ?
-			    TF_SSTART : 0);
-			t->tix = 0;
-			t->lex = 0;
-			t->kind = TK_PUNCT;
-			if (c == '"' || c == '\'') {
-				fl |= TF_MARK;
-				t->ch = PC_QMARK;
-			} else
-				t->ch = (unsigned char)c;
+			fl = tok_ascii_punct(t, c, &carry, prev_noend(t, t0, carry));
 			i++;
 			t->bend = i;
 		} else {
-			struct tok_end r = tok_slow(text, ts->len, end, i, t, carry, prev_noend(t, t0, carry));
-
+			r = tok_other(ts, t, i, c, cl, carry, prev_noend(t, t0, carry));
 			fl = t->flags;
-			if (ts->alen != NULL && t->kind == TK_WORD)
-				fl |= TF_ALIASW;	/* (a non-ASCII word: lower case may change it) */
 			carry = r.carry;
 			i = r.end;
 		}
@@ -795,23 +892,9 @@ an_tok_next(struct an_tokstate *ts, struct an_tok *t, size_t max)
 		t->person = -1;
 		t->mkind = 0;
 		t++;
-		/* whitespace: most often one space */
-		if (i < end) {
-			c = (unsigned char)text[i];
-			if (c <= 0x20) {
-				i++;
-				carry |= TF_SPACEBEFORE;
-				/* (one test: a byte in 0x21-0x7E is no space) */
-				if (i < end && (unsigned char)(text[i] - 0x21) >= 0x7F - 0x21)
-					i = skip_space(text, end, i);
-			} else if (c >= 0x7F) {
-				size_t k = skip_space(text, end, i);
-
-				if (k > i)
-					carry |= TF_SPACEBEFORE;
-				i = k;
-			}
-		}
+		r = skip_gap(text, end, i, carry);
+		i = r.end;
+		carry = r.carry;
 	}
 	ts->i = i;
 	ts->qb = qb;
@@ -833,7 +916,6 @@ an_tok_field(const char *s, struct an_tok **v, size_t *cap)
 		return 0;
 	span.start = 0;
 	span.end = strlen(s);
-	an_lex_init();
 	an_tok_begin(&ts, s, span.end, span, NULL, 0, 0);
 	while (!an_tok_done(&ts)) {
 		if (n + 64 > *cap)

@@ -149,30 +149,6 @@ an_win_keep(struct an_win *w, struct span span, size_t ntok, size_t *kv, size_t 
 	return true;
 }
 
-/* Cut and mark up to max more tokens of a paragraph for pass 2. */
-size_t
-an_rawsrc_next(struct an_rawsrc *rs, struct an_tok *t, size_t max)
-{
-	size_t n = an_tok_next(&rs->ts, t, max), i, l;
-
-	for (l = 0; l < 2; l++) {
-		const struct an_mention *m = rs->m[l];
-		size_t mi = rs->mi[l];
-
-		for (i = 0; i < n && mi < rs->nm[l]; i++) {
-			/* the words of a mention are the tokens that start in it */
-			while (mi < rs->nm[l] && m[mi].end <= t[i].start)
-				mi++;
-			if (mi < rs->nm[l] && m[mi].start <= t[i].start) {
-				t[i].person = m[mi].person;
-				t[i].mkind = rs->mk[l] != NULL ? rs->mk[l][mi] : MK_ALIAS;
-			}
-		}
-		rs->mi[l] = mi;
-	}
-	return n;
-}
-
 /*
  * One reading of a long paragraph for pass 2 (src: its tokens): its front
  * matter aliases, or (names) its names, into *m.

@@ -81,7 +81,12 @@ strmap_get(const struct strmap *m, const char *key, size_t len)
 union strmap_val *
 strmap_put(struct strmap *m, const char *key, size_t len, bool *added)
 {
-	uint64_t h = strmap_hash(key, len);
+	return strmap_put_h(m, key, len, strmap_hash(key, len), added);
+}
+
+union strmap_val *
+strmap_put_h(struct strmap *m, const char *key, size_t len, uint64_t h, bool *added)
+{
 	struct strmap_slot *s;
 
 	if ((m->n + 1) * 2 > m->cap)

@@ -364,3 +364,15 @@ sum64(const void *data, size_t len)
 	h[0] ^= h[0] >> 33;
 	return h[0];
 }
+
+char *
+xdg_path(const char *var, const char *home_default, const char *leaf)
+{
+	const char *v;
+
+	if ((v = getenv(var)) != NULL && v[0] == '/')
+		return xasprintf("%s/%s", v, leaf);
+	if ((v = getenv("HOME")) != NULL && v[0] != '\0')
+		return xasprintf("%s/%s/%s", v, home_default, leaf);
+	return NULL;
+}

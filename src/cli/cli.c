@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 #include "config.h"
 #include "diag.h"
+#include "fetch.h"
 #include "readstate.h"
 #include "sanitize.h"
 #include "ui.h"
@@ -21,9 +23,9 @@ char **
 cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count)
 {
 	char **v;
-	const char *env;
 	size_t i;
 	struct stat st;
+	bool chosen;
 
 	if (n > 0) {
 		v = xcalloc(n, sizeof *v);
@@ -34,27 +36,9 @@ cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count)
 	}
 	v = xcalloc(1, sizeof *v);
 	*count = 1;
-	if ((env = getenv("BYLINE_ARTICLES")) != NULL && env[0] != '\0') {
-		v[0] = xstrdup(env);
-		return v;
-	}
-	{
-		char *path = config_default_path(cli->config);
-		struct config c;
-
-		config_load(&c, path, false);
-		free(path);
-		if (c.library != NULL)
-			v[0] = xstrdup(c.library);
-		config_free(&c);
-		if (v[0] != NULL)
-			return v;
-	}
-	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
-		v[0] = xasprintf("%s/byline/articles", env);
-	else if ((env = getenv("HOME")) != NULL && env[0] != '\0')
-		v[0] = xasprintf("%s/.local/share/byline/articles", env);
-	if (v[0] != NULL && stat(v[0], &st) == 0 && S_ISDIR(st.st_mode))
+	/* the folder fetch fills: taken when named, the data folder only when it exists */
+	v[0] = fetch_library_dir(cli->config, &chosen);
+	if (v[0] != NULL && (chosen || (stat(v[0], &st) == 0 && S_ISDIR(st.st_mode))))
 		return v;
 	free(v[0]);
 	v[0] = xstrdup("articles");
@@ -124,11 +108,8 @@ cli_library_lookup(const struct cli *cli, FILE *f)
 	free(where);
 	config_free(&c);
 	free(path);
-	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
-		data = xasprintf("%s/byline/articles", env);
-	else if ((env = getenv("HOME")) != NULL && env[0] != '\0')
-		data = xasprintf("%s/.local/share/byline/articles", env);
-	if (data != NULL)
+	/* the data folder, as fetch_library_dir() names it */
+	if ((data = xdg_path("XDG_DATA_HOME", ".local/share", "byline/articles")) != NULL)
 		lookup_line(f, data, path_readable(data) ? "found" : strerror(errno));
 	free(data);
 	lookup_line(f, "./articles", path_readable("articles") ? "found" : strerror(errno));
@@ -182,14 +163,23 @@ cli_open_state(const struct cli *cli)
 	return rs;
 }
 
+/* Why the first write to standard output that failed failed (0: none did). */
+static int out_errno;
+
+void
+cli_write(FILE *f, const void *data, size_t len)
+{
+	if (len > 0 && fwrite(data, 1, len, f) != len && f == stdout && out_errno == 0)
+		out_errno = errno;
+}
+
 void
 cli_field(FILE *f, const char *s)
 {
 	struct buf b = BUF_INIT;
 
 	sanitize_appends(&b, s, 0);
-	if (b.len > 0)
-		fwrite(b.data, 1, b.len, f);
+	cli_write(f, b.data, b.len);
 	buf_free(&b);
 }
 
@@ -417,4 +407,44 @@ cli_json_print(json_t *v)
 	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', stdout);
 	json_decref(v);
+}
+
+/* Is standard output a pipe or socket whose reader has gone? */
+static bool
+stdout_reader_gone(void)
+{
+	struct stat st;
+	struct pollfd p = { STDOUT_FILENO, POLLOUT, 0 };
+
+	return fstat(STDOUT_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) &&
+	    poll(&p, 1, 0) > 0 && (p.revents & (POLLERR | POLLHUP)) != 0;
+}
+
+int
+cli_close_stdout(int status)
+{
+	int err = 0;
+	bool failed;
+
+	errno = 0;
+	if (fflush(stdout) == EOF)
+		err = errno;
+	failed = ferror(stdout) != 0 || err != 0;
+	if (failed && err == 0)
+		err = out_errno;
+	if (failed && err == 0 && stdout_reader_gone())
+		err = EPIPE;
+	errno = 0;
+	if (fclose(stdout) == EOF && !failed) {
+		err = errno;
+		failed = true;
+	}
+	/* a reader that went away ("| head -1") wanted no more: no error */
+	if (!failed || err == EPIPE)
+		return status;
+	if (err != 0)
+		fprintf(stderr, "byline: standard output: %s\n", strerror(err));
+	else
+		fputs("byline: standard output: write error\n", stderr);
+	return EXIT_PROBLEM;
 }

@@ -46,6 +46,12 @@ bool cli_paths_unreadable(const struct cli *cli, char *const *paths, size_t n, b
 /* The read marks, opened from --state/$BYLINE_STATE/XDG; warnings go to stderr. */
 struct readstate *cli_open_state(const struct cli *cli);
 
+/*
+ * Write len bytes of data to f. A failure on standard output is remembered
+ * for cli_close_stdout() (a large write leaves nothing buffered to retry).
+ */
+void cli_write(FILE *f, const void *data, size_t len);
+
 /* Write s to f as one tab-free, newline-free, control-free field. */
 void cli_field(FILE *f, const char *s);
 
@@ -67,6 +73,15 @@ typedef struct json_t json_t;
  */
 json_t *cli_json_text(const char *s, bool empty_null);
 
+/*
+ * At the end of a command: flush and close standard output. A write that
+ * failed (a full disk, an I/O error) is an error: "byline: standard
+ * output: REASON" on stderr, and the status becomes EXIT_PROBLEM. A reader
+ * that went away (a closed pipe, "| head -1") is no error: status is kept.
+ * Returns the status to exit with.
+ */
+int cli_close_stdout(int status);
+
 /* Print v (a JSON value, released here) on standard output, then a newline. */
 void cli_json_print(json_t *v);
 
@@ -78,6 +93,7 @@ int cmd_mark(const struct cli *cli, int argc, char **argv);
 int cmd_quotes(const struct cli *cli, int argc, char **argv);
 int cmd_people(const struct cli *cli, int argc, char **argv);
 int cmd_import(const struct cli *cli, int argc, char **argv);
+int cmd_fetch(const struct cli *cli, int argc, char **argv);
 
 /*
  * Check the config file (the default one when file is NULL) and print its

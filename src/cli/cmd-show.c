@@ -55,8 +55,7 @@ cmd_show(const struct cli *cli, int argc, char **argv)
 	}
 	reading_layout(&r);
 	show_text(&r.d, &r.a, (int)width, &out);
-	if (out.len > 0)
-		fwrite(out.data, 1, out.len, stdout);
+	cli_write(stdout, out.data, out.len);
 	buf_free(&out);
 	reading_free(&r);
 	return EXIT_OK;

@@ -16,8 +16,8 @@ const char *const config_actions[] = {
 	"search", "search-next", "search-prev", "next-quote", "prev-quote",
 	"focus-next", "focus-prev", "show-quotes", "show-people", "show-caption",
 	"next-image", "next-article", "prev-article", "open-url", "copy-quote",
-	"back", "quit", "help", "redraw", "mark-all-read", "clear-filter", "sort", "reload",
-	"pipe", "edit",
+	"back", "quit", "help", "redraw", "fetch", "mark-all-read", "clear-filter", "sort",
+	"reload", "pipe", "edit",
 	NULL
 };
 

@@ -54,11 +54,9 @@ ui_run(struct ui *ui, const char *script, const char *arg, const char *input, si
 	struct sigaction ign, old;
 	pid_t pid;
 
-	def_prog_mode();
-	endwin();
+	term_hand_over();
 	if (input != NULL && pipe(fds) < 0) {
-		reset_prog_mode();
-		refresh();
+		term_take_back();
 		return -1;
 	}
 	pid = fork();
@@ -77,15 +75,21 @@ ui_run(struct ui *ui, const char *script, const char *arg, const char *input, si
 			(void)write_all(fds[1], input, inlen);	/* a reader that stops early is fine */
 		close(fds[1]);
 	}
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
+	while (pid > 0) {
+		if (waitpid(pid, &status, WUNTRACED) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (!WIFSTOPPED(status))
+			break;
+		/* Ctrl-Z stopped the program: stop with it, so that the shell has the terminal */
+		kill(getpid(), SIGSTOP);
+	}
 	if (pid > 0 && wait)
 		wait_enter(ui->cancel);
 	sigaction(SIGINT, &old, NULL);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
+	term_take_back();
 	if (pid < 0)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ?
@@ -148,7 +152,7 @@ edit(struct ui *ui, const char *path)
 
 	if (open)
 		article_close(ui);
-	ui_reload(ui, true);
+	ui_reload(ui);
 	for (i = 0; open && i < ui->lib.n; i++)
 		if (strcmp(ui->lib.v[i].path, file) == 0 || strcmp(ui->lib.v[i].path, path) == 0)
 			break;

@@ -72,6 +72,8 @@ static const struct keybind table[] = {
 	{ V_LIST,	'R',		ACT_RELOAD,	"read the folders again (new, changed and gone "
 							"articles)" },
 	{ V_ANY,	'U',		ACT_NEXT_UNREAD,	"go to the next unread article" },
+	{ V_LIST,	'F',		ACT_FETCH,	"fetch the subscribed feeds (q stops the fetch, "
+							"keeping what it wrote)" },
 	/* the article */
 	{ V_ARTICLE,	'/',		ACT_SEARCH,	"search the article (an empty pattern: the last "
 							"search again)" },
@@ -126,6 +128,7 @@ static const struct {
 	{ "next-article", ACT_NEXT_ARTICLE }, { "prev-article", ACT_PREV_ARTICLE },
 	{ "open-url", ACT_OPEN_URL }, { "copy-quote", ACT_COPY_QUOTE },
 	{ "back", ACT_BACK }, { "quit", ACT_QUIT }, { "help", ACT_HELP }, { "redraw", ACT_REDRAW },
+	{ "fetch", ACT_FETCH },
 	{ "mark-all-read", ACT_MARK_ALL }, { "clear-filter", ACT_CLEAR_FILTER },
 	{ "sort", ACT_SORT }, { "reload", ACT_RELOAD }, { "pipe", ACT_PIPE }, { "edit", ACT_EDIT },
 };

@@ -197,6 +197,23 @@ filter_follow(struct ui *ui)
 	ui_set_filter(ui, ui->input.data != NULL ? ui->input.data : "", ui->input.len);
 }
 
+void
+prompt_type(struct ui *ui, const char *text, size_t len)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	if (ui->prompt == PROMPT_NONE || ui->prompt == PROMPT_CONFIRM)
+		return;
+	while (i < len) {
+		i += utf8_decode(text + i, len - i, &cp);
+		if (cp >= 32 && cp != 127 && !(cp >= 0x80 && cp < 0xa0))
+			insert(ui, (wint_t)cp);
+	}
+	if (ui->prompt == PROMPT_FILTER)
+		filter_follow(ui);
+}
+
 /* y or n to the question of PROMPT_CONFIRM. */
 static void
 confirm_key(struct ui *ui, int kind, wint_t ch)

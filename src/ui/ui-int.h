@@ -43,6 +43,7 @@ enum action {
 	ACT_NEXT_ARTICLE, ACT_PREV_ARTICLE,
 	ACT_OPEN_URL, ACT_COPY_QUOTE,
 	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW,
+	ACT_FETCH,
 	ACT_DIGIT,		/* a digit: part of a count before the next key */
 	ACT_MARK_ALL, ACT_CLEAR_FILTER, ACT_SORT, ACT_RELOAD, ACT_PIPE, ACT_EDIT,
 	ACT_COUNT
@@ -232,8 +233,64 @@ struct ui {
 	bool			 mark_on_open;
 	bool			 clipboard;	/* y may copy through the terminal */
 	int			 side_width;	/* columns of the side panes, 0: automatic */
+	unsigned		 marks_serial;	/* readstate_serial() when the counts were taken */
 	const volatile sig_atomic_t *cancel;	/* set by a signal that ends the reader */
+	struct uifetch		*fetch;		/* F: the fetch running, or NULL */
 };
+
+/* ---- the terminal (term.c) ---- */
+
+/* Key codes of our own (beyond curses's): a bracketed paste begins, ends. */
+#define KEY_PASTE_BEGIN	(KEY_MAX + 1)
+#define KEY_PASTE_END	(KEY_MAX + 2)
+
+/* term_events(): the size may have changed, or the screen must be painted anew. */
+#define TERM_EV_SIZE	0x1
+
+/*
+ * The signal that ends the reader (SIGINT, SIGTERM, SIGHUP; SIGHUP also when
+ * the terminal goes away without one), 0 while it runs; and how many such
+ * signals came (a wait for the read marks' lock ends when it changes).
+ */
+extern volatile sig_atomic_t term_quit;
+extern volatile sig_atomic_t term_nsignals;
+
+/* Catch the signals the reader handles (flags only). Before term_start(). */
+void term_signals(void);
+/*
+ * Can the terminal ($TERM) be used: known, and able to move the cursor?
+ * Returns 0, or an exit status after saying why on stderr.
+ */
+int term_check(void);
+/* Take the terminal (curses, modes, paste, crash handlers). false: said why on stderr. */
+bool term_start(void);
+/* Give the terminal back as it was found. */
+void term_end(void);
+/*
+ * Hand the terminal to another program (| and E, the browser) as a stop
+ * does: the screen cleared, the shell's modes, no bracketed paste; then
+ * take it back, the reader's modes and the whole screen painted again.
+ */
+void term_hand_over(void);
+void term_take_back(void);
+/*
+ * Job control and resizes since the last call: suspends on SIGTSTP and
+ * returns after fg, repaints after a SIGCONT. Returns TERM_EV_* bits.
+ */
+int term_events(void);
+/* term_read_key(): timeout_ms passed with nothing. */
+#define TERM_IDLE	(-2)
+
+/*
+ * The next key: its kind (OK, KEY_CODE_YES) and *ch; ERR when a signal or a
+ * resize came first (or the terminal was ready with no whole key yet), or
+ * when fd (another source of news, a fetch's; -1: none) is readable;
+ * TERM_IDLE when timeout_ms passed (-1: none). A terminal that is gone sets
+ * term_quit to SIGHUP.
+ */
+int term_read_key(wint_t *ch, int timeout_ms, int fd);
+/* A key that is already there, without waiting; ERR when none (or a signal came). */
+int term_next_key(wint_t *ch);
 
 /* ---- ui.c ---- */
 
@@ -264,11 +321,8 @@ void ui_refilter(struct ui *ui);
 void ui_set_filter(struct ui *ui, const char *text, size_t len);
 /* Count the unread articles of the library again. */
 void ui_count_unread(struct ui *ui);
-/*
- * Read the library's folders again, keeping the selection; unless quiet,
- * say how many articles are new ("2 new articles").
- */
-void ui_reload(struct ui *ui, bool quiet);
+/* Read the library again (files came or went), keeping the selected article selected. */
+void ui_reload(struct ui *ui);
 
 /* ---- prompt.c ---- */
 
@@ -276,6 +330,8 @@ void ui_reload(struct ui *ui, bool quiet);
 void prompt_open(struct ui *ui, enum prompt kind, const char *initial);
 /* A key typed while the prompt is open. */
 void prompt_key(struct ui *ui, int kind, wint_t ch);
+/* Type text[0..len) (a paste: no control characters) at the prompt's cursor; one refilter after. */
+void prompt_type(struct ui *ui, const char *text, size_t len);
 /* Draw the prompt on the bottom line. */
 void prompt_draw(struct ui *ui);
 /* Release the prompts' histories. */
@@ -308,6 +364,8 @@ void list_init(struct ui *ui);
 void list_free(struct ui *ui);
 /* Put the library in the current sort order (ui->order). */
 void list_sort(struct ui *ui);
+/* R: the library read again, and how many articles came and went said. */
+void list_reload(struct ui *ui);
 void list_draw(struct ui *ui);
 /* The library's status line: counts, key hints, the position. */
 void list_draw_status(struct ui *ui);
@@ -351,5 +409,24 @@ void article_search_start(struct ui *ui, const char *pattern);
 size_t article_top_offset(struct ui *ui);
 /* Show the body offset off at the top of the view (after the article was read again). */
 void article_goto_offset(struct ui *ui, size_t off);
+
+/* ---- fetch.c: F, the subscriptions fetched on a thread ---- */
+
+/* Start fetching the subscriptions (a message says why not). */
+void uifetch_start(struct ui *ui);
+/* The descriptor the event loop also waits on while a fetch runs, or -1. */
+int uifetch_fd(const struct ui *ui);
+/*
+ * Take the fetch's news: progress, and once it is done and the library is
+ * on screen, the library read again, the first new article selected, the
+ * summary in the status line. Returns whether a fetch is (or was) there.
+ */
+bool uifetch_poll(struct ui *ui);
+/* The status line while a fetch runs, into out; false when none runs. */
+bool uifetch_status(const struct ui *ui, char *out, size_t size);
+/* Ask a running fetch to stop; false when none runs (then q means quit). */
+bool uifetch_cancel(struct ui *ui);
+/* Stop the fetch (if any), wait for its thread, release it: before the reader ends. */
+void uifetch_stop(struct ui *ui);
 
 #endif

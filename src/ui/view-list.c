@@ -8,6 +8,7 @@
 #include "prefs.h"
 #include "readstate.h"
 #include "sanitize.h"
+#include "strmap.h"
 #include "ui-int.h"
 
 static const char *const sort_names[SORT_COUNT] = { "date", "title", "source", "unread" };
@@ -138,6 +139,31 @@ next_sort(struct ui *ui)
 		    "sorted by %s", sort_names[ui->sort]);
 	}
 	free(path);
+}
+
+void
+list_reload(struct ui *ui)
+{
+	struct strmap before = STRMAP_INIT;
+	size_t i, added = 0, gone, n = ui->lib.n;
+	bool fresh;
+
+	for (i = 0; i < ui->lib.n; i++)
+		strmap_put(&before, ui->lib.v[i].path, strlen(ui->lib.v[i].path), &fresh);
+	ui_reload(ui);
+	for (i = 0; i < ui->lib.n; i++)
+		if (strmap_get(&before, ui->lib.v[i].path, strlen(ui->lib.v[i].path)) == NULL)
+			added++;
+	strmap_free(&before);
+	gone = n + added - ui->lib.n;
+	if (ui->msg[0] != '\0')
+		return;		/* a problem met while reading is said first */
+	if (added == 0 && gone == 0)
+		ui_message(ui, false, "no new articles (%zu)", ui->lib.n);
+	else if (gone == 0)
+		ui_message(ui, false, "%zu new article%s", added, added == 1 ? "" : "s");
+	else
+		ui_message(ui, false, "%zu new, %zu gone", added, gone);
 }
 
 /* ---- drawing ---- */
@@ -293,6 +319,10 @@ list_draw_status(struct ui *ui)
 	}
 	if (ui->preloaded > 0) {
 		draw_str(y, 1, ui->w - 1, "reading the folder\xe2\x80\xa6", draw_attr(C_STATUS));
+		return;
+	}
+	if (uifetch_status(ui, s, sizeof s)) {
+		draw_str_cut(y, 1, ui->w - 2, s, draw_attr(C_STATUS) | A_BOLD);
 		return;
 	}
 	/* the position at the right, as mutt has it */
@@ -463,14 +493,18 @@ list_key(struct ui *ui, enum action act, long count)
 		next_sort(ui);
 		break;
 	case ACT_RELOAD:
-		ui_reload(ui, false);
+		list_reload(ui);
 		break;
 	case ACT_NEXT_UNREAD:
 		if (ui->nrows > 0)
 			next_unread(ui);
 		break;
 	case ACT_QUIT:
-		ui->quit = true;
+		if (!uifetch_cancel(ui))	/* q stops a fetch first */
+			ui->quit = true;
+		break;
+	case ACT_FETCH:
+		uifetch_start(ui);
 		break;
 	default:
 		break;

@@ -13,7 +13,10 @@
 #   BENCH_BIG_MB=50       the big article's body, in MiB
 #   BENCH_KEYS=1          0 skips the per-keystroke (callgrind) section
 #   BENCH_NODE=1          0 skips the gray-matter anchor
-#   BENCH_SECTIONS="index paint memory analysis keys"   the sections to run
+#   BENCH_SECTIONS="index paint memory analysis import keys fetch"   the sections to run
+#   BENCH_FEEDS=100       feeds of 50 stories for the fetch section
+#   BENCH_HTML_PAGES=dir  the web pages the import row reads (default
+#                         ../shared/dev-html/pages beside the repository)
 #   TTFP=path             the ttfp tool (default ../shared/tools/ttfp, else ours)
 set -u
 
@@ -39,11 +42,13 @@ PRUNS=${BENCH_PAINT_RUNS:-5}
 BIGMB=${BENCH_BIG_MB:-50}
 KEYS=${BENCH_KEYS:-1}
 NODE=${BENCH_NODE:-1}
-SECTIONS=${BENCH_SECTIONS:-index paint memory analysis keys}
+SECTIONS=${BENCH_SECTIONS:-index paint memory analysis import keys fetch}
+HTMLPAGES=${BENCH_HTML_PAGES:-$root/../shared/dev-html/pages}
 want() { [[ " $SECTIONS " == *" $1 "* ]]; }
 GEN=$B/gen FLOOR=$B/floor RSS=$B/rss
 for t in "$GEN" "$FLOOR" "$RSS"; do [ -x "$t" ] || die "$t missing (make bench builds it)"; done
 for t in tmux awk; do command -v $t >/dev/null || die "$t missing (sh .ci/deps bench)"; done
+want import && ! command -v xmllint >/dev/null && die "xmllint missing (sh .ci/deps bench: libxml2-utils)"
 # less, the 50 MB first-paint reference, is not in every Debian image
 if ! command -v less >/dev/null; then
 	if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=sudo; else sudo=no; fi
@@ -339,6 +344,38 @@ want analysis && say "analysis" && for what in quotes people; do
 	row analysis "$what $BIGMB MiB" "$mbs" MB/s "wall time" "$best" - - -
 done
 
+# ---- 6. import: web pages into articles, against libxml2's parse alone ----
+# byline import --output - on every page (one process, as a user would run
+# it on a folder of saved pages) against xmllint --html --noout on the same
+# files (libxml2's HTML parser, which the import uses, and nothing else);
+# they take turns, the best of each is kept.
+if want import; then
+	if [ ! -d "$HTMLPAGES" ]; then
+		say "import: no pages in $HTMLPAGES (BENCH_HTML_PAGES): n/a"
+		row import "web pages" n/a ms "xmllint --html" n/a - 2 n/a
+	elif ! command -v xmllint >/dev/null; then
+		say "xmllint missing (sh .ci/deps bench installs libxml2-utils)"; broke=1
+	else
+		say "import: $HTMLPAGES"
+		pages=$(find "$HTMLPAGES" -name '*.html' -path '*source.html' | sort)
+		[ -n "$pages" ] || pages=$(find "$HTMLPAGES" -name '*.html' | sort)
+		npages=$(printf '%s\n' $pages | wc -l)
+		pbytes=$(cat $pages | wc -c)
+		ibest='' xbest=''
+		for ((i = 0; i < RUNS; i++)); do
+			read -r t _ _ _ < <("$RSS" -n 1 -w "$((i == 0))" -- xmllint --html --noout $pages 2>/dev/null)
+			xbest=$(least "$xbest" "$t")
+			read -r t _ _ st < <("$RSS" -n 1 -w "$((i == 0))" -- "$BYLINE" --state "$STATE/imp" \
+			    import --output - $pages 2>"$B/log/import.err")
+			[ "${st:-1}" = 0 ] || { say "byline import failed (exit ${st:-?}; see $B/log/import.err)"; broke=1; }
+			ibest=$(least "$ibest" "$t")
+		done
+		r=$(ratio "$ibest" "$xbest")
+		row import "$npages pages, $(mib "$pbytes" 1) MiB" "$ibest" ms "xmllint --html" "$xbest" "$r" 2 \
+		    "$(verdict "$r" 2)"
+	fi
+fi
+
 # ---- 4. per keystroke: instructions under callgrind ----
 # The reader runs in tmux under callgrind with instrumentation off until
 # the article is on screen and analysed; then it is switched on, N keys are
@@ -434,6 +471,55 @@ if want keys && [ "$KEYS" != 0 ]; then
 		    "${IR[big.base]}" "${IR[big.$kind]}" "$nk" >> "$B/log/keys.tsv"
 		row keys "$label" "$pb" Ir "$SMALLKB KB article" "$ps" "$r" 1.1 "$(verdict "$r" 1.1)"
 	done
+fi
+
+# ---- 5. fetch: byline fetch against curl, on a local server ----
+# tests/e2e/httpd.py serves /feeds/N.xml: RSS 2.0 of 50 stories (about
+# 53 KB), with an ETag. curl fetches the same URLs, one process per URL, 4 at
+# a time (xargs -P4), each written to a file; byline fetches them into a new
+# folder each run (so every story is new: parsed, turned into an article
+# with its people found, written). Then the same fetch again into a folder
+# that has them: conditional requests, all 304. Best of BENCH_RUNS each.
+if want fetch; then
+	say "fetch"
+	FEEDS=${BENCH_FEEDS:-100}
+	FW=$B/fetch
+	rm -rf "$FW"
+	mkdir -p "$FW/www" "$FW/curl" "$FW/lib"
+	if ! command -v python3 >/dev/null || ! command -v curl >/dev/null; then
+		say "python3 or curl missing: the fetch rows are n/a"
+		row fetch "first fetch $FEEDS feeds" n/a ms "curl -P4" n/a - 1.5 n/a
+	else
+		python3 "$root/tests/e2e/httpd.py" "$FW/www" "$FW/port" "$FW/log" 2>"$B/log/httpd.err" &
+		hpid=$!
+		for ((i = 0; i < 200; i++)); do [ -s "$FW/port" ] && break; sleep 0.05; done
+		base=http://127.0.0.1:$(cat "$FW/port" 2>/dev/null)
+		for ((i = 0; i < FEEDS; i++)); do echo "$base/feeds/$i.xml"; done > "$FW/urls"
+		export no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
+		read -r ctime _ _ cst < <("$RSS" -n "$RUNS" -w 1 -- sh -c 'cd "$0" && xargs -P4 -n1 curl -s -f -O < "$1"' \
+		    "$FW/curl" "$FW/urls" 2>>"$B/log/fetch.err")
+		[ "${cst:-1}" = 0 ] && [ "$(ls "$FW/curl" | wc -l)" -eq "$FEEDS" ] ||
+		    { say "curl failed (see $B/log/fetch.err)"; broke=1; }
+		# a new folder each run: every story is new
+		read -r ftime _ fkb fst < <("$RSS" -n "$RUNS" -w 1 -- sh -c 'exec "$0" fetch --quiet --into "$1/$(date +%s%N)" $(cat "$2")' \
+		    "$BYLINE" "$FW/lib" "$FW/urls" 2>>"$B/log/fetch.err")
+		[ "${fst:-1}" = 0 ] || { say "byline fetch failed (see $B/log/fetch.err)"; broke=1; }
+		one=$(ls -d "$FW"/lib/*/ | head -1)
+		n=$(find "$one" -name '*.md' | wc -l)
+		[ "$n" -eq $((FEEDS * 50)) ] || { say "byline fetch wrote $n stories, expected $((FEEDS * 50))"; broke=1; }
+		# the same folder again and again: every feed answers 304
+		read -r stime _ _ sst < <("$RSS" -n "$RUNS" -w 1 -- sh -c 'exec "$0" fetch --quiet --into "$1" $(cat "$2")' \
+		    "$BYLINE" "$FW/cond" "$FW/urls" 2>>"$B/log/fetch.err")
+		[ "${sst:-1}" = 0 ] || { say "byline fetch (again) failed (see $B/log/fetch.err)"; broke=1; }
+		kill "$hpid" 2>/dev/null
+		wait "$hpid" 2>/dev/null
+		r=$(ratio "$ftime" "$ctime")
+		row fetch "first fetch $FEEDS feeds" "$ftime" ms "curl -P4" "$ctime" "$r" 1.5 "$(verdict "$r" 1.5)"
+		r=$(ratio "$stime" "$ftime")
+		row fetch "again (all 304)" "$stime" ms "first fetch" "$ftime" "$r" 0.2 "$(verdict "$r" 0.2)"
+		row fetch "first fetch, peak memory" "$(mib "$fkb" 1024)" MiB - - - - -
+		rm -rf "$FW/lib" "$FW/cond"
+	fi
 fi
 
 # ---- the table ----

@@ -120,6 +120,7 @@ expect_comp "reader: commands, article files and folders" "a.md
 b.txt
 c.markdown
 check
+fetch
 import
 list
 mark-read
@@ -153,5 +154,13 @@ expect_comp "import --source takes a free value" "" import --source ""
 expect_comp "show --width takes a number, not a file" "" show --width ""
 expect_comp "mark-read: article files" "a.md" mark-read a
 has_all "import --date: today" "$(date +%Y-%m-%d)" import --date ""
+expect_comp "fetch --into: folders" "news
+sub folder" fetch --into ""
+expect_comp "fetch --timeout takes a number, not a file" "" fetch --timeout ""
+mkdir -p "$XDG_CONFIG_HOME/byline"
+printf '# mine\nhttps://a.example/feed.xml news\nhttps://b.example/rss\n' >"$XDG_CONFIG_HOME/byline/feeds"
+expect_comp "fetch --remove: the subscribed URLs" "https://a.example/feed.xml
+https://b.example/rss" fetch --remove ""
+expect_comp "fetch --remove https://a: narrowed" "https://a.example/feed.xml" fetch --remove https://a
 
 finish

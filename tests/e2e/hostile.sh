@@ -23,36 +23,6 @@ fi
 
 LIMIT=${HOSTILE_TIMEOUT:-30}
 
-# Byte patterns (LC_ALL=C grep). C0 controls but tab and newline, and DEL.
-P_C0=$(printf '[\001-\010\013-\037\177]')
-P_C1=$(printf '\302[\200-\237]')
-P_BIDI1=$(printf '\342\200[\216\217\252-\256]')
-P_BIDI2=$(printf '\342\201[\246-\251]')
-P_ALM=$(printf '\330\234')
-
-# dirty FILE: print what is wrong with the bytes of FILE (nothing if clean).
-dirty() {
-	if [ "$(tr -cd '\000' <"$1" | wc -c)" -gt 0 ]; then
-		echo "a NUL byte"
-	elif LC_ALL=C grep -q "$P_C0" "$1"; then
-		echo "a raw C0 control or DEL byte: $(LC_ALL=C grep -o "$P_C0" "$1" | head -n 1 | od -An -c)"
-	else
-		dirty_text "$1"
-	fi
-}
-
-# dirty_text FILE: what is wrong with FILE as text, past the control bytes:
-# invalid UTF-8, C1 controls, bidirectional controls (nothing if clean).
-dirty_text() {
-	if ! iconv -f UTF-8 -t UTF-8 <"$1" >/dev/null 2>&1; then
-		echo "invalid UTF-8 (a raw 8-bit byte such as 0x9b, an overlong form or a surrogate)"
-	elif LC_ALL=C grep -q "$P_C1" "$1"; then
-		echo "a C1 control (U+0080..U+009F) encoded in UTF-8"
-	elif LC_ALL=C grep -q -e "$P_BIDI1" -e "$P_BIDI2" -e "$P_ALM" "$1"; then
-		echo "a bidirectional control (U+202A..U+202E, U+2066..U+2069, U+200E/F, U+061C)"
-	fi
-}
-
 # shown FILE: FILE's first 2000 bytes made printable, for a failure message.
 shown() {
 	head -c 2000 "$1" | od -c | head -n 40

@@ -13,12 +13,7 @@ require_byline
 # body FILE: the text after the front matter, whitespace runs folded to one
 # space, leading and trailing space removed.
 body() {
-	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { fm = 0; next } !fm' "$1" |
-	    tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//'
-}
-# front FILE: the front matter, without the --- lines.
-front() {
-	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { exit } fm' "$1"
+	after_front "$1" | tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//'
 }
 # show_tail FILE: byline show from the first update note to the end (the
 # updates, then the photo captions).
@@ -47,14 +42,8 @@ fi
 
 # ---- the seed ----
 
-run B import --output "$LIB" --date 2022-03-04 --source Newsweek "$IN/seed.txt"
-IMPORTED=$(head -n 1 "$OUT")
-if [ "$RC" -eq 0 ] && [ "$(wc -l <"$OUT")" -eq 1 ] && [ -f "$IMPORTED" ] && [ ! -s "$ERR" ]; then
-	pass "import the seed: exit 0, prints the one path written"
-else
-	fail "import the seed: exit 0, prints the one path written" "unexpected" "$(both)"
-	finish
-fi
+imported "import the seed: exit 0, prints the one path written" \
+    --output "$LIB" --date 2022-03-04 --source Newsweek "$IN/seed.txt"
 case $IMPORTED in
 "$LIB"/2022-03-04-nato-ready-*.md) pass "file name: DIR/YYYY-MM-DD-slug.md from --date and the title" ;;
 *) fail "file name: DIR/YYYY-MM-DD-slug.md from --date and the title" "got $IMPORTED" ;;
@@ -288,6 +277,30 @@ else
 	fail "invalid UTF-8 becomes U+FFFD; no control character is written" "unexpected" "$(both)"
 fi
 
+# ---- web addresses and entities (issue 12, defect 3) ----
+
+printf 'Links\n\nRead https://example.org/story?id=1&x=2 today, or https://example.org/a_b_c*d.\n\nTom & Jerry wrote &amp; and &#38; and AT&T.\n' \
+    >"$IN/links.txt"
+run B import --output - "$IN/links.txt"
+cp "$OUT" "$T/links.md"
+if [ "$RC" -eq 0 ] && grep -qF 'https://example.org/story?id=1&x=2 today' "$T/links.md" &&
+    grep -qF 'https://example.org/a_b_c*d.' "$T/links.md"; then
+	pass "a web address is written unchanged (no backslash before & _ *)"
+else
+	fail "a web address is written unchanged (no backslash before & _ *)" "unexpected" \
+	    "$(cat "$T/links.md")"
+fi
+B show "$T/links.md" >"$T/links.show"
+if grep -qF 'Read https://example.org/story?id=1&x=2' "$T/links.show" &&
+    grep -qxF '[1] https://example.org/story?id=1&x=2' "$T/links.show" &&
+    grep -qxF '[2] https://example.org/a_b_c*d' "$T/links.show" &&
+    grep -qxF 'Tom & Jerry wrote &amp; and &#38; and AT&T.' "$T/links.show"; then
+	pass "show prints the addresses whole and the entities as written"
+else
+	fail "show prints the addresses whole and the entities as written" "unexpected" \
+	    "$(cat "$T/links.show")"
+fi
+
 # ---- errors ----
 
 run B import
@@ -314,10 +327,19 @@ run B import --output "$T/awk" "$IN"
 [ "$RC" -eq 1 ] && grep -q 'folder' "$ERR" &&
     pass "a folder as the file: exit 1" ||
     fail "a folder as the file: exit 1" "unexpected" "$(both)"
-run B import --output "$T/no-such-dir" "$IN/seed.txt"
-[ "$RC" -eq 1 ] && grep -q 'no-such-dir' "$ERR" && [ ! -e "$T/no-such-dir" ] &&
-    pass "a missing output folder: named, exit 1" ||
-    fail "a missing output folder: named, exit 1" "unexpected" "$(both)"
+# issue 12: --output DIR creates DIR and its parents
+run B import --output "$T/no-such-dir/and/below" "$IN/seed.txt"
+NEWF=$(cat "$OUT")
+[ "$RC" -eq 0 ] && [ -d "$T/no-such-dir/and/below" ] && [ -f "$NEWF" ] &&
+    [ "$(dirname "$NEWF")" = "$T/no-such-dir/and/below" ] && [ ! -s "$ERR" ] &&
+    pass "a missing output folder is created with its parents" ||
+    fail "a missing output folder is created with its parents" "unexpected" "$(both)"
+: >"$T/a-file"
+run B import --output "$T/a-file/below" "$IN/seed.txt"
+[ "$RC" -eq 1 ] && grep -q 'a-file/below' "$ERR" && [ ! -s "$OUT" ] &&
+    pass "an output folder that cannot be made (a file in the way): named, exit 1" ||
+    fail "an output folder that cannot be made (a file in the way): named, exit 1" \
+	"unexpected" "$(both)"
 run B import --output "$T/awk" - </dev/null
 [ "$RC" -eq 1 ] && grep -q 'no text' "$ERR" &&
     pass "empty input: exit 1, no text to import" ||

@@ -2,6 +2,12 @@
 # repository root:  . tests/e2e/lib.sh
 # $BYLINE is the binary under test (default: $PWD/build/byline).
 #
+# A local web server (for fetch): httpd_start ROOT serves the folder ROOT
+# with tests/e2e/httpd.py on 127.0.0.1 on a free port (see its header for
+# the paths it knows), sets $HTTPD (http://127.0.0.1:PORT) and $HTTPD_LOG
+# (one line per request), exports no_proxy=127.0.0.1 so that no proxy
+# stands between; stopped on exit. Returns 1 when it could not start.
+#
 # Results: one line per check, "PASS: name" or "FAIL: name: why", details
 # indented under a FAIL ("    | ..."); finish() prints a summary and exits 1
 # when anything failed. Scripts are POSIX sh (dash).
@@ -12,8 +18,14 @@
 # -L $TM_SOCKET-N, a new one for each session; TM_SOCKET defaults to
 # byline-test-PID; the sockets in $T), all killed on exit.
 #
+# Articles: front FILE, after_front FILE (an article file's parts); dirty
+# FILE (why its bytes would harm a terminal: NUL, C0, C1, bidi controls,
+# invalid UTF-8; nothing when clean); imported NAME ARGS... (byline import
+# ARGS, one path written, in $IMPORTED, checked).
+#
 # Files: copy_seed DIR [NAME] (prints the copy's path), copy_library DIR (the
-# six bundled articles), $FIXTURES (tests/fixtures/e2e), $SEED_TITLE;
+# six bundled articles), copy_long DIR and long_position (the long article,
+# $LONG, $LONG_KEY, $LONG_TITLE), $FIXTURES (tests/fixtures/e2e), $SEED_TITLE;
 # require_byline; shq STRING (shell-quoted); $ESC, $TAB, $BEL.
 #
 # The reader in tmux (one session at a time):
@@ -39,6 +51,8 @@
 #   tm_sync               wait until every key sent so far has been handled
 #   tm_wait_exit [SECS]   until byline has ended (seen in $T/raw); its status
 #                         in $TM_EXIT
+#   tm_restored           the terminal is given back: normal screen, cursor, no mouse
+#   pid_gone PID [SECS]   until the process has ended
 #   tm_flush_raw          wait until $T/raw holds all byline wrote (after exit)
 #   raw_has STRING        did the terminal receive these bytes?
 #   tm_status             the bottom line of the screen
@@ -53,6 +67,9 @@
 #   tm_pid                the byline process id
 #   tm_stop               end the tmux server
 #   tm_var FORMAT         tmux display -p FORMAT (e.g. '#{alternate_on}')
+#
+# As another user: unprivileged CMD... (as nobody when root), can_drop,
+# open_up DIR... (let nobody through the folders of $T).
 #
 # Checks:
 #   pass NAME; fail NAME WHY [DETAIL]; skip NAME WHY; check NAME CMD [ARGS...]
@@ -78,6 +95,7 @@ TM_SOCKET=byline-test-$$
 tm_n=0		# sessions started; session N runs on its own server, $TM_SOCKET-N
 
 e2e_cleanup() {
+	[ -n "${HTTPD_PID:-}" ] && kill "$HTTPD_PID" 2>/dev/null
 	while [ "$tm_n" -gt 0 ]; do
 		tmux -L "$TM_SOCKET-$tm_n" -f /dev/null kill-server >/dev/null 2>&1
 		tm_n=$((tm_n - 1))
@@ -184,10 +202,114 @@ copy_seed() {
 	printf '%s\n' "$1/${2:-2022-03-04-nato-ready-blinken.md}"
 }
 
+# copy_long DIR: the bundled long article (the Harlow Fen school: 46
+# quotes, several screens) copied into DIR as long.md; sets LONG (its path),
+# LONG_KEY (its read-mark key) and LONG_TITLE. long_position prints the
+# reading position $STATE holds for it.
+copy_long() {
+	mkdir -p "$1"
+	LONG=$1/long.md
+	LONG_KEY=id:sample-harlow-fen-school
+	LONG_TITLE='The school at the end of the lane'
+	cp "$E2E_ROOT/articles/2021-11-22-harlow-fen-school.md" "$LONG"
+	grep -q "^id: ${LONG_KEY#id:}\$" "$LONG" ||
+	    fail "fixture" "articles/2021-11-22-harlow-fen-school.md no longer has the id $LONG_KEY"
+}
+long_position() {
+	sed -n "s/^$LONG_KEY [ru] \\([0-9]*\\)\$/\\1/p" "$STATE" 2>/dev/null
+}
+
 # copy_library DIR: the six bundled articles copied into DIR.
 copy_library() {
 	mkdir -p "$1"
 	cp "$E2E_ROOT"/articles/*.md "$1/"
+}
+
+# ---- article files and their bytes ----
+
+# front FILE: an article file's front matter, without the --- lines.
+front() {
+	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { exit } fm' "$1"
+}
+
+# after_front FILE: what follows the front matter (the whole file when it has none).
+after_front() {
+	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { fm = 0; next } !fm' "$1"
+}
+
+# Byte patterns (LC_ALL=C grep). C0 controls but tab and newline, and DEL.
+P_C0=$(printf '[\001-\010\013-\037\177]')
+P_C1=$(printf '\302[\200-\237]')
+P_BIDI1=$(printf '\342\200[\216\217\252-\256]')
+P_BIDI2=$(printf '\342\201[\246-\251]')
+P_ALM=$(printf '\330\234')
+
+# dirty FILE: print what is wrong with the bytes of FILE (nothing if clean).
+dirty() {
+	if [ "$(tr -cd '\000' <"$1" | wc -c)" -gt 0 ]; then
+		echo "a NUL byte"
+	elif LC_ALL=C grep -q "$P_C0" "$1"; then
+		echo "a raw C0 control or DEL byte: $(LC_ALL=C grep -o "$P_C0" "$1" | head -n 1 | od -An -c)"
+	else
+		dirty_text "$1"
+	fi
+}
+
+# dirty_text FILE: what is wrong with FILE as text, past the control bytes:
+# invalid UTF-8, C1 controls, bidirectional controls (nothing if clean).
+dirty_text() {
+	if ! iconv -f UTF-8 -t UTF-8 <"$1" >/dev/null 2>&1; then
+		echo "invalid UTF-8 (a raw 8-bit byte such as 0x9b, an overlong form or a surrogate)"
+	elif LC_ALL=C grep -q "$P_C1" "$1"; then
+		echo "a C1 control (U+0080..U+009F) encoded in UTF-8"
+	elif LC_ALL=C grep -q -e "$P_BIDI1" -e "$P_BIDI2" -e "$P_ALM" "$1"; then
+		echo "a bidirectional control (U+202A..U+202E, U+2066..U+2069, U+200E/F, U+061C)"
+	fi
+}
+
+# imported NAME ARGS...: byline import ARGS; pass NAME when it exits 0 and
+# prints one line, the path of a file that exists, and nothing on stderr
+# (the path in $IMPORTED); else fail NAME and end the script (what follows
+# needs the file).
+imported() {
+	im_name=$1
+	shift
+	run B import "$@"
+	IMPORTED=$(head -n 1 "$OUT")
+	if [ "$RC" -eq 0 ] && [ "$(wc -l <"$OUT")" -eq 1 ] && [ -f "$IMPORTED" ] && [ ! -s "$ERR" ]; then
+		pass "$im_name"
+	else
+		fail "$im_name" "unexpected" "$(both)"
+		finish
+	fi
+}
+
+# ---- a local web server ----
+
+HTTPD=
+HTTPD_PID=
+HTTPD_LOG=$T/httpd.log
+httpd_start() {
+	command -v python3 >/dev/null 2>&1 || return 1
+	rm -f "$T/httpd.port"
+	: >"$HTTPD_LOG"
+	python3 "$E2E_ROOT/tests/e2e/httpd.py" "$1" "$T/httpd.port" "$HTTPD_LOG" \
+	    >"$T/httpd.err" 2>&1 &
+	HTTPD_PID=$!
+	i=0
+	while [ ! -s "$T/httpd.port" ]; do
+		i=$((i + 1))
+		if [ "$i" -gt 200 ] || ! kill -0 "$HTTPD_PID" 2>/dev/null; then
+			cat "$T/httpd.err" >&2
+			return 1
+		fi
+		sleep 0.05
+	done
+	HTTPD=http://127.0.0.1:$(cat "$T/httpd.port")
+	no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
+	export no_proxy NO_PROXY
+	unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY all_proxy 2>/dev/null
+	return 0
 }
 
 # ---- subcommands ----
@@ -451,6 +573,24 @@ tm_last() {
 	cat "$T/screen" 2>/dev/null
 }
 
+# tm_restored: the pane is back on the normal screen, the cursor shown, no
+# mouse reporting (what byline leaves behind).
+tm_restored() {
+	[ "$(tm_var '#{alternate_on}')" = 0 ] && [ "$(tm_var '#{cursor_flag}')" = 1 ] &&
+	    [ "$(tm_var '#{mouse_any_flag}')" = 0 ]
+}
+
+# pid_gone PID [SECS]: wait until the process has ended (10 s by default);
+# 1 when it still runs then.
+pid_gone() {
+	pg_end=$(e2e_deadline "${2:-10}")
+	while kill -0 "$1" 2>/dev/null; do
+		[ "$(date +%s)" -ge "$pg_end" ] && return 1
+		sleep 0.05
+	done
+	return 0
+}
+
 tm_wait_exit() {
 	tm_end=$(e2e_deadline "${1:-10}")
 	while :; do
@@ -509,4 +649,47 @@ expect_body() {
 	else
 		fail "$1" "the body never showed /$2/" "$(tm_last)"
 	fi
+}
+
+# ---- running as somebody else ----
+
+# unprivileged CMD [ARGS...]: run CMD as user nobody (65534) when the test
+# runs as root, whom file permissions do not stop (setpriv, else su); as
+# the user running the test otherwise. The files CMD touches must be
+# reachable by nobody: see open_up. Returns 125 when root cannot become
+# nobody here (then skip, saying so).
+unprivileged() {
+	if [ "$(id -u)" -ne 0 ]; then
+		"$@"
+		return
+	fi
+	if command -v setpriv >/dev/null &&
+	    setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+		return
+	fi
+	if command -v su >/dev/null && su nobody -s /bin/sh -c true 2>/dev/null; then
+		su nobody -s /bin/sh -c '"$0" "$@"' -- "$@"
+		return
+	fi
+	return 125
+}
+
+# can_drop: can this test run commands with a user's permissions (as a user
+# already, or as root able to become nobody)?
+can_drop() {
+	[ "$(id -u)" -ne 0 ] || unprivileged true
+}
+
+# open_up DIR...: let anyone through DIR and the folders of $T above it
+# (mktemp made $T 0700), for a command run unprivileged.
+open_up() {
+	for ou_d in "$@"; do
+		while :; do
+			chmod o+x "$ou_d" 2>/dev/null
+			case $ou_d in "$T"|/|.) break ;; esac
+			ou_d=$(dirname "$ou_d")
+		done
+	done
+	chmod o+x "$T"
 }

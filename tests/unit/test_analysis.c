@@ -596,6 +596,94 @@ static const struct dev_case dev[] = {
 	  L("Roger Federer|He was too good today,", "Ana Ivanovic|I can't believe it,"),
 	  L("Roger Federer", "Ana Ivanovic") },
 
+	{ "a long apposition between the name and the verb",
+	  "Ann Lee, head of research at the Institute of Marine Science in Oban, said, \"The water "
+	  "is warmer than ever.\"\n\n"
+	  "Tomasz Wojcik, a senior lecturer in coastal engineering at the University of Gdansk who "
+	  "has studied the harbour for a decade, said the walls \"would not survive another "
+	  "winter\".\n",
+	  L("Ann Lee|The water is warmer", "Tomasz Wojcik|would not survive another winter"),
+	  L("Ann Lee", "Tomasz Wojcik") },
+
+	{ "a chain of asides between the name and the verb: age, origin, who",
+	  "Joan Whitley, 54, of Cedar Falls, who lost her house in the flood, said: \"We lost "
+	  "everything.\"\n",
+	  L("Joan Whitley|We lost everything."),
+	  L("Joan Whitley") },
+
+	{ "a phrase between the name and the verb",
+	  "Health Minister Omar bin Salem, speaking to reporters in the capital, said \"the "
+	  "vaccines will arrive by the end of the month\".\n",
+	  L("Omar bin Salem|the vaccines will arrive"),
+	  L("Omar bin Salem") },
+
+	{ "told an outlet, after a long title before the name",
+	  "Head of the Tenants' Union Maria Diaz told local radio the rules \"had to change before "
+	  "more families were evicted\".\n\n"
+	  "Chief Executive of the Port Authority Kevin O'Hara told the Daily Courier that the crane "
+	  "was \"the biggest investment in forty years\".\n",
+	  L("Maria Diaz|had to change before", "Kevin O'Hara|the biggest investment"),
+	  L("Maria Diaz", "Kevin O'Hara") },
+
+	{ "in the words of the role, the name, a post-nominal",
+	  "In the words of the committee chairman, Sir Alan Pryce, KC, \"this is the most serious "
+	  "failure we have examined\".\n",
+	  L("Alan Pryce|this is the most serious"),
+	  L("Alan Pryce") },
+
+	{ "post-nominals and particles after an inverted said",
+	  "\"The evidence is overwhelming,\" Jonathan Pike QC told the jury.\n\n"
+	  "\"This bill will cost families dearly,\" said Rachel Green MP.\n\n"
+	  "\"It was a privilege to serve,\" said Maria de la Cruz.\n\n"
+	  "\"It's a good start,\" said state Sen. Lorraine Okafor, D-Dayton.\n\n"
+	  "\"We are not going anywhere,\" said Martin Luther Davis Jr., the pastor.\n",
+	  L("Jonathan Pike|The evidence is overwhelming", "Rachel Green|This bill will cost",
+	    "Maria de la Cruz|It was a privilege", "Lorraine Okafor|It's a good start",
+	    "Martin Luther Davis|We are not going anywhere"),
+	  L("Jonathan Pike", "Rachel Green", "Maria de la Cruz", "Lorraine Okafor",
+	    "Martin Luther Davis") },
+
+	{ "two speakers, each introducing a quote with a colon",
+	  "Dutch striker Ruud van der Meer said: \"The second goal killed us.\" Irish winger Siobhan "
+	  "O'Neill added: \"Nobody expected that.\"\n\n"
+	  "Defendant Kevin Marsh, 34, told the court: \"I was at home all night.\" Prosecutor Judith "
+	  "Allen said: \"The phone records show otherwise.\"\n",
+	  L("Ruud van der Meer|The second goal", "Siobhan O'Neill|Nobody expected",
+	    "Kevin Marsh|I was at home", "Judith Allen|The phone records"),
+	  L("Ruud van der Meer", "Siobhan O'Neill", "Kevin Marsh", "Judith Allen") },
+
+	{ "a prosecutor's words never go to the defendant named next to them",
+	  "Prosecutor Helen Brandt said the defendant, Marcus Lyle, had \"planned the attack for "
+	  "weeks\". Lyle's lawyer, Owen Parry, said his client \"never intended to hurt anyone\".\n",
+	  L("Helen Brandt|planned the attack", "Owen Parry|never intended to hurt"),
+	  L("Helen Brandt", "Marcus Lyle", "Owen Parry") },
+
+	{ "he for a man named only as an object",
+	  "Maria Costa met Peter Vance at the embassy on Monday. She said afterwards: \"The talks "
+	  "were frank.\" He told reporters: \"We disagree on almost everything.\"\n",
+	  L("Maria Costa|The talks were frank.", "Peter Vance|We disagree"),
+	  L("Maria Costa", "Peter Vance") },
+
+	{ "he for the subject of the sentence before, after a role and a title",
+	  "Giles Worthington told supporters: \"This seat is ours.\"\n\n"
+	  "Polling expert Professor John Curtis said turnout would be low. \"By-elections in "
+	  "December rarely excite anyone,\" he told the BBC.\n",
+	  L("Giles Worthington|This seat is ours.", "John Curtis|By-elections in December"),
+	  L("Giles Worthington", "John Curtis") },
+
+	{ "a person's spokesman or deputy speaks, not the person",
+	  "Secretary of State Lena Arvidsson visited Oslo on Monday.\n\n"
+	  "\"The visit was a success,\" Arvidsson's spokesman said.\n\n"
+	  "\"Nothing has been agreed,\" said Arvidsson's chief of staff.\n\n"
+	  "Karl Moen, Arvidsson's deputy, said: \"We will follow up in May.\"\n",
+	  L("|The visit was a success", "|Nothing has been agreed", "Karl Moen|We will follow up"),
+	  L("Lena Arvidsson", "Karl Moen") },
+
+	{ "quoted as saying",
+	  "Ansel Weber was later quoted as saying the plan was \"entirely my own idea\".\n",
+	  L("Ansel Weber|entirely my own idea"),
+	  L("Ansel Weber") },
+
 	{ "a single-quoted headline-style subheading",
 	  "'We will not give up,' says striking nurse\n\n"
 	  "Nurse Grace Adeyemi, 52, joined the picket line on Monday.\n",

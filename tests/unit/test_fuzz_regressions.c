@@ -1,7 +1,7 @@
 /*
  * test_fuzz_regressions.c: replay what the fuzzers found, and their seeds.
  *
- * The four libFuzzer targets of tests/fuzz/ are compiled into this program
+ * The libFuzzer targets of tests/fuzz/ are compiled into this program
  * (each LLVMFuzzerTestOneInput renamed), with the project's compiler and
  * flags, and every file of tests/fuzz/regressions/TARGET/ and
  * tests/fuzz/corpus/TARGET/ is fed to its target. A crash ends the program
@@ -48,6 +48,12 @@ static jmp_buf fz_jump;
 #undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput fuzz_readstate_one
 #include "../fuzz/fuzz_readstate.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_html_one
+#include "../fuzz/fuzz_html.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_feed_one
+#include "../fuzz/fuzz_feed.c"
 #undef LLVMFuzzerTestOneInput
 
 typedef int (*fuzz_fn)(const uint8_t *, size_t);
@@ -189,6 +195,20 @@ test_readstate(void **state)
 	run_target("fuzz_readstate", fuzz_readstate_one);
 }
 
+static void
+test_html(void **state)
+{
+	(void)state;
+	run_target("fuzz_html", fuzz_html_one);
+}
+
+static void
+test_feed(void **state)
+{
+	(void)state;
+	run_target("fuzz_feed", fuzz_feed_one);
+}
+
 /* The checks can fail: fed bytes that break their promise, they say so. */
 static void
 test_checks_bite(void **state)
@@ -213,6 +233,8 @@ main(void)
 		cmocka_unit_test(test_analysis),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_readstate),
+		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_feed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

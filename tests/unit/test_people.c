@@ -140,6 +140,9 @@ test_not_people(void **state)
 	    "Jackie Brown at the Chiang Kai Shek Memorial Hall Station.\n", NONE);
 	check("In Bruce Wayne's manor the players wait.\n", NONE);
 	check("Internet Explorer and Google Chrome lost users to Mozilla Firefox.\n", NONE);
+	/* a title and what it is of, a title in capitals, a place named after someone */
+	check("The Archbishop of Canterbury met the Chief Medical Officer on Victoria Street, "
+	    "near the King Edward VII Bridge.\n", NONE);
 }
 
 /* Surnames, possessives and "the X administration" count for the full name. */
@@ -238,6 +241,124 @@ test_frontmatter(void **state)
 	free(p);
 }
 
+/* Names in lists: a role or a person in the list makes each name of it a person. */
+static void
+test_lists(void **state)
+{
+	(void)state;
+	check("The show has pictures by photographers Lena Holt, Sami Laine and Otto Berg.\n",
+	    L("Lena Holt", "Sami Laine", "Otto Berg"));
+	check("Shops such as those of Tom Ellery, Fatima Noor and Bill Hargreaves closed.\n",
+	    L("Tom Ellery", "Fatima Noor", "Bill Hargreaves"));
+	check("The club signed players Luuk de Groot (Ajax) and Rui Patricio Santos (Porto).\n",
+	    L("Luuk de Groot", "Rui Patricio Santos"));
+	check("Baroness Amos and Lord Patel attended.\n", L("Amos", "Patel"));
+	/* places and firms in a list stay what they are */
+	check("Offices in Paris, Lagos and New York, and clients such as Goldman Sachs, closed.\n",
+	    NONE);
+}
+
+/* A name seen only as a possessive is a person's, unless it is a place one is at. */
+static void
+test_possessives(void **state)
+{
+	(void)state;
+	check("They equalised from Kevin Lee's pass. Maria Fontaine's book came out in May. "
+	    "Dunmore led through Callum Reid's header.\n",
+	    L("Kevin Lee", "Maria Fontaine", "Callum Reid"));
+	check("At Bruce Wayne's manor the guests waited.\n", NONE);
+}
+
+/* Play-by-play: who replaced whom, who was brought on, who scored. */
+static void
+test_play_by_play(void **state)
+{
+	(void)state;
+	check("The visitors changed at the break as Joel Mensah replaced Oskar Lind. Later they "
+	    "brought on Tariq Haddad after an hour, and Leo Santos scored.\n",
+	    L("Joel Mensah", "Oskar Lind", "Tariq Haddad", "Leo Santos"));
+	check("Kiprono pulled away from Ethiopia's Tadesse Bekele. The mayor later met with Amara "
+	    "Toure.\n", L("Tadesse Bekele", "Amara Toure"));
+}
+
+/* Hyphenated given names, particles joined to names, East Asian names. */
+static void
+test_name_particles(void **state)
+{
+	struct span *p;
+	struct analysis *an;
+
+	(void)state;
+	check("Jean-Luc Moreau, Anna-Lena Schulz and Mary-Kate Olsen were also there.\n",
+	    L("Jean-Luc Moreau", "Anna-Lena Schulz", "Mary-Kate Olsen"));
+	check("The actor Park Min-jun arrived with keeper Tom De Witt.\n",
+	    L("Park Min-jun", "Tom De Witt"));
+	an = expect("\"We did nothing wrong,\" said Khalid al-Harbi, the founder. Sheikh Hamad bin "
+	    "Khalifa al-Thani agreed, and Maria de la Cruz left.\n",
+	    L("Khalid al-Harbi", "Hamad bin Khalifa al-Thani", "Maria de la Cruz"), &p);
+	assert_string_equal(an->quotes[0].speaker >= 0 ? an->people[an->quotes[0].speaker].name : "",
+	    "Khalid al-Harbi");
+	/* the mention covers the whole name, particles and all */
+	assert_int_equal(an->people[find(an, "Maria de la Cruz")].nmentions, 1);
+	analysis_free(an);
+	free(p);
+}
+
+/* "founded by", editorial brackets, an organisation written before a name. */
+static void
+test_name_contexts(void **state)
+{
+	(void)state;
+	check("The charity was founded by Edith Carmody in 1952.\n", L("Edith Carmody"));
+	check("\"[Then mayor] Ann Lee promised us a library,\" said one resident.\n", L("Ann Lee"));
+	check("Head of the Tenants' Union Maria Diaz told local radio the rules had changed. "
+	    "Port Authority Kevin O'Hara agreed.\n", L("Maria Diaz", "Kevin O'Hara"));
+	check("Det Insp Gareth Morgan and Cllr Jane Pritchard spoke.\n",
+	    L("Gareth Morgan", "Jane Pritchard"));
+	check("Liberal Democrat Fiona McAllister came third.\n", L("Fiona McAllister"));
+	check("The Archbishop of Canterbury Tunde Okoro preached.\n", L("Tunde Okoro"));
+}
+
+/* Two people of one surname stay two; the surname alone goes to the one met last. */
+static void
+test_surname_clash(void **state)
+{
+	struct span *p;
+	struct analysis *an;
+
+	(void)state;
+	an = expect("Raj Mehta runs the firm. His brother Vikram Mehta joined in 2019.\n",
+	    L("Raj Mehta", "Vikram Mehta"), &p);
+	assert_int_equal(an->people[find(an, "Raj Mehta")].nmentions, 1);
+	assert_int_equal(an->people[find(an, "Vikram Mehta")].nmentions, 1);
+	analysis_free(an);
+	free(p);
+}
+
+/* Credits after a label, with the agency or owner written first. */
+static void
+test_credit_labels(void **state)
+{
+	static const struct an_image_in im[] = {
+		{ NULL, "The mayor opens the fair. Photo: City Hall John Doe", NULL },
+		{ NULL, "Fireworks over the river.", "Photo: Harbour Council Priya Shah" },
+		{ NULL, "Volunteers at work.", "Courtesy of Anna Kowal" },
+	};
+	struct span *p;
+	struct analysis *an;
+	size_t i;
+
+	(void)state;
+	an = run("Crowds gathered for the parade.\n", im, 3, &p);
+	assert_int_equal(an->npeople, 3);
+	for (i = 0; i < an->npeople; i++)
+		assert_string_equal(an->people[i].role, "photographer");
+	assert_true(find(an, "John Doe") >= 0 && find(an, "Priya Shah") >= 0 &&
+	    find(an, "Anna Kowal") >= 0);
+	analysis_free(an);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -250,6 +371,13 @@ main(void)
 		cmocka_unit_test(test_credits),
 		cmocka_unit_test(test_name_shapes),
 		cmocka_unit_test(test_frontmatter),
+		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_possessives),
+		cmocka_unit_test(test_play_by_play),
+		cmocka_unit_test(test_name_particles),
+		cmocka_unit_test(test_name_contexts),
+		cmocka_unit_test(test_surname_clash),
+		cmocka_unit_test(test_credit_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
