@@ -43,6 +43,8 @@ struct article_image {
 	const char	*caption;
 	const char	*credit;
 	const char	*path;
+	size_t		 hide_start;	/* an image found in the body: its caption line, */
+	size_t		 hide_end;	/* body bytes the text leaves out (else both 0) */
 };
 
 struct article_update {
@@ -160,6 +162,15 @@ const char *article_basename(struct arena *arena, const char *path);
  * Returns false when s is none of these.
  */
 bool article_parse_date(const char *s, struct article_date *d);
+
+/*
+ * Split a photo caption into its caption and its credit, as captions write
+ * them: "... Photo: X", "... Credit: X", "... Photo by X", "... X/Agency"
+ * as the last sentence, "... (X/Agency)". Either may come out NULL; the
+ * strings are in arena. Can't fail.
+ */
+void article_split_credit(struct arena *arena, const char *text, const char **caption,
+    const char **credit);
 
 /* Seconds since 1970-01-01 UTC for d. */
 int64_t article_date_epoch(const struct article_date *d);

@@ -42,10 +42,16 @@ struct config_color {
 	int		 attrs;
 };
 
+/* Where something is in the config file. */
+struct config_pos {
+	unsigned	line, col;
+};
+
 struct config_binding {
-	const char	 *action;	/* one of config_actions */
-	const char	**keys;		/* key names, as written */
-	size_t		  nkeys;
+	const char		 *action;	/* one of config_actions */
+	const char		**keys;		/* key names, as written */
+	struct config_pos	 *pos;		/* where each key is written */
+	size_t			  nkeys;
 };
 
 struct config {

@@ -68,6 +68,7 @@ struct doc {
 	size_t		 nparas;
 	struct arena	*arena;		/* header strings */
 	char		*owned;		/* rendered Markdown text, or NULL */
+	char		*clean;		/* a plain body without its template markup, or NULL */
 	struct dstyle	*styles;	/* sorted by start */
 	size_t		 nstyles;
 	size_t		 styles_cap;

@@ -13,6 +13,7 @@
 #include "diag.h"
 
 struct arena;
+struct fold_pat;
 struct lib_cache;
 
 /* One article in the library; strings live in the library's arena. */
@@ -80,8 +81,11 @@ size_t library_scan_cached(struct library *lib, char *const *paths, size_t npath
 /* Sort newest first, then by title, then by path; undated articles last. */
 void library_sort(struct library *lib);
 
-/* Does e match query (ASCII case-insensitive substring of title, source, date or path)? */
-bool library_entry_matches(const struct lib_entry *e, const char *query);
+/*
+ * Does e match the pattern (fold.h: smart case and accents) in its title,
+ * source, date or path? An empty pattern matches every entry.
+ */
+bool library_entry_matches(const struct lib_entry *e, const struct fold_pat *p);
 
 /* Release everything the library holds; it is then empty and reusable. */
 void library_free(struct library *lib);

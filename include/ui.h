@@ -28,4 +28,14 @@ int ui_main(const struct ui_options *opt, char *const *paths, size_t npaths);
  */
 void ui_print_keys(const char *config, FILE *f);
 
+struct config;
+
+/*
+ * Check the key bindings of config c against the key table: a key given to
+ * two actions that share a view is an error at that key's line and column
+ * (the first action keeps it), added to c->diags, which stay in the file's
+ * order. "byline check --config" and the reader call it. Can't fail.
+ */
+void ui_check_keys(struct config *c);
+
 #endif

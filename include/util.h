@@ -92,6 +92,8 @@ int ascii_strncasecmp(const char *a, const char *b, size_t n);
 int ascii_strcasecmp(const char *a, const char *b);
 /* Does s (length len) end with suffix, ASCII case-insensitively? */
 bool ascii_endswith(const char *s, size_t len, const char *suffix);
+/* s[0..*len) without ASCII white space at either end: the new start, *len shortened. */
+const char *ascii_trim(const char *s, size_t *len);
 
 /*
  * A fast 64-bit checksum of len bytes, eight at a time (for detecting damage,

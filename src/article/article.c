@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "conventions.h"
 #include "frontmatter.h"
 #include "utf8.h"
 #include "util.h"
@@ -229,6 +230,7 @@ parse_owned(struct article *a, bool complete)
 			    "front matter opened with '%s' is never closed; "
 			    "the file is shown as plain text", delim);
 		make_broken(a);
+		a->flags &= ~ARTICLE_MARKDOWN;	/* plain text: its "---" is no rule */
 	} else {
 		const char *next;
 
@@ -239,6 +241,7 @@ parse_owned(struct article *a, bool complete)
 		if (delim[0] == '+') {
 			diags_add(&a->diags, DIAG_ERROR, 1, 1,
 			    "TOML front matter (+++) is not supported; write YAML between '---' lines");
+			make_broken(a);
 		} else if (fm_end - (size_t)(next - data) > ARTICLE_MAX_FRONTMATTER) {
 			diags_add(&a->diags, DIAG_ERROR, 2, 1,
 			    "front matter is longer than %u KiB", ARTICLE_MAX_FRONTMATTER / 1024);
@@ -256,6 +259,9 @@ parse_owned(struct article *a, bool complete)
 	}
 	if (a->title == NULL)
 		a->title = article_basename(a->arena, a->path);
+	conventions_date_from_name(a);
+	if (complete)
+		conventions_body_images(a);
 	if (!complete) {
 		a->flags |= ARTICLE_HEAD_ONLY;
 		a->body_len = 0;

@@ -378,19 +378,6 @@ get_string(struct yparse *p, const struct ynode *map, const char *key, const cha
 	return arena_strndup(p->a->arena, v->str, v->len);
 }
 
-/* Trim spaces off both ends of s[0..*len) and return the new start. */
-static const char *
-trim(const char *s, size_t *len)
-{
-	while (*len > 0 && ascii_isspace((unsigned char)s[0])) {
-		s++;
-		(*len)--;
-	}
-	while (*len > 0 && ascii_isspace((unsigned char)s[*len - 1]))
-		(*len)--;
-	return s;
-}
-
 /*
  * A list of strings: a sequence of scalars, or one scalar (split at commas
  * when split is true). Items that are not scalars are warned about.
@@ -422,7 +409,7 @@ get_string_list(struct yparse *p, const struct ynode *map, const char *key, bool
 			const char *comma = split ? memchr(s, ',', (size_t)(end - s)) : NULL;
 			const char *stop = comma != NULL ? comma : end;
 			size_t len = (size_t)(stop - s);
-			const char *t = trim(s, &len);
+			const char *t = ascii_trim(s, &len);
 
 			if (len > 0)
 				out[n++] = arena_strndup(p->a->arena, t, len);
@@ -446,17 +433,21 @@ get_string_list(struct yparse *p, const struct ynode *map, const char *key, bool
 	return out;
 }
 
-static void
-read_date(struct yparse *p, const struct ynode *root)
+/*
+ * The date under key: true when the key is there (read or not). A date
+ * that cannot be read is a warning, and the article sorts last.
+ */
+static bool
+read_date_key(struct yparse *p, const struct ynode *root, const char *key)
 {
-	const struct ynode *k = NULL, *v = map_get(root, "date", &k);
+	const struct ynode *k = NULL, *v = map_get(root, key, &k);
 	struct article *a = p->a;
 
 	if (v == NULL || (v->type == Y_SCALAR && v->null))
-		return;
+		return false;
 	if (v->type != Y_SCALAR) {
-		warn_type(p, k, "date", "a string", v);
-		return;
+		warn_type(p, k, key, "a string", v);
+		return false;
 	}
 	a->date_text = arena_strndup(a->arena, v->str, v->len);
 	if (article_parse_date(a->date_text, &a->date)) {
@@ -465,9 +456,22 @@ read_date(struct yparse *p, const struct ynode *root)
 	} else {
 		a->flags |= ARTICLE_BAD_DATE;
 		diags_add(&a->diags, DIAG_WARNING, v->line, v->col,
-		    "date \"%.60s\" is not a date (write YYYY-MM-DD); the article sorts last",
-		    a->date_text);
+		    "%s \"%.60s\" is not a date (write YYYY-MM-DD); the article sorts last",
+		    key, a->date_text);
 	}
+	return true;
+}
+
+/* date, else published, else created (as web clippers write them). */
+static void
+read_date(struct yparse *p, const struct ynode *root)
+{
+	static const char *const keys[] = { "date", "published", "created" };
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (read_date_key(p, root, keys[i]))
+			return;
 }
 
 static void
@@ -606,28 +610,78 @@ read_updates(struct yparse *p, const struct ynode *root)
 	}
 }
 
+/* A wiki link "[[Name]]" or "[[Page|Name]]" as the name it shows; other names as they are. */
+static const char *
+unlink_name(struct arena *arena, const char *s)
+{
+	size_t len = strlen(s);
+	const char *bar;
+
+	if (len < 5 || memcmp(s, "[[", 2) != 0 || memcmp(s + len - 2, "]]", 2) != 0)
+		return s;
+	s += 2;
+	len -= 4;
+	bar = memchr(s, '|', len);
+	if (bar != NULL) {
+		len -= (size_t)(bar + 1 - s);
+		s = bar + 1;
+	}
+	s = ascii_trim(s, &len);
+	return len > 0 ? arena_strndup(arena, s, len) : NULL;
+}
+
 /* The author field of Jekyll may be a string, a list, or a map with a name. */
 static void
 read_authors(struct yparse *p, const struct ynode *root)
 {
 	struct article *a = p->a;
 	const struct ynode *v;
+	size_t i, n;
 
 	a->authors = get_string_list(p, root, "authors", false, &a->nauthors);
-	if (a->nauthors > 0)
-		return;
-	v = map_get(root, "author", NULL);
-	if (v != NULL && v->type == Y_MAP) {
-		const char *name = get_string(p, v, "name", "author: name");
+	if (a->nauthors == 0) {
+		v = map_get(root, "author", NULL);
+		if (v != NULL && v->type == Y_MAP) {
+			const char *name = get_string(p, v, "name", "author: name");
 
-		if (name != NULL) {
-			a->authors = arena_calloc(a->arena, 1, sizeof *a->authors);
-			a->authors[0] = name;
-			a->nauthors = 1;
+			if (name != NULL) {
+				a->authors = arena_calloc(a->arena, 1, sizeof *a->authors);
+				a->authors[0] = name;
+				a->nauthors = 1;
+			}
+			return;
 		}
-		return;
+		a->authors = get_string_list(p, root, "author", false, &a->nauthors);
 	}
-	a->authors = get_string_list(p, root, "author", false, &a->nauthors);
+	/* Obsidian's clipper writes authors as links to notes: "[[Jane Doe]]" */
+	for (i = n = 0; i < a->nauthors; i++)
+		if ((a->authors[n] = unlink_name(a->arena, a->authors[i])) != NULL)
+			n++;
+	a->nauthors = n;
+}
+
+/*
+ * A source that is a web address (as clippers write the page's address) is
+ * the url, and the site's name, its host without "www.", the source.
+ */
+static void
+source_as_url(struct article *a)
+{
+	const char *s = a->source, *host, *end;
+
+	if (s == NULL || (ascii_strncasecmp(s, "https://", 8) != 0 &&
+	    ascii_strncasecmp(s, "http://", 7) != 0))
+		return;
+	if (a->url == NULL)
+		a->url = s;
+	host = strstr(s, "//") + 2;
+	end = host + strcspn(host, "/?#:");
+	/* user@host: the part after the @ */
+	if (memchr(host, '@', (size_t)(end - host)) != NULL)
+		host = (const char *)memchr(host, '@', (size_t)(end - host)) + 1;
+	if ((size_t)(end - host) > 4 && ascii_strncasecmp(host, "www.", 4) == 0)
+		host += 4;
+	a->source = end > host ? arena_strndup(a->arena, host, (size_t)(end - host)) : NULL;
 }
 
 /* Read every known key of the root mapping. */
@@ -647,8 +701,11 @@ read_fields(struct yparse *p)
 	}
 	a->title = get_string(p, root, "title", NULL);
 	a->subtitle = get_string(p, root, "subtitle", NULL);
+	if (a->subtitle == NULL)
+		a->subtitle = get_string(p, root, "description", NULL);
 	a->source = get_string(p, root, "source", NULL);
 	a->url = get_string(p, root, "url", NULL);
+	source_as_url(a);
 	a->id = get_string(p, root, "id", NULL);
 	read_date(p, root);
 	read_authors(p, root);

@@ -317,6 +317,18 @@ ascii_endswith(const char *s, size_t len, const char *suffix)
 	return len >= n && ascii_strncasecmp(s + len - n, suffix, n) == 0;
 }
 
+const char *
+ascii_trim(const char *s, size_t *len)
+{
+	while (*len > 0 && ascii_isspace((unsigned char)s[0])) {
+		s++;
+		(*len)--;
+	}
+	while (*len > 0 && ascii_isspace((unsigned char)s[*len - 1]))
+		(*len)--;
+	return s;
+}
+
 uint64_t
 fnv64(uint64_t h, const void *data, size_t len)
 {

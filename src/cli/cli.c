@@ -1,7 +1,9 @@
 /* cli.c: helpers the subcommands share. */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <poll.h>
 #include <stdarg.h>
@@ -15,6 +17,7 @@
 #include "fetch.h"
 #include "readstate.h"
 #include "sanitize.h"
+#include "ui.h"
 
 char **
 cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count)
@@ -40,6 +43,100 @@ cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count)
 	free(v[0]);
 	v[0] = xstrdup("articles");
 	return v;
+}
+
+/* Can path be read: a folder that opens, or a file that opens? errno when not. */
+static bool
+path_readable(const char *path)
+{
+	struct stat st;
+	int fd;
+	DIR *d;
+
+	if (stat(path, &st) < 0)
+		return false;
+	if (S_ISDIR(st.st_mode)) {
+		if ((d = opendir(path)) == NULL)
+			return false;
+		closedir(d);
+		return true;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
+/* One line of the look-up: where, and what was there. */
+static void
+lookup_line(FILE *f, const char *where, const char *what)
+{
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, "  %s: %s", where, what);
+	cli_field(f, b.data);
+	fputc('\n', f);
+	buf_free(&b);
+}
+
+void
+cli_library_lookup(const struct cli *cli, FILE *f)
+{
+	const char *env = getenv("BYLINE_ARTICLES");
+	char *path = config_default_path(cli->config), *data = NULL, *where;
+	struct config c;
+
+	fputs("byline looked for the library at (in this order):\n", f);
+	if (env != NULL && env[0] != '\0') {
+		where = xasprintf("$BYLINE_ARTICLES (%s)", env);
+		lookup_line(f, where, path_readable(env) ? "found" : strerror(errno));
+		free(where);
+		free(path);
+		return;
+	}
+	lookup_line(f, "$BYLINE_ARTICLES", "not set");
+	config_load(&c, path, false);
+	where = xasprintf("library: in %s", path != NULL ? path : "the config");
+	if (c.library != NULL) {
+		lookup_line(f, where, path_readable(c.library) ? c.library : strerror(errno));
+		free(where);
+		config_free(&c);
+		free(path);
+		return;
+	}
+	lookup_line(f, where, "not set");
+	free(where);
+	config_free(&c);
+	free(path);
+	/* the data folder, as fetch_library_dir() names it */
+	if ((data = xdg_path("XDG_DATA_HOME", ".local/share", "byline/articles")) != NULL)
+		lookup_line(f, data, path_readable(data) ? "found" : strerror(errno));
+	free(data);
+	lookup_line(f, "./articles", path_readable("articles") ? "found" : strerror(errno));
+}
+
+bool
+cli_paths_unreadable(const struct cli *cli, char *const *paths, size_t n, bool defaulted)
+{
+	size_t i;
+	int *err = xcalloc(n + 1, sizeof *err);
+
+	for (i = 0; i < n; i++) {
+		if (path_readable(paths[i])) {
+			free(err);
+			return false;
+		}
+		err[i] = errno;
+	}
+	for (i = 0; i < n; i++)
+		cli_warn("%s: %s", paths[i], strerror(err[i]));
+	free(err);
+	if (defaulted) {
+		cli_library_lookup(cli, stderr);
+		fputs("Give the folder of your articles (byline PATH), or set $BYLINE_ARTICLES "
+		    "or library: in the config.\n", stderr);
+	}
+	return true;
 }
 
 void
@@ -279,6 +376,7 @@ cli_check_config(const char *file)
 		return EXIT_USAGE;
 	}
 	config_load(&c, path, true);
+	ui_check_keys(&c);
 	for (i = 0; i < c.diags.n; i++)
 		cli_print_diag(path, &c.diags.v[i], stdout);
 	status = diags_errors(&c.diags) > 0 ? EXIT_PROBLEM : EXIT_OK;

@@ -30,6 +30,19 @@ struct cli {
 char **cli_paths(const struct cli *cli, char **argv, size_t n, size_t *count);
 void cli_paths_free(char **paths, size_t count);
 
+/*
+ * Say where byline looked for the library when no path was given, in the
+ * order of cli_paths(), with what it found at each place (to f).
+ */
+void cli_library_lookup(const struct cli *cli, FILE *f);
+
+/*
+ * When none of paths can be read: "byline: PATH: reason" for each (and,
+ * when they are the default, where byline looked) on stderr, and true.
+ * False when at least one can be read (the reader reports the others).
+ */
+bool cli_paths_unreadable(const struct cli *cli, char *const *paths, size_t n, bool defaulted);
+
 /* The read marks, opened from --state/$BYLINE_STATE/XDG; warnings go to stderr. */
 struct readstate *cli_open_state(const struct cli *cli);
 

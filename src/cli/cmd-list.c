@@ -86,6 +86,8 @@ cmd_list(const struct cli *cli, int argc, char **argv)
 	opts.diag = cli_print_diag;
 	opts.arg = stderr;
 	failed = library_scan_cached(&lib, paths, npaths, &opts);
+	if (failed > 0 && args.ind == argc)
+		cli_library_lookup(cli, stderr);
 	rs = cli_open_state(cli);
 	if (json)
 		list_json(&lib, rs);

@@ -142,6 +142,11 @@ run(int argc, char **argv)
 		int status;
 
 		paths = cli_paths(&cli, argv + i, (size_t)(argc - i), &n);
+		/* a library that is not there is not an empty one: say so, and where */
+		if (cli_paths_unreadable(&cli, paths, n, i == argc)) {
+			cli_paths_free(paths, n);
+			return EXIT_PROBLEM;
+		}
 		ran_reader = true;
 		status = ui_main(&uo, paths, n);
 		cli_paths_free(paths, n);

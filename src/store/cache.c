@@ -38,7 +38,7 @@
 #include "strmap.h"
 #include "util.h"
 
-#define MAGIC		"BYLINE-INDEX 3\n"
+#define MAGIC		"BYLINE-INDEX 4\n"	/* 4: dates from published/created and file names, TOML broken */
 #define MAGIC_LEN	(sizeof MAGIC - 1)
 #define TRAILER_LEN	(4 + 8 + 8)
 

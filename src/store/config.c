@@ -16,7 +16,8 @@ const char *const config_actions[] = {
 	"search", "search-next", "search-prev", "next-quote", "prev-quote",
 	"focus-next", "focus-prev", "show-quotes", "show-people", "show-caption",
 	"next-image", "next-article", "prev-article", "open-url", "copy-quote",
-	"back", "quit", "help", "redraw", "fetch",
+	"back", "quit", "help", "redraw", "fetch", "mark-all-read", "clear-filter", "sort",
+	"reload", "pipe", "edit",
 	NULL
 };
 
@@ -326,6 +327,7 @@ read_keys(struct reader *r, const yaml_node_t *map)
 			continue;
 		}
 		b.keys = arena_calloc(c->mem, n + 1, sizeof *b.keys);
+		b.pos = arena_calloc(c->mem, n + 1, sizeof *b.pos);
 		b.nkeys = 0;
 		for (i = 0; i < n; i++) {
 			const char *name = items[i] != NULL ? scalar(r, items[i], "a key") : NULL;
@@ -338,6 +340,8 @@ read_keys(struct reader *r, const yaml_node_t *map)
 				    name);
 				continue;
 			}
+			b.pos[b.nkeys].line = line_of(items[i]);
+			b.pos[b.nkeys].col = col_of(items[i]);
 			b.keys[b.nkeys++] = arena_strdup(c->mem, name);
 		}
 		if (v->type == YAML_SEQUENCE_NODE)

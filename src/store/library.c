@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "article.h"
 #include "cache.h"
+#include "fold.h"
 #include "util.h"
 
 /* A folder already walked, to stop symbolic link loops. */
@@ -276,27 +277,11 @@ library_sort(struct library *lib)
 		qsort(lib->v, lib->n, sizeof *lib->v, cmp_entries);
 }
 
-/* Is needle an ASCII case-insensitive substring of hay? */
-static bool
-contains(const char *hay, const char *needle, size_t nlen)
-{
-	size_t hlen = strlen(hay), i;
-
-	if (nlen > hlen)
-		return false;
-	for (i = 0; i + nlen <= hlen; i++)
-		if (ascii_strncasecmp(hay + i, needle, nlen) == 0)
-			return true;
-	return false;
-}
-
 bool
-library_entry_matches(const struct lib_entry *e, const char *query)
+library_entry_matches(const struct lib_entry *e, const struct fold_pat *p)
 {
-	size_t n = strlen(query);
-
-	return n == 0 || contains(e->title, query, n) || contains(e->source, query, n) ||
-	    contains(e->date, query, n) || contains(e->path, query, n);
+	return p->n == 0 || fold_contains(p, e->title) || fold_contains(p, e->source) ||
+	    fold_contains(p, e->date) || fold_contains(p, e->path);
 }
 
 void

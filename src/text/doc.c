@@ -8,6 +8,7 @@
 #include "article.h"
 #include "markdown.h"
 #include "para.h"
+#include "template.h"
 #include "util.h"
 
 static struct block *
@@ -77,11 +78,63 @@ same_as_title(const char *text, size_t len, const char *title)
 
 static void add_notes(struct doc *d, const struct article *a);
 
+static int
+cmp_spans(const void *pa, const void *pb)
+{
+	const struct span *a = pa, *b = pb;
+
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/*
+ * The body without what is not prose: template markup (template.h) and the
+ * caption lines of photos found in the body (the caption pane shows them).
+ * NULL when nothing is left out; else a new string the caller frees, its
+ * length in *len. Only a whole body is cleaned (not a big one's start).
+ */
+static char *
+clean_body(const struct article *a, size_t *len)
+{
+	struct span *v = NULL;
+	size_t n = 0, i, at = 0;
+	struct buf b = BUF_INIT;
+
+	if (a->flags & ARTICLE_PARTIAL)
+		return NULL;
+	n = template_spans(a->body, a->body_len, &v);
+	for (i = 0; i < a->nimages; i++) {
+		const struct article_image *im = &a->images[i];
+
+		if (im->hide_end <= im->hide_start || im->hide_end > a->body_len)
+			continue;
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n].start = im->hide_start;
+		v[n++].end = im->hide_end;
+	}
+	if (n == 0) {
+		free(v);
+		return NULL;
+	}
+	qsort(v, n, sizeof *v, cmp_spans);
+	buf_reserve(&b, a->body_len + 1);
+	for (i = 0; i < n; i++) {
+		if (v[i].start > at)
+			buf_add(&b, a->body + at, v[i].start - at);
+		if (v[i].end > at)
+			at = v[i].end;
+	}
+	buf_add(&b, a->body + at, a->body_len - at);
+	free(v);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
 void
 doc_build(struct doc *d, const struct article *a)
 {
-	const char *meta;
-	size_t i;
+	const char *meta, *body = a->body;
+	size_t i, len = a->body_len;
+	char *clean;
 
 	memset(d, 0, sizeof *d);
 	d->arena = arena_new();
@@ -91,14 +144,17 @@ doc_build(struct doc *d, const struct article *a)
 	if ((meta = meta_line(d, a)) != NULL)
 		add_block(d, BLOCK_META, meta, strlen(meta));
 	d->first_body = d->nblocks;
-	if ((a->flags & ARTICLE_MARKDOWN) && markdown_detect(a->body, a->body_len) &&
-	    markdown_render(d, a->body, a->body_len,
-	    (a->flags & ARTICLE_NO_FRONTMATTER) ? a->title : NULL)) {
+	if ((clean = clean_body(a, &len)) != NULL)
+		body = clean;
+	if ((a->flags & ARTICLE_MARKDOWN) && markdown_detect(body, len) &&
+	    markdown_render(d, body, len, (a->flags & ARTICLE_NO_FRONTMATTER) ? a->title : NULL)) {
+		free(clean);
 		add_notes(d, a);
 		return;
 	}
-	d->text = a->body;
-	d->len = a->body_len;
+	d->text = body;
+	d->len = len;
+	d->clean = clean;
 	d->nparas = para_split(d->text, d->len, &d->paras);
 	for (i = 0; i < d->nparas; i++) {
 		const struct span *p = &d->paras[i];
@@ -122,8 +178,8 @@ doc_extend(struct doc *d, const struct article *a)
 	struct span *tail;
 	size_t from = 0, ntail, i, keep = d->nparas;
 
-	if (d->owned != NULL)
-		return;		/* Markdown: rendered whole, nothing to extend */
+	if (d->owned != NULL || d->clean != NULL)
+		return;		/* Markdown or cleaned: laid out whole, nothing to extend */
 	/* start again at the last paragraph: it may have been cut short */
 	if (d->end_body > d->first_body) {
 		from = d->blocks[d->end_body - 1].body_off;
@@ -176,6 +232,7 @@ doc_free(struct doc *d)
 	free(d->blocks);
 	free(d->paras);
 	free(d->owned);
+	free(d->clean);
 	free(d->styles);
 	arena_free(d->arena);
 	memset(d, 0, sizeof *d);

@@ -18,59 +18,87 @@ static const struct keybind table[] = {
 	{ V_LIST,	'j',		ACT_DOWN,	"select the next article" },
 	{ V_ARTICLE,	'j',		ACT_DOWN,	"down one line (in a list pane: the next item)" },
 	{ V_ANY,	KEY_DOWN,	ACT_DOWN,	NULL },
+	{ V_ARTICLE,	'e',		ACT_DOWN,	NULL },
 	{ V_LIST,	'k',		ACT_UP,		"select the previous article" },
 	{ V_ARTICLE,	'k',		ACT_UP,		"up one line (in a list pane: the previous item)" },
 	{ V_ANY,	KEY_UP,		ACT_UP,		NULL },
+	{ V_ARTICLE,	'y',		ACT_UP,		NULL },
 	{ V_ANY,	' ',		ACT_PAGE_DOWN,	"down one page" },
 	{ V_ANY,	KEY_NPAGE,	ACT_PAGE_DOWN,	NULL },
+	{ V_ANY,	'f',		ACT_PAGE_DOWN,	NULL },
+	{ V_ANY,	'z',		ACT_PAGE_DOWN,	NULL },
 	{ V_ANY,	'b',		ACT_PAGE_UP,	"up one page" },
 	{ V_ANY,	KEY_PPAGE,	ACT_PAGE_UP,	NULL },
 	{ V_ANY,	CTRL('d'),	ACT_HALF_DOWN,	"down half a page" },
+	{ V_ARTICLE,	'd',		ACT_HALF_DOWN,	NULL },
 	{ V_ANY,	CTRL('u'),	ACT_HALF_UP,	"up half a page" },
-	{ V_ANY,	'g',		ACT_TOP,	"go to the top" },
+	{ V_ARTICLE,	'u',		ACT_HALF_UP,	NULL },
+	{ V_ANY,	'g',		ACT_TOP,	"go to the top (with a count N: to line N)" },
 	{ V_ANY,	KEY_HOME,	ACT_TOP,	NULL },
-	{ V_ANY,	'G',		ACT_BOTTOM,	"go to the bottom" },
+	{ V_ANY,	'G',		ACT_BOTTOM,	"go to the bottom (with a count N: to line N)" },
 	{ V_ANY,	KEY_END,	ACT_BOTTOM,	NULL },
+	{ V_LIST,	'1',		ACT_DIGIT,	"a count before a key: 5j moves five rows down" },
+	{ V_ARTICLE,	'1',		ACT_DIGIT,	"a count before a key: 5j moves five lines, 3] "
+							"three quotes, 2c to caption 2" },
+	{ V_ANY,	'2',		ACT_DIGIT,	NULL },
+	{ V_ANY,	'3',		ACT_DIGIT,	NULL },
+	{ V_ANY,	'4',		ACT_DIGIT,	NULL },
+	{ V_ANY,	'5',		ACT_DIGIT,	NULL },
+	{ V_ANY,	'6',		ACT_DIGIT,	NULL },
+	{ V_ANY,	'7',		ACT_DIGIT,	NULL },
+	{ V_ANY,	'8',		ACT_DIGIT,	NULL },
+	{ V_ANY,	'9',		ACT_DIGIT,	NULL },
+	{ V_ANY,	'0',		ACT_DIGIT,	NULL },
 	/* the library */
 	{ V_LIST,	'\n',		ACT_OPEN,		"open the article" },
-	{ V_ARTICLE,	'\n',		ACT_OPEN,		"in the quotes pane: jump to the quote; in the people "
-							"pane: show only that person's quotes (again: all)" },
+	{ V_ARTICLE,	'\n',		ACT_OPEN,		"down one line; in the quotes pane: jump to the "
+							"quote; in the people pane: show only that "
+							"person's quotes (again: all)" },
 	{ V_ANY,	'\r',		ACT_OPEN,		NULL },
 	{ V_ANY,	KEY_ENTER,	ACT_OPEN,		NULL },
 	{ V_LIST,	'l',		ACT_OPEN,		NULL },
 	{ V_LIST,	KEY_RIGHT,	ACT_OPEN,		NULL },
-	{ V_ANY,	'r',		ACT_TOGGLE_READ,	"mark read or unread (saved at once)" },
+	{ V_LIST,	'r',		ACT_TOGGLE_READ,	"mark read or unread (saved at once), then "
+							"select the next article" },
+	{ V_ARTICLE,	'r',		ACT_TOGGLE_READ,	"mark read or unread (saved at once)" },
+	{ V_LIST,	'A',		ACT_MARK_ALL,	"mark every article shown read (asks first when "
+							"more than a screen would change)" },
 	{ V_LIST,	'u',		ACT_UNREAD_ONLY,	"show only unread articles, or all again" },
-	{ V_LIST,	'/',		ACT_FILTER,	"filter by text as you type (Esc clears)" },
+	{ V_LIST,	'/',		ACT_FILTER,	"filter by text as you type (Enter keeps it, Esc "
+							"clears it)" },
+	{ V_LIST,	27,		ACT_CLEAR_FILTER,	"clear the filter" },
+	{ V_LIST,	'o',		ACT_SORT,	"sort by date, title, source, or unread first "
+							"(kept for the next time)" },
+	{ V_LIST,	'R',		ACT_RELOAD,	"read the folders again (new, changed and gone "
+							"articles)" },
 	{ V_ANY,	'U',		ACT_NEXT_UNREAD,	"go to the next unread article" },
 	{ V_LIST,	'F',		ACT_FETCH,	"fetch the subscribed feeds (q stops the fetch, "
 							"keeping what it wrote)" },
 	/* the article */
-	{ V_ARTICLE,	'/',		ACT_SEARCH,	"search the article" },
-	{ V_ARTICLE,	'n',		ACT_SEARCH_NEXT,	"next match" },
+	{ V_ARTICLE,	'/',		ACT_SEARCH,	"search the article (an empty pattern: the last "
+							"search again)" },
+	{ V_ARTICLE,	'n',		ACT_SEARCH_NEXT,	"next match (the status line says which, "
+							"and when the search wraps)" },
 	{ V_ARTICLE,	'N',		ACT_SEARCH_PREV,	"previous match" },
-	{ V_ARTICLE,	']',		ACT_NEXT_QUOTE,	"next quote (the whole quote comes into view)" },
+	{ V_ARTICLE,	']',		ACT_NEXT_QUOTE,	"next quote below the top of the view (the whole "
+							"quote comes into view)" },
 	{ V_ARTICLE,	'[',		ACT_PREV_QUOTE,	"previous quote" },
 	{ V_ARTICLE,	'\t',		ACT_FOCUS_NEXT,	"focus the next pane" },
 	{ V_ARTICLE,	KEY_BTAB,	ACT_FOCUS_PREV,	"focus the previous pane" },
 	{ V_ARTICLE,	'Q',		ACT_SHOW_QUOTES,	"show the quotes pane (narrow screens)" },
 	{ V_ARTICLE,	'P',		ACT_SHOW_PEOPLE,	"show the people pane (narrow screens)" },
 	{ V_ARTICLE,	'C',		ACT_SHOW_CAPTION,	"open the photo caption full-screen" },
-	{ V_ARTICLE,	'c',		ACT_NEXT_IMAGE,	"next photo caption" },
-	{ V_ARTICLE,	'1',		ACT_IMAGE_1,	"photo caption 1 (2 to 9: the others)" },
-	{ V_ARTICLE,	'2',		ACT_IMAGE_2,	NULL },
-	{ V_ARTICLE,	'3',		ACT_IMAGE_3,	NULL },
-	{ V_ARTICLE,	'4',		ACT_IMAGE_4,	NULL },
-	{ V_ARTICLE,	'5',		ACT_IMAGE_5,	NULL },
-	{ V_ARTICLE,	'6',		ACT_IMAGE_6,	NULL },
-	{ V_ARTICLE,	'7',		ACT_IMAGE_7,	NULL },
-	{ V_ARTICLE,	'8',		ACT_IMAGE_8,	NULL },
-	{ V_ARTICLE,	'9',		ACT_IMAGE_9,	NULL },
+	{ V_ARTICLE,	'c',		ACT_NEXT_IMAGE,	"next photo caption (a count N before it: "
+							"caption N)" },
 	{ V_ARTICLE,	'J',		ACT_NEXT_ARTICLE,	"open the next article in the library" },
 	{ V_ARTICLE,	'K',		ACT_PREV_ARTICLE,	"open the previous article" },
 	{ V_ARTICLE,	'o',		ACT_OPEN_URL,	"open the article's url with $BROWSER" },
-	{ V_ARTICLE,	'y',		ACT_COPY_QUOTE,	"copy the current quote to the clipboard "
+	{ V_ARTICLE,	'Y',		ACT_COPY_QUOTE,	"copy the current quote to the clipboard "
 							"(when the config allows it)" },
+	{ V_ANY,	'|',		ACT_PIPE,	"pipe the article, as byline show prints it, "
+							"to a command" },
+	{ V_ANY,	'E',		ACT_EDIT,	"edit the article's file with $VISUAL or $EDITOR, "
+							"then read it again" },
 	{ V_ARTICLE,	'q',		ACT_BACK,		"close the pane, or back to the library" },
 	{ V_ARTICLE,	27,		ACT_BACK,		NULL },
 	{ V_ARTICLE,	'h',		ACT_BACK,		NULL },
@@ -101,7 +129,21 @@ static const struct {
 	{ "open-url", ACT_OPEN_URL }, { "copy-quote", ACT_COPY_QUOTE },
 	{ "back", ACT_BACK }, { "quit", ACT_QUIT }, { "help", ACT_HELP }, { "redraw", ACT_REDRAW },
 	{ "fetch", ACT_FETCH },
+	{ "mark-all-read", ACT_MARK_ALL }, { "clear-filter", ACT_CLEAR_FILTER },
+	{ "sort", ACT_SORT }, { "reload", ACT_RELOAD }, { "pipe", ACT_PIPE }, { "edit", ACT_EDIT },
 };
+
+/* The action the config calls name, or ACT_NONE. */
+static enum action
+action_named(const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < sizeof names / sizeof names[0]; j++)
+		if (strcmp(names[j].name, name) == 0)
+			return names[j].action;
+	return ACT_NONE;
+}
 
 /* Keys the config binds; they come before the table. */
 struct override {
@@ -168,7 +210,7 @@ add_override(int views, int key, enum action a)
 size_t
 keys_configure(const struct config *c)
 {
-	size_t i, j, k, bad = 0;
+	size_t i, k, bad = 0;
 
 	free(overrides);
 	overrides = NULL;
@@ -177,11 +219,8 @@ keys_configure(const struct config *c)
 	help_stale = true;
 	for (i = 0; i < c->nbindings; i++) {
 		const struct config_binding *b = &c->bindings[i];
-		enum action a = ACT_NONE;
+		enum action a = action_named(b->action);
 
-		for (j = 0; j < sizeof names / sizeof names[0]; j++)
-			if (strcmp(names[j].name, b->action) == 0)
-				a = names[j].action;
 		if (a == ACT_NONE) {
 			bad++;
 			continue;
@@ -200,6 +239,60 @@ keys_configure(const struct config *c)
 		}
 	}
 	return bad;
+}
+
+static int
+cmp_diags(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
+/* The binding before binding bi of c that gives key code to another action in a view of its own. */
+static const struct config_binding *
+taken_before(const struct config *c, size_t bi, int code)
+{
+	const struct config_binding *b = &c->bindings[bi];
+	int views = action_views(action_named(b->action));
+	size_t i, j;
+
+	for (i = 0; i < bi; i++) {
+		const struct config_binding *o = &c->bindings[i];
+
+		if (strcmp(o->action, b->action) == 0 ||
+		    !(action_views(action_named(o->action)) & views))
+			continue;
+		for (j = 0; j < o->nkeys; j++)
+			if (key_code(o->keys[j]) == code)
+				return o;
+	}
+	return NULL;
+}
+
+void
+ui_check_keys(struct config *c)
+{
+	size_t i, k, before = c->diags.n;
+
+	for (i = 0; i < c->nbindings; i++) {
+		const struct config_binding *b = &c->bindings[i], *o;
+
+		for (k = 0; k < b->nkeys; k++) {
+			int code = key_code(b->keys[k]);
+
+			if (code < 0 || (o = taken_before(c, i, code)) == NULL)
+				continue;
+			diags_add(&c->diags, DIAG_ERROR, b->pos[k].line, b->pos[k].col,
+			    "%s is bound to both %s and %s; %s keeps it", keys_name(code),
+			    o->action, b->action, o->action);
+		}
+	}
+	/* in the file's order, with the problems found while reading it */
+	if (c->diags.n > before && c->diags.n > 1)
+		qsort(c->diags.v, c->diags.n, sizeof *c->diags.v, cmp_diags);
 }
 
 enum action
@@ -266,6 +359,22 @@ keys_name(int key)
 	return name;
 }
 
+const char *
+keys_first(enum view_id view, enum action a)
+{
+	size_t i;
+
+	for (i = 0; i < noverrides; i++)
+		if ((overrides[i].views & view) && overrides[i].action == a &&
+		    keys_lookup(view, overrides[i].key) == a)
+			return keys_name(overrides[i].key);
+	for (i = 0; i < NKEYS && !rebound[a]; i++)
+		if ((table[i].views & view) && table[i].action == a &&
+		    keys_lookup(view, table[i].key) == a)
+			return keys_name(table[i].key);
+	return NULL;
+}
+
 size_t
 keys_help(enum view_id view, const struct keyhelp **out)
 {
@@ -291,7 +400,8 @@ keys_help(enum view_id view, const struct keyhelp **out)
 				/* the keys the config gives this action */
 				for (j = 0; j < noverrides; j++) {
 					if (overrides[j].action != table[i].action ||
-					    overrides[j].key == '\n')
+					    overrides[j].key == '\n' ||
+					    keys_lookup(view, overrides[j].key) != table[i].action)
 						continue;
 					if (h->keys[0] != '\0')
 						strncat(h->keys, " ", sizeof h->keys - strlen(h->keys) - 1);
@@ -305,7 +415,12 @@ keys_help(enum view_id view, const struct keyhelp **out)
 				if (table[j].action != table[i].action || !(table[j].views & view) ||
 				    table[j].key == '\r' || table[j].key == KEY_ENTER)
 					continue;
-				if (table[j].action >= ACT_IMAGE_2 && table[j].action <= ACT_IMAGE_9)
+				if (table[j].action == ACT_DIGIT) {
+					snprintf(h->keys, sizeof h->keys, "0-9");
+					break;
+				}
+				/* a key the config took for another action is that action's */
+				if (keys_lookup(view, table[j].key) != table[j].action)
 					continue;
 				if (h->keys[0] != '\0')
 					strncat(h->keys, " ", sizeof h->keys - strlen(h->keys) - 1);

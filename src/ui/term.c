@@ -210,7 +210,14 @@ term_start(void)
 	typeahead(-1);	/* one write per screen, not a poll and a write per line */
 	set_escdelay(25);
 	curs_set(0);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+	/*
+	 * The release is asked for although the views do nothing with it: when
+	 * it is not, ncurses reads on after a click in a blocking read that no
+	 * signal ends, so that a resize after a click was not seen until the
+	 * next key (issue 12, defect 1).
+	 */
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED |
+	    BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
 	    | BUTTON5_PRESSED
 #endif
@@ -266,6 +273,18 @@ term_resume(void)
 	clearok(curscr, TRUE);
 	refresh();
 	term_write(PASTE_ON);
+}
+
+void
+term_hand_over(void)
+{
+	term_leave();
+}
+
+void
+term_take_back(void)
+{
+	term_resume();
 }
 
 int

@@ -17,6 +17,7 @@
 #include "analysis.h"
 #include "article.h"
 #include "doc.h"
+#include "fold.h"
 #include "library.h"
 #include "reading.h"
 #include "ui.h"
@@ -39,12 +40,12 @@ enum action {
 	ACT_NEXT_QUOTE, ACT_PREV_QUOTE,
 	ACT_FOCUS_NEXT, ACT_FOCUS_PREV,
 	ACT_SHOW_QUOTES, ACT_SHOW_PEOPLE, ACT_SHOW_CAPTION, ACT_NEXT_IMAGE,
-	ACT_IMAGE_1, ACT_IMAGE_2, ACT_IMAGE_3, ACT_IMAGE_4, ACT_IMAGE_5, ACT_IMAGE_6, ACT_IMAGE_7, ACT_IMAGE_8,
-	ACT_IMAGE_9,
 	ACT_NEXT_ARTICLE, ACT_PREV_ARTICLE,
 	ACT_OPEN_URL, ACT_COPY_QUOTE,
 	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW,
 	ACT_FETCH,
+	ACT_DIGIT,		/* a digit: part of a count before the next key */
+	ACT_MARK_ALL, ACT_CLEAR_FILTER, ACT_SORT, ACT_RELOAD, ACT_PIPE, ACT_EDIT,
 	ACT_COUNT
 };
 
@@ -65,8 +66,10 @@ size_t keys_configure(const struct config *c);
 
 /* The action bound to key in view, or ACT_NONE. */
 enum action keys_lookup(enum view_id view, int key);
-/* A printable name for key ("j", "Down", "Ctrl-D", "Enter"). */
+/* A printable name for key ("j", "Down", "Ctrl-D", "Enter"), in a static buffer. */
 const char *keys_name(int key);
+/* The name of the first key that does action a in view (keys_name()), or NULL. */
+const char *keys_first(enum view_id view, enum action a);
 /* One line of help: the keys of an action and what it does. */
 struct keyhelp {
 	char		 keys[40];
@@ -153,10 +156,16 @@ struct reader {
 	int			 person;	/* people filter: index into an->people, or -1 */
 	size_t			 image;		/* caption shown */
 	size_t			 caption_top;	/* scroll of the full-screen caption */
+	size_t			 cur_top;	/* the view's top (a body offset) when cur was set */
+	size_t			*qrows;		/* text rows of each listed quote at qrows_w */
+	int			 qrows_w;	/* the width qrows is for, 0: not counted */
 	struct buf		 search;	/* the last search */
+	struct fold_pat		 spat;		/* search, compiled */
 	size_t			 match_block;	/* the current match, if match_len */
 	size_t			 match_off;
 	size_t			 match_len;
+	size_t			 match_no;	/* its number (from 1), 0: not counted */
+	size_t			 match_total;	/* matches in the article, SIZE_MAX: not counted */
 	bool			 mark_pending;	/* mark read once the first paint is out */
 	bool			 settled;	/* the terminal had its moment after the first paint */
 };
@@ -165,6 +174,24 @@ enum prompt {
 	PROMPT_NONE,
 	PROMPT_FILTER,		/* library filter, applied as you type */
 	PROMPT_SEARCH,		/* article search */
+	PROMPT_PIPE,		/* the command | pipes the article to */
+	PROMPT_CONFIRM,		/* y or n: mark every article shown read */
+	PROMPT_COUNT
+};
+
+/* The library's order (o cycles through them). */
+enum sort_order {
+	SORT_DATE,		/* newest first (the library's own order) */
+	SORT_TITLE,
+	SORT_SOURCE,		/* then newest first */
+	SORT_UNREAD,		/* unread first, then newest first */
+	SORT_COUNT
+};
+
+/* What was typed at one kind of prompt, oldest first (kept for the session). */
+struct history {
+	char	**v;
+	size_t	  n, cap;
 };
 
 struct ui {
@@ -180,10 +207,20 @@ struct ui {
 						 * screen is shown before the folder is read */
 	size_t			 sel;		/* selected row (index into rows) */
 	size_t			 top;		/* first row on screen */
+	size_t			*order;		/* lib.v in the sort order: indices */
+	enum sort_order		 sort;
 	bool			 unread_only;
 	struct buf		 filter;
+	struct fold_pat		 filter_pat;	/* filter, compiled */
 	enum prompt		 prompt;
 	struct buf		 input;		/* what is being typed at the prompt */
+	size_t			 cursor;	/* where in input (a byte offset) */
+	struct history		 hist[PROMPT_COUNT];
+	size_t			 hist_at;	/* the history line shown; hist[].n: the new one */
+	struct buf		 draft;		/* the new line, while Up shows older ones */
+	char			 question[160];	/* PROMPT_CONFIRM asks this */
+	struct buf		 last_search;	/* an empty / searches for this again */
+	long			 count;		/* the count typed before a key, 0: none */
 	enum view_id		 view;
 	struct reader		*r;		/* the open article, or NULL */
 	bool			 single;	/* opened on one file: q quits */
@@ -230,6 +267,13 @@ bool term_start(void);
 /* Give the terminal back as it was found. */
 void term_end(void);
 /*
+ * Hand the terminal to another program (| and E, the browser) as a stop
+ * does: the screen cleared, the shell's modes, no bracketed paste; then
+ * take it back, the reader's modes and the whole screen painted again.
+ */
+void term_hand_over(void);
+void term_take_back(void);
+/*
  * Job control and resizes since the last call: suspends on SIGTSTP and
  * returns after fg, repaints after a SIGCONT. Returns TERM_EV_* bits.
  */
@@ -267,18 +311,74 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 bool ui_is_read(struct ui *ui, size_t entry);
 /* Mark a library entry read or unread and save at once; failures become a message. */
 void ui_set_read(struct ui *ui, size_t entry, bool read);
-/* Recompute ui->rows from the filter and the unread-only switch, keeping the selection. */
+/*
+ * Recompute ui->rows from the filter and the unread-only switch, in the
+ * sort order. The selected article stays selected; when it is no longer
+ * shown, the row after it is. The article being read stays listed.
+ */
 void ui_refilter(struct ui *ui);
+/* Set the library filter to text[0..len) and refilter. */
+void ui_set_filter(struct ui *ui, const char *text, size_t len);
+/* Count the unread articles of the library again. */
+void ui_count_unread(struct ui *ui);
 /* Read the library again (files came or went), keeping the selected article selected. */
 void ui_reload(struct ui *ui);
 
+/* ---- prompt.c ---- */
+
+/* Open the prompt of kind with initial text (may be NULL). */
+void prompt_open(struct ui *ui, enum prompt kind, const char *initial);
+/* A key typed while the prompt is open. */
+void prompt_key(struct ui *ui, int kind, wint_t ch);
+/* Type text[0..len) (a paste: no control characters) at the prompt's cursor; one refilter after. */
+void prompt_type(struct ui *ui, const char *text, size_t len);
+/* Draw the prompt on the bottom line. */
+void prompt_draw(struct ui *ui);
+/* Release the prompts' histories. */
+void prompt_free(struct ui *ui);
+
+/* ---- external.c ---- */
+
+/*
+ * | and E: pipe the article (the open one, else the selected one) to a
+ * command asked for at a prompt; edit its file with $VISUAL or $EDITOR
+ * and read it again.
+ */
+void ui_external(struct ui *ui, enum action act);
+/* Run cmd (read by the | prompt) with the article on its standard input. */
+void ui_pipe(struct ui *ui, const char *cmd);
+/*
+ * Hand the terminal to the shell command script, run with "$1" = arg, its
+ * standard input input[0..inlen) (NULL: the terminal's). wait: ask for
+ * Enter before coming back, so that the output can be read (a signal to
+ * quit ends the wait). Returns the exit status, or -1 when it could not run.
+ */
+int ui_run(struct ui *ui, const char *script, const char *arg, const char *input, size_t inlen,
+    bool wait);
+
 /* ---- view-list.c ---- */
 
+/* Read the remembered sort order (once, before the library is loaded). */
+void list_init(struct ui *ui);
+/* Release what the library view holds beyond the library. */
+void list_free(struct ui *ui);
+/* Put the library in the current sort order (ui->order). */
+void list_sort(struct ui *ui);
+/* R: the library read again, and how many articles came and went said. */
+void list_reload(struct ui *ui);
 void list_draw(struct ui *ui);
-void list_key(struct ui *ui, enum action act);
+/* The library's status line: counts, key hints, the position. */
+void list_draw_status(struct ui *ui);
+/* An action in the library; count: the number typed before it (0: none). */
+void list_key(struct ui *ui, enum action act, long count);
 void list_mouse(struct ui *ui, const MEVENT *ev);
 /* Keep the selection on screen. */
 void list_scroll(struct ui *ui);
+/*
+ * A: mark every unread article shown read; unless confirmed, ask first
+ * when more than a screen of them would change.
+ */
+void list_mark_all(struct ui *ui, bool confirmed);
 
 /* ---- view-article.c ---- */
 
@@ -287,7 +387,8 @@ bool article_open(struct ui *ui, size_t entry, const char *path);
 /* Save the reading position and close the article. */
 void article_close(struct ui *ui);
 void article_draw(struct ui *ui);
-void article_key(struct ui *ui, enum action act, int key);
+/* An action in the article view; count: the number typed before it (0: none). */
+void article_key(struct ui *ui, enum action act, long count);
 void article_mouse(struct ui *ui, const MEVENT *ev);
 /* Recompute the panes for the screen size, keeping the reading position. */
 void article_relayout(struct ui *ui);
@@ -299,8 +400,15 @@ bool article_analyse(struct ui *ui);
  * anything (then the screen is due a repaint).
  */
 bool article_complete(struct ui *ui);
-/* Search the body from the current place; forward or back. */
-void article_search(struct ui *ui, bool forward, bool from_top);
+/*
+ * Search the body for pattern (typed at the / prompt; "": the last search
+ * again), from the top of the view.
+ */
+void article_search_start(struct ui *ui, const char *pattern);
+/* The reading position to come back to: the body offset at the top of the view. */
+size_t article_top_offset(struct ui *ui);
+/* Show the body offset off at the top of the view (after the article was read again). */
+void article_goto_offset(struct ui *ui, size_t off);
 
 /* ---- fetch.c: F, the subscriptions fetched on a thread ---- */
 

@@ -72,25 +72,40 @@ ui_set_read(struct ui *ui, size_t entry, bool read)
 void
 ui_refilter(struct ui *ui)
 {
-	size_t i, keep = ui->nrows > 0 && ui->sel < ui->nrows ? ui->rows[ui->sel] : SIZE_MAX;
-	const char *q = ui->filter.data != NULL ? ui->filter.data : "";
+	size_t k, i, keep = ui->nrows > 0 && ui->sel < ui->nrows ? ui->rows[ui->sel] : SIZE_MAX;
+	size_t open = ui->r != NULL ? ui->r->entry : SIZE_MAX, after = 0;
 
 	ui->nrows = 0;
 	ui->sel = 0;
-	for (i = 0; i < ui->lib.n; i++) {
-		if (ui->unread_only && ui_is_read(ui, i) && i != keep)
+	for (k = 0; k < ui->lib.n; k++) {
+		i = ui->order != NULL ? ui->order[k] : k;
+		/* the article being read stays listed until it is left */
+		if ((ui->unread_only && ui_is_read(ui, i) && i != open) ||
+		    !library_entry_matches(&ui->lib.v[i], &ui->filter_pat)) {
+			if (i == keep)
+				after = ui->nrows;	/* the selection goes to the next row shown */
 			continue;
-		if (q[0] != '\0' && !library_entry_matches(&ui->lib.v[i], q))
-			continue;
+		}
 		if (i == keep)
-			ui->sel = ui->nrows;
+			after = ui->nrows;
 		ui->rows[ui->nrows++] = i;
 	}
+	ui->sel = after;
 	list_scroll(ui);
 }
 
-static void
-count_unread(struct ui *ui)
+void
+ui_set_filter(struct ui *ui, const char *text, size_t len)
+{
+	buf_reset(&ui->filter);
+	buf_add(&ui->filter, text, len);
+	fold_free(&ui->filter_pat);
+	fold_compile(&ui->filter_pat, text, len);
+	ui_refilter(ui);
+}
+
+void
+ui_count_unread(struct ui *ui)
 {
 	size_t i;
 
@@ -158,57 +173,6 @@ draw_help(struct ui *ui)
 	free(wl);
 }
 
-static void
-draw_prompt(struct ui *ui)
-{
-	int y = ui->h - 1, x;
-	const char *p = ui->prompt == PROMPT_FILTER ? "filter: " : "/";
-
-	draw_fill(y, 0, ui->w, A_NORMAL);
-	x = draw_str(y, 0, ui->w, p, A_BOLD);
-	x += draw_text(y, x, ui->w - x - 1, ui->input.data != NULL ? ui->input.data : "",
-	    ui->input.len, A_NORMAL, NULL, 0);
-	if (x < ui->w)
-		mvaddch(y, x, ' ' | A_REVERSE);
-}
-
-static void
-draw_list_status(struct ui *ui)
-{
-	static const char *const hints[] = {
-		"Enter: open", "r: read/unread", "u: unread only", "/: filter", "?: help", "q: quit",
-	};
-	int y = ui->h - 1, x, n;
-	size_t i;
-	char s[256];
-
-	draw_fill(y, 0, ui->w, draw_attr(C_STATUS));
-	if (ui->msg[0] != '\0') {
-		draw_str(y, 1, ui->w - 1, ui->msg, ui->msg_error ? draw_attr(C_ERROR) :
-		    draw_attr(C_STATUS) | A_BOLD);
-		return;
-	}
-	if (ui->preloaded > 0) {
-		draw_str(y, 1, ui->w - 1, "reading the folder\xe2\x80\xa6", draw_attr(C_STATUS));
-		return;
-	}
-	if (uifetch_status(ui, s, sizeof s)) {
-		draw_str_cut(y, 1, ui->w - 2, s, draw_attr(C_STATUS) | A_BOLD);
-		return;
-	}
-	snprintf(s, sizeof s, "%zu shown%s%s%s", ui->nrows, ui->unread_only ? ", unread only" : "",
-	    ui->filter.len > 0 ? ", filter: " : "", ui->filter.len > 0 ? ui->filter.data : "");
-	/* then the key hints that fit whole, three spaces after the count, two between */
-	x = 1 + draw_str_cut(y, 1, ui->w - 2, s, draw_attr(C_STATUS)) + 1;
-	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
-		n = (int)strlen(hints[i]);
-		x += 2;
-		if (x + n > ui->w - 1)
-			break;
-		x += draw_str(y, x, n, hints[i], draw_attr(C_STATUS));
-	}
-}
-
 /* The one draw point: paint everything from the state. */
 static void
 ui_draw(struct ui *ui)
@@ -223,12 +187,12 @@ ui_draw(struct ui *ui)
 		article_draw(ui);
 	else {
 		list_draw(ui);
-		draw_list_status(ui);
+		list_draw_status(ui);
 	}
 	if (ui->help)
 		draw_help(ui);
 	if (ui->prompt != PROMPT_NONE)
-		draw_prompt(ui);
+		prompt_draw(ui);
 	refresh();
 }
 
@@ -302,7 +266,8 @@ preload_library(struct ui *ui)
 	}
 	ui->preloaded = total;
 	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
-	count_unread(ui);
+	ui_count_unread(ui);
+	list_sort(ui);
 	ui_refilter(ui);
 	return true;
 }
@@ -341,6 +306,7 @@ load_library(struct ui *ui)
 		library_scan_cached(&ui->lib, ui->paths, ui->npaths, &opts);
 	}
 	ui->rows = xcalloc(ui->lib.n + 1, sizeof *ui->rows);
+	list_sort(ui);
 }
 
 void
@@ -350,7 +316,7 @@ ui_reload(struct ui *ui)
 	size_t i;
 
 	load_library(ui);
-	count_unread(ui);
+	ui_count_unread(ui);
 	ui_refilter(ui);
 	for (i = 0; keep != NULL && i < ui->nrows; i++)
 		if (strcmp(ui->lib.v[ui->rows[i]].path, keep) == 0) {
@@ -371,71 +337,8 @@ ui_reload(struct ui *ui)
  */
 static struct {
 	bool		on;
-	bool		feeding;	/* its text going into the prompt: refilter once, after */
 	struct buf	text;
 } paste;
-
-/* At the filter prompt: filter by what is typed so far. */
-static void
-prompt_filter(struct ui *ui)
-{
-	if (ui->prompt == PROMPT_FILTER) {
-		buf_reset(&ui->filter);
-		if (ui->input.len > 0)
-			buf_add(&ui->filter, ui->input.data, ui->input.len);
-		ui_refilter(ui);
-	}
-}
-
-/* A key at the prompt. */
-static void
-prompt_key(struct ui *ui, int kind, wint_t ch)
-{
-	bool enter = kind == OK && (ch == '\n' || ch == '\r');
-	bool esc = kind == OK && ch == 27;
-
-	if (kind == KEY_CODE_YES && ch == KEY_ENTER)
-		enter = true;
-	if (esc) {
-		if (ui->prompt == PROMPT_FILTER) {
-			buf_reset(&ui->filter);
-			ui_refilter(ui);
-		}
-		ui->prompt = PROMPT_NONE;
-		return;
-	}
-	if (enter) {
-		if (ui->prompt == PROMPT_SEARCH && ui->r != NULL) {
-			buf_reset(&ui->r->search);
-			if (ui->input.len > 0)
-				buf_add(&ui->r->search, ui->input.data, ui->input.len);
-			ui->prompt = PROMPT_NONE;
-			ui->r->match_len = 0;
-			article_search(ui, true, true);
-			return;
-		}
-		ui->prompt = PROMPT_NONE;
-		return;
-	}
-	if ((kind == KEY_CODE_YES && ch == KEY_BACKSPACE) || (kind == OK && (ch == 127 || ch == 8))) {
-		/* drop the last character, not the last byte */
-		while (ui->input.len > 0 &&
-		    ((unsigned char)ui->input.data[ui->input.len - 1] & 0xc0) == 0x80)
-			ui->input.len--;
-		if (ui->input.len > 0)
-			ui->input.len--;
-		if (ui->input.data != NULL)
-			ui->input.data[ui->input.len] = '\0';
-	} else if (kind == OK && ch >= 32 && ch != 127 && ui->input.len < 200) {
-		char enc[4];
-
-		buf_add(&ui->input, enc, utf8_encode((int32_t)ch, enc));
-	} else {
-		return;
-	}
-	if (!paste.feeding)
-		prompt_filter(ui);
-}
 
 static void
 help_key(struct ui *ui, enum action act)
@@ -454,11 +357,26 @@ help_key(struct ui *ui, enum action act)
 	}
 }
 
+/* A digit of a count: true when it was one (then wait for the key it is for). */
+static bool
+count_key(struct ui *ui, enum action act, int key)
+{
+	if (act != ACT_DIGIT || key < '0' || key > '9')
+		return false;
+	if (key == '0' && ui->count == 0)
+		return true;	/* a count does not start with 0 */
+	if (ui->count < 100000)
+		ui->count = ui->count * 10 + (key - '0');
+	ui_message(ui, false, "%ld", ui->count);
+	return true;
+}
+
 static void
 on_key(struct ui *ui, int kind, wint_t ch)
 {
 	enum action act;
 	int key = (int)ch;
+	long count;
 
 	if (ui->prompt != PROMPT_NONE) {
 		prompt_key(ui, kind, ch);
@@ -475,6 +393,10 @@ on_key(struct ui *ui, int kind, wint_t ch)
 		help_key(ui, act);
 		return;
 	}
+	if (count_key(ui, act, key))
+		return;
+	count = ui->count;
+	ui->count = 0;
 	if (act == ACT_HELP) {
 		ui->help = true;
 		ui->help_top = 0;
@@ -484,10 +406,14 @@ on_key(struct ui *ui, int kind, wint_t ch)
 		clearok(curscr, TRUE);
 		return;
 	}
+	if (act == ACT_PIPE || act == ACT_EDIT) {
+		ui_external(ui, act);
+		return;
+	}
 	if (ui->view == V_ARTICLE && ui->r != NULL)
-		article_key(ui, act, key);
+		article_key(ui, act, count);
 	else
-		list_key(ui, act);
+		list_key(ui, act, count);
 }
 
 /*
@@ -531,7 +457,28 @@ load_config(struct ui *ui, struct config *c)
 
 	config_load(c, path, ui->opt->config != NULL);
 	free(path);
+	ui_check_keys(c);
 	keys_configure(c);
+}
+
+/* The config's first problem on the status line, and how many more there are. */
+static void
+config_message(struct ui *ui, const struct config *c)
+{
+	struct buf b = BUF_INIT;
+	const char *name;
+
+	if (c->diags.n == 0 || ui->msg[0] != '\0')
+		return;
+	/* the file's name: the whole path would push the count off the line */
+	name = c->path != NULL && strrchr(c->path, '/') != NULL ? strrchr(c->path, '/') + 1 : c->path;
+	diag_format(&b, name, &c->diags.v[0]);
+	if (c->diags.n > 1)
+		ui_message(ui, true, "%s (and %zu more: byline check --config)", b.data,
+		    c->diags.n - 1);
+	else
+		ui_message(ui, true, "%s (byline check --config)", b.data);
+	buf_free(&b);
 }
 
 /* ---- paste ---- */
@@ -557,24 +504,30 @@ paste_key(int kind, wint_t ch)
 static void
 paste_end(struct ui *ui)
 {
-	size_t i = 0;
-
 	paste.on = false;
-	if (ui->prompt != PROMPT_NONE && paste.text.len > 0) {
-		paste.feeding = true;
-		while (i < paste.text.len) {
-			int32_t cp;
-
-			i += utf8_decode(paste.text.data + i, paste.text.len - i, &cp);
-			prompt_key(ui, OK, (wint_t)cp);
-		}
-		paste.feeding = false;
-		prompt_filter(ui);
-	}
+	if (ui->prompt != PROMPT_NONE && paste.text.len > 0)
+		prompt_type(ui, paste.text.data, paste.text.len);
 	buf_reset(&paste.text);
 }
 
 /* ---- the loop ---- */
+
+/* A mouse event: to the view, unless a prompt or the help is up. */
+static void
+on_mouse(struct ui *ui)
+{
+	MEVENT ev;
+
+	/* a button's release is no event of its own: the message stays */
+	if (getmouse(&ev) != OK || ui->prompt != PROMPT_NONE || ui->help ||
+	    ev.bstate == BUTTON1_RELEASED)
+		return;
+	ui->msg[0] = '\0';
+	if (ui->view == V_ARTICLE && ui->r != NULL)
+		article_mouse(ui, &ev);
+	else
+		list_mouse(ui, &ev);
+}
 
 /* One key, mouse event or paste bracket, as the loop got it. */
 static void
@@ -593,18 +546,12 @@ take_key(struct ui *ui, int kind, wint_t ch)
 		paste_key(kind, ch);
 		return;
 	}
-	ui->msg[0] = '\0';
+	if (kind != KEY_CODE_YES || ch != KEY_MOUSE)
+		ui->msg[0] = '\0';
 	if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
 		on_resize(ui);
 	} else if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
-		MEVENT ev;
-
-		if (getmouse(&ev) == OK && ui->prompt == PROMPT_NONE && !ui->help) {
-			if (ui->view == V_ARTICLE && ui->r != NULL)
-				article_mouse(ui, &ev);
-			else
-				list_mouse(ui, &ev);
-		}
+		on_mouse(ui);
 	} else {
 		on_key(ui, kind, ch);
 	}
@@ -639,7 +586,7 @@ marks_recount(struct ui *ui)
 	if (readstate_serial(ui->rs) == ui->marks_serial)
 		return;
 	ui->marks_serial = readstate_serial(ui->rs);
-	count_unread(ui);
+	ui_count_unread(ui);
 }
 
 /*
@@ -717,6 +664,7 @@ marks_open(struct ui *ui)
 	/* a wait for the lock ends with a signal to quit */
 	readstate_set_wait(ui->rs, READSTATE_LOCK_WAIT_MS, &term_nsignals);
 	ui->marks_serial = readstate_serial(ui->rs);
+	list_init(ui);
 	if (warning != NULL) {
 		ui_message(ui, true, "read marks: %s", warning);
 		free(warning);
@@ -735,14 +683,8 @@ library_open(struct ui *ui, const struct config *config)
 	}
 	load_library(ui);
 	ui->preloaded = 0;
-	if (config->diags.n > 0 && ui->msg[0] == '\0') {
-		struct buf b = BUF_INIT;
-
-		diag_format(&b, config->path, &config->diags.v[0]);
-		ui_message(ui, true, "%s (byline check --config lists all)", b.data);
-		buf_free(&b);
-	}
-	count_unread(ui);
+	config_message(ui, config);
+	ui_count_unread(ui);
 	ui_refilter(ui);
 	if (ui->single && ui->lib.n == 1)
 		article_open(ui, 0, NULL);
@@ -780,6 +722,7 @@ ui_finish(struct ui *ui)
 	readstate_close(ui->rs);
 	library_free(&ui->lib);
 	free(ui->rows);
+	list_free(ui);
 	buf_free(&ui->filter);
 	buf_free(&ui->input);
 	buf_free(&paste.text);

@@ -109,7 +109,7 @@ tm_wait '^/$' >/dev/null
 tm_type Belarus
 tm_keys Escape
 expect_gone "Esc closes the prompt" '^/Belarus'
-if tm_wait_top '^NATO Ready for War' && tm_wait ' 0%  read$'; then
+if tm_wait_top '^NATO Ready for War' && tm_wait ' [0-9]+%  read$'; then
 	pass "Esc: nothing searched, the view stays"
 else
 	fail "Esc: nothing searched, the view stays" "moved" "$(tm_last)"

@@ -18,6 +18,7 @@
 #include "article.h"
 #include "diag.h"
 #include "doc.h"
+#include "fold.h"
 #include "reading.h"
 #include "sanitize.h"
 #include "wrap.h"
@@ -68,6 +69,8 @@ fa_check_article(const struct article *a, struct buf *b)
 			fa_field(b, a->people[i].aliases[k], "alias");
 	}
 	for (i = 0; i < a->nimages; i++) {
+		FUZZ_CHECK(a->images[i].hide_start <= a->images[i].hide_end &&
+		    a->images[i].hide_end <= a->body_len, "a caption line to hide outside the body");
 		fa_field(b, a->images[i].title, "image title");
 		fa_field(b, a->images[i].caption, "caption");
 		fa_field(b, a->images[i].credit, "credit");
@@ -112,6 +115,27 @@ fa_check_doc(const struct doc *d, struct buf *b)
 	for (i = 0; i < d->nstyles; i++)
 		FUZZ_CHECK(d->styles[i].start <= d->styles[i].end && d->styles[i].end <= d->len,
 		    "style run outside the body");
+}
+
+/*
+ * Search the body for a pattern made of the input's first bytes, as the
+ * reader's / does (fold.h): every match inside the text, in order.
+ */
+static void
+fa_search(const uint8_t *data, size_t size, const struct doc *d)
+{
+	struct fold_pat p;
+	size_t at = 0, mlen = 0, n = 0, prev = 0;
+
+	fold_compile(&p, (const char *)data, size < 6 ? size : 6);
+	while (n++ < 10000 && (at = fold_find(&p, d->text, d->len, at, &mlen)) != SIZE_MAX) {
+		FUZZ_CHECK(mlen > 0 && at + mlen <= d->len && at >= prev, "a match outside the text");
+		prev = at;
+		at++;
+	}
+	if (d->len > 0 && (at = fold_find_back(&p, d->text, d->len, d->len, &mlen)) != SIZE_MAX)
+		FUZZ_CHECK(at + mlen <= d->len, "a match found backwards outside the text");
+	fold_free(&p);
 }
 
 /* Render d as "byline show" does, at width columns; bounded. */
@@ -180,6 +204,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < an->npeople; i++)
 		fa_field(&b, an->people[i].name, "analysed name");
 	fa_render(&r.d, 72, &b);
+	fa_search(data, size, &r.d);
 	reading_free(&r);
 	buf_free(&b);
 	return 0;

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "article.h"
 #include "doc.h"
 #include "tmpdir.h"
@@ -165,6 +166,8 @@ test_unclosed(void **state)
 	b = body(&a);
 	assert_string_equal(b, "---\ntitle: x\nbody\n");
 	free(b);
+	/* shown as plain text, even from a .md file: its "---" is not a rule */
+	assert_false(a.flags & ARTICLE_MARKDOWN);
 	article_free(&a);
 }
 
@@ -324,12 +327,15 @@ test_toml(void **state)
 	char *b;
 
 	(void)state;
-	parse(&a, "+++\ntitle = \"T\"\n+++\n\nHeadline here\n");
+	parse(&a, "+++\ntitle = \"T\"\n+++\n\n# Headline here\n\nFirst paragraph.\n");
 	assert_diags(&a, "t.md:1:1: error: TOML front matter (+++) is not supported; "
 	    "write YAML between '---' lines\n");
-	assert_string_equal(a.title, "Headline here");
+	/* a broken entry titled from the file name, not from a line of the body */
+	assert_true(a.flags & ARTICLE_BROKEN);
+	assert_string_equal(a.title, "t");
+	/* the body starts after the closing +++ */
 	b = body(&a);
-	assert_null(strstr(b, "title ="));
+	assert_string_equal(b, "\n# Headline here\n\nFirst paragraph.\n");
 	free(b);
 	article_free(&a);
 }
@@ -441,6 +447,163 @@ test_jekyll_hugo(void **state)
 	assert_string_equal(a.authors[0], "Someone");
 	assert_string_equal(a.images[0].path, "/assets/x.png");
 	article_free(&a);
+}
+
+/* An Obsidian Web Clipper note, as the clipper writes it. */
+static void
+test_obsidian_clip(void **state)
+{
+	struct article a;
+
+	(void)state;
+	parse(&a, "---\n"
+	    "title: \"Harbour council votes on the footbridge\"\n"
+	    "source: \"https://www.example.org/news/footbridge?id=1&x=2\"\n"
+	    "author:\n  - \"[[Ann Writer]]\"\n  - \"[[Bob Reporter|Bob R.]]\"\n"
+	    "published: 2021-04-14\n"
+	    "created: 2021-05-01\n"
+	    "description: \"Two years of repairs end in spring\"\n"
+	    "tags:\n  - \"clippings\"\n"
+	    "---\n"
+	    "Text.\n");
+	assert_diags(&a, "");
+	assert_string_equal(a.url, "https://www.example.org/news/footbridge?id=1&x=2");
+	assert_string_equal(a.source, "example.org");
+	assert_int_equal(a.nauthors, 2);
+	assert_string_equal(a.authors[0], "Ann Writer");
+	assert_string_equal(a.authors[1], "Bob R.");
+	assert_true(a.has_date);
+	assert_int_equal(a.date.month, 4);
+	assert_string_equal(a.subtitle, "Two years of repairs end in spring");
+	article_free(&a);
+	/* created when there is no published; date before both; a url given stays */
+	parse(&a, "---\ntitle: T\ncreated: 2021-05-01\nsource: http://user@news.example.com:8080/x\n"
+	    "url: https://example.com/canonical\n---\nx\n");
+	assert_int_equal(a.date.month, 5);
+	assert_string_equal(a.source, "news.example.com");
+	assert_string_equal(a.url, "https://example.com/canonical");
+	article_free(&a);
+	parse(&a, "---\ntitle: T\ndate: 2020-01-02\npublished: 2021-05-01\nsource: Gazette\n"
+	    "subtitle: S\ndescription: D\n---\nx\n");
+	assert_int_equal(a.date.year, 2020);
+	assert_string_equal(a.source, "Gazette");
+	assert_null(a.url);
+	assert_string_equal(a.subtitle, "S");
+	article_free(&a);
+	/* a published date that cannot be read says which key */
+	parse(&a, "---\ntitle: T\npublished: someday\n---\nx\n");
+	assert_diags(&a, "t.md:3:12: warning: published \"someday\" is not a date "
+	    "(write YYYY-MM-DD); the article sorts last\n");
+	article_free(&a);
+}
+
+/* Jekyll's YYYY-MM-DD-slug.md names date a post without a date. */
+static void
+test_date_from_name(void **state)
+{
+	struct article a;
+	const char *text = "---\ntitle: T\n---\nx\n";
+
+	(void)state;
+	article_parse(&a, "_posts/2019-07-30-a-post.md", text, strlen(text), true, NULL);
+	assert_true(a.has_date);
+	assert_int_equal(a.date.year, 2019);
+	assert_int_equal(a.date.month, 7);
+	assert_int_equal(a.date.day, 30);
+	article_free(&a);
+	/* the front matter's date wins */
+	text = "---\ntitle: T\ndate: 2001-02-03\n---\nx\n";
+	article_parse(&a, "2019-07-30-a-post.md", text, strlen(text), true, NULL);
+	assert_int_equal(a.date.year, 2001);
+	article_free(&a);
+	/* not a date, or no slug: nothing */
+	text = "---\ntitle: T\n---\nx\n";
+	article_parse(&a, "2019-13-30-a-post.md", text, strlen(text), true, NULL);
+	assert_false(a.has_date);
+	article_free(&a);
+	article_parse(&a, "2019-07-30.md", text, strlen(text), true, NULL);
+	assert_false(a.has_date);
+	article_free(&a);
+}
+
+/* A photo as an inline image with an italic caption line under it. */
+static void
+test_body_images(void **state)
+{
+	struct article a;
+	const char *text = "---\ntitle: T\nimage:\n  caption: From the front matter\n---\n"
+	    "First paragraph.\n\n"
+	    "![The bridge at dawn](https://example.org/bridge.jpg)\n"
+	    "*Gordon Pell opens the footbridge on Wednesday. Photo: Maria Lindqvist*\n\n"
+	    "Second paragraph.\n\n"
+	    "![](img/2.png \"title\")\n\n"
+	    "_Divers at the pier (Jan Berg/Example Photo)_\n\n"
+	    "![x](y.png)\nNot italic.\n\n"
+	    "![x](z.png)\n*a* and *b*\n";
+	char *hidden;
+
+	(void)state;
+	article_parse(&a, "t.md", text, strlen(text), true, NULL);
+	assert_int_equal(a.nimages, 3);
+	assert_string_equal(a.images[0].caption, "From the front matter");
+	assert_int_equal(a.images[0].hide_end, 0);
+	assert_string_equal(a.images[1].title, "The bridge at dawn");
+	assert_string_equal(a.images[1].caption, "Gordon Pell opens the footbridge on Wednesday.");
+	assert_string_equal(a.images[1].credit, "Maria Lindqvist");
+	assert_string_equal(a.images[1].path, "https://example.org/bridge.jpg");
+	hidden = xstrndup(a.body + a.images[1].hide_start,
+	    a.images[1].hide_end - a.images[1].hide_start);
+	assert_string_equal(hidden, "*Gordon Pell opens the footbridge on Wednesday. Photo: Maria "
+	    "Lindqvist*\n");
+	free(hidden);
+	assert_null(a.images[2].title);
+	assert_string_equal(a.images[2].caption, "Divers at the pier");
+	assert_string_equal(a.images[2].credit, "Jan Berg/Example Photo");
+	assert_string_equal(a.images[2].path, "img/2.png");
+	article_free(&a);
+	/* a plain-text file has no Markdown images */
+	article_parse(&a, "t.txt", text, strlen(text), true, NULL);
+	assert_int_equal(a.nimages, 1);
+	article_free(&a);
+}
+
+/* Captions with credits as newsrooms write them. */
+static void
+test_split_credit(void **state)
+{
+	static const struct {
+		const char	*text, *caption, *credit;
+	} cases[] = {
+		{ "A man walks by. Photo: Jane Doe/Reuters", "A man walks by.", "Jane Doe/Reuters" },
+		{ "A man walks by. Credit: Jane Doe", "A man walks by.", "Jane Doe" },
+		{ "A man walks by. Photo by Jane Doe.", "A man walks by.", "Jane Doe" },
+		{ "A man walks by. Jane Doe/AP", "A man walks by.", "Jane Doe/AP" },
+		{ "A man walks by (Jane Doe/AP)", "A man walks by", "Jane Doe/AP" },
+		{ "A man walks by | Jane Doe/AP", "A man walks by", "Jane Doe/AP" },
+		{ "Credit: Jane Doe/AP", NULL, "Jane Doe/AP" },
+		{ "A man walks by.", "A man walks by.", NULL },
+		{ "Either/or is a choice, he said of the 9/11 inquiry.",
+		    "Either/or is a choice, he said of the 9/11 inquiry.", NULL },
+		{ "Photographer's notes: none", "Photographer's notes: none", NULL },
+	};
+	struct arena *ar = arena_new();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *cap, *cred;
+
+		article_split_credit(ar, cases[i].text, &cap, &cred);
+		if (cases[i].caption == NULL)
+			assert_null(cap);
+		else
+			assert_string_equal(cap, cases[i].caption);
+		if (cases[i].credit == NULL)
+			assert_null(cred);
+		else
+			assert_string_equal(cred, cases[i].credit);
+	}
+	arena_free(ar);
 }
 
 /* ---- files on disk ---- */
@@ -668,6 +831,10 @@ main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_key_fallbacks),
 		cmocka_unit_test(test_jekyll_hugo),
+		cmocka_unit_test(test_obsidian_clip),
+		cmocka_unit_test(test_date_from_name),
+		cmocka_unit_test(test_body_images),
+		cmocka_unit_test(test_split_credit),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_head_only),

@@ -15,6 +15,7 @@
 
 #include "article.h"
 #include "cache.h"
+#include "fold.h"
 #include "library.h"
 #include "tmpdir.h"
 #include "util.h"
@@ -158,6 +159,19 @@ test_missing_path_and_file(void **state)
 	free(file);
 }
 
+/* library_entry_matches() with pattern compiled. */
+static bool
+matches(const struct lib_entry *e, const char *pattern)
+{
+	struct fold_pat p;
+	bool m;
+
+	fold_compile(&p, pattern, strlen(pattern));
+	m = library_entry_matches(e, &p);
+	fold_free(&p);
+	return m;
+}
+
 static void
 test_matches(void **state)
 {
@@ -171,11 +185,19 @@ test_matches(void **state)
 	e.date = "2022-03-04";
 
 	(void)state;
-	assert_true(library_entry_matches(&e, "nato"));
-	assert_true(library_entry_matches(&e, "NEWSWEEK"));
-	assert_true(library_entry_matches(&e, "2022-03"));
-	assert_true(library_entry_matches(&e, ""));
-	assert_false(library_entry_matches(&e, "zelensky"));
+	assert_true(matches(&e, "nato"));
+	assert_true(matches(&e, "NATO"));
+	assert_false(matches(&e, "NEWSWEEK"));	/* capitals: exact case */
+	assert_true(matches(&e, "newsweek"));
+	assert_true(matches(&e, "2022-03"));
+	assert_true(matches(&e, ""));
+	assert_false(matches(&e, "zelensky"));
+	/* one rule with the article search: accents free without them, case without capitals */
+	e.title = "In V\xc3\xa9rinay, translators";
+	assert_true(matches(&e, "verinay"));
+	assert_true(matches(&e, "v\xc3\xa9rinay"));
+	assert_true(matches(&e, "V\xc3\xa9rinay"));
+	assert_false(matches(&e, "V\xc3\x89R"));
 	assert_true(library_is_article_name("A.MD"));
 	assert_true(library_is_article_name("a.markdown"));
 	assert_false(library_is_article_name("a.mdx"));
@@ -243,7 +265,7 @@ test_cache(void **state)
 	/* garbage of every length is ignored too */
 	for (size_t n = 0; n < 64; n++) {
 		f = fopen(cpath, "w");
-		fwrite("BYLINE-INDEX 3\nEND!\1\0\0\0\0\0\0\0garbagegarbagegarbagegarbage"
+		fwrite("BYLINE-INDEX 4\nEND!\1\0\0\0\0\0\0\0garbagegarbagegarbagegarbage"
 		    "garbagegarbagegarbagegarbage", 1, n, f);
 		fclose(f);
 		assert_null(cache_load(cpath));

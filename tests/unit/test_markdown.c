@@ -11,6 +11,8 @@
 #include "article.h"
 #include "doc.h"
 #include "markdown.h"
+#include "reading.h"
+#include "template.h"
 #include "util.h"
 
 static void
@@ -101,6 +103,104 @@ test_plain_stays_plain(void **state)
 	article_free(&a);
 }
 
+static void
+test_template_spans(void **state)
+{
+	static const struct {
+		const char	*in, *out;	/* the text, and what is left of it */
+	} cases[] = {
+		{ "a {{ page.title }} b", "a  b" },
+		{ "a {% if x %}b{% endif %} c", "a b c" },
+		{ "x\n{% include figure.html src=\"a.jpg\" %}\ny\n", "x\ny\n" },
+		{ "x\n  {{< figure src=\"a.jpg\" caption=\"A\" >}}  \ny", "x\ny" },
+		{ "x {{% notice %}}Be careful{{% /notice %}} y", "x Be careful y" },
+		{ "{% comment %}\nhidden \"quote,\" he said\n{% endcomment %}\nshown", "shown" },
+		{ "{% raw %}{{ kept }}{% endraw %}", "{{ kept }}" },
+		{ "{%- comment -%}x{%- endcomment -%}y", "y" },
+		/* not closed, or closed only after a blank line: no tag */
+		{ "a {{ b", "a {{ b" },
+		{ "a {% b\n\n%} c", "a {% b\n\n%} c" },
+		{ "{% comment %} never closed", " never closed" },
+		{ "set {x} and {y}", "set {x} and {y}" },
+	};
+	size_t i, k, n, at;
+	struct span *v;
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *in = cases[i].in;
+
+		n = template_spans(in, strlen(in), &v);
+		buf_reset(&b);
+		for (k = at = 0; k < n; k++) {
+			assert_true(v[k].start >= at && v[k].end > v[k].start);
+			buf_add(&b, in + at, v[k].start - at);
+			at = v[k].end;
+		}
+		buf_adds(&b, in + at);
+		if (strcmp(b.data, cases[i].out) != 0)
+			fail_msg("case %zu: \"%s\" gave \"%s\"", i, in, b.data);
+		free(v);
+	}
+	buf_free(&b);
+	assert_true(template_detect("x {{ y }}", 9));
+	assert_false(template_detect("x {{ y", 6));
+}
+
+static void
+test_templates_hidden(void **state)
+{
+	static const char body[] =
+	    "Intro {{ site.name }} text.\n\n"
+	    "{{< tweet text=\"\\\"We will never give up,\\\" the mayor said.\" >}}\n\n"
+	    "{% include quote.html text='\"Nothing is decided,\" she said.' %}\n\n"
+	    "\"We will build it by spring,\" Gordon Pell said on Wednesday.\n";
+	struct reading r;
+	struct buf text = BUF_INIT;
+	const char *names[] = { "x.md", "x.txt" };
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		buf_reset(&text);
+		buf_adds(&text, "---\ntitle: T\n---\n");
+		buf_adds(&text, body);
+		reading_parse(&r, names[i], text.data, text.len);
+		reading_layout(&r);
+		reading_analyse(&r, NULL);
+		/* nothing of the markup in the text the reader shows and analyses */
+		assert_null(memchr(r.d.text, '{', r.d.len));
+		for (k = r.d.first_body; k < r.d.end_body; k++)
+			assert_null(memchr(r.d.blocks[k].text, '{', r.d.blocks[k].len));
+		/* and no quotation from inside it */
+		assert_int_equal(r.an->nquotes, 1);
+		assert_memory_equal(r.d.text + r.an->quotes[0].inner_start, "We will build", 13);
+		reading_free(&r);
+	}
+	buf_free(&text);
+}
+
+/* A photo's italic caption line under its image leaves the body for the caption pane. */
+static void
+test_body_caption_hidden(void **state)
+{
+	struct article a;
+	struct doc d;
+	char *s;
+
+	(void)state;
+	s = render("Para one.\n\n![Bridge](b.jpg)\n*The footbridge on Wednesday. Photo: M. L.*\n\n"
+	    "Para two.\n", &d, &a);
+	assert_string_equal(s, "Para one.|[image: Bridge]|Para two.");
+	assert_int_equal(a.nimages, 1);
+	assert_string_equal(a.images[0].caption, "The footbridge on Wednesday.");
+	assert_string_equal(a.images[0].credit, "M. L.");
+	free(s);
+	doc_free(&d);
+	article_free(&a);
+}
+
 int
 main(void)
 {
@@ -108,6 +208,9 @@ main(void)
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_render),
 		cmocka_unit_test(test_plain_stays_plain),
+		cmocka_unit_test(test_template_spans),
+		cmocka_unit_test(test_templates_hidden),
+		cmocka_unit_test(test_body_caption_hidden),
 	};
 
 	return cmocka_run_group_tests_name("markdown", tests, NULL, NULL);
