@@ -34,6 +34,9 @@ void cache_free(struct lib_cache *c);
 /* How many records the cache holds. */
 size_t cache_count(const struct lib_cache *c);
 
+/* Build the table cache_lookup() uses now, so that threads may then look up at once. */
+void cache_index(struct lib_cache *c);
+
 /*
  * Fill e from the record for path if its size and time match st. Its
  * strings point into the cache, which must outlive e (library.cache);

@@ -245,6 +245,13 @@ index_paths(struct lib_cache *c)
 }
 
 void
+cache_index(struct lib_cache *c)
+{
+	if (c != NULL && c->slots == NULL && c->nrecs > 0)
+		index_paths(c);
+}
+
+void
 cache_free(struct lib_cache *c)
 {
 	if (c == NULL)
@@ -307,8 +314,7 @@ cache_lookup(struct lib_cache *c, const char *path, const struct stat *st,
 
 	if (c == NULL || c->nrecs == 0)
 		return false;
-	if (c->slots == NULL)
-		index_paths(c);
+	cache_index(c);
 	for (s = slot_of(c, path); c->slots[s] != 0; s = (s + 1) & (c->nslots - 1)) {
 		size_t ri = c->slots[s] - 1;
 		struct rec r;
