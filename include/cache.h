@@ -26,6 +26,12 @@ struct lib_cache;
 /* The cache file for these library paths, or NULL when caching is off. Caller frees. */
 char *cache_path(char *const *paths, size_t npaths);
 
+/*
+ * The same for another cache kept beside it: KIND-HASH in the same folder
+ * (cache_path() is "index"). NULL when caching is off. Caller frees.
+ */
+char *cache_path_named(const char *kind, char *const *paths, size_t npaths);
+
 /* Load the cache at path; NULL when it is missing, damaged or of another version. */
 struct lib_cache *cache_load(const char *path);
 

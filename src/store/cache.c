@@ -55,6 +55,12 @@ struct rec {
 char *
 cache_path(char *const *paths, size_t npaths)
 {
+	return cache_path_named("index", paths, npaths);
+}
+
+char *
+cache_path_named(const char *kind, char *const *paths, size_t npaths)
+{
 	const char *dir = getenv("BYLINE_CACHE"), *v;
 	char *base, *out, real[PATH_MAX];
 	uint64_t h = FNV64_INIT;
@@ -78,7 +84,7 @@ cache_path(char *const *paths, size_t npaths)
 	}
 	if (getcwd(real, sizeof real) != NULL)
 		h = fnv64(h, real, strlen(real) + 1);
-	out = xasprintf("%s/index-%016llx", base, (unsigned long long)h);
+	out = xasprintf("%s/%s-%016llx", base, kind, (unsigned long long)h);
 	free(base);
 	return out;
 }

@@ -1,0 +1,293 @@
+/*
+ * anlib.c: the analysis of a library (see anlib.h).
+ *
+ * One slot per entry: a digest record and its texts, either in the cache's
+ * memory or made by a worker in its own arena. A slot is published by a
+ * release store of its ready flag; readers on other threads load it with
+ * acquire and then read the slot, which never changes again (until the
+ * caller, between runs, makes it not ready).
+ */
+#include "anlib.h"
+
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "pool.h"
+#include "reading.h"
+#include "util.h"
+
+/* What a worker thread keeps between articles. */
+struct scratch {
+	struct arena	*arena;		/* the records it made (kept until anlib_free) */
+	struct buf	 rec, text;
+};
+
+struct anlib {
+	const struct lib_entry	*v;
+	size_t			 n;
+	struct dgcache		*cache;
+	struct dg_rec		*slot;
+	unsigned char		*cached;	/* per entry: its slot is the cache's */
+	atomic_uchar		*ready;
+	size_t			 matched;	/* entries the cache held */
+	bool			 changed;	/* records made anew since the cache was read */
+	size_t			*todo;		/* the entries of the run */
+	size_t			 ntodo;
+	struct pool		*pool;
+	struct scratch		*scratch;	/* one per worker of every run so far */
+	size_t			 nscratch;
+	size_t			 sbase;		/* the current run's first scratch */
+	volatile sig_atomic_t	 stop;		/* cuts an analysis under way short */
+};
+
+struct anlib *
+anlib_new(const struct lib_entry *v, size_t n, struct dgcache *c)
+{
+	struct anlib *a = xcalloc(1, sizeof *a);
+	size_t i;
+
+	a->v = v;
+	a->n = n;
+	a->cache = c;
+	a->slot = xcalloc(n + 1, sizeof *a->slot);
+	a->cached = xcalloc(n + 1, 1);
+	a->ready = xcalloc(n + 1, sizeof *a->ready);
+	dgcache_index(c);
+	for (i = 0; c != NULL && i < n; i++) {
+		size_t len;
+		const char *rec = dgcache_find(c, v[i].path, v[i].size, v[i].mtime_sec,
+		    (int64_t)v[i].mtime_nsec, &len);
+
+		if (rec == NULL)
+			continue;
+		a->slot[i].rec = rec;
+		a->slot[i].len = len;
+		a->cached[i] = 1;
+		atomic_store_explicit(&a->ready[i], 1, memory_order_relaxed);
+		a->matched++;
+	}
+	return a;
+}
+
+/* Analyse entry a->todo[k] on worker w and publish its record. */
+static void
+analyse_one(void *arg, size_t k, unsigned w)
+{
+	struct anlib *a = arg;
+	struct scratch *s = &a->scratch[a->sbase + w];
+	size_t i = a->todo[k];
+	const struct lib_entry *e = &a->v[i];
+	struct reading r;
+	char *mem;
+	bool ok;
+
+	if (a->stop)
+		return;
+	ok = reading_load(&r, e->path, ARTICLE_LOAD_FULL, NULL);
+	if (ok) {
+		reading_layout(&r);
+		reading_analyse(&r, &a->stop);
+	}
+	if (a->stop) {
+		reading_free(&r);	/* maybe cut short: never kept */
+		return;
+	}
+	buf_reset(&s->rec);
+	buf_reset(&s->text);
+	/* a file that gave no body has a digest too, empty: it is not read again */
+	digest_make(&r, e->path, r.a.file_size, r.a.mtime_sec, (int64_t)r.a.mtime_nsec,
+	    &s->rec, &s->text);
+	reading_free(&r);
+	mem = arena_alloc(s->arena, s->rec.len + s->text.len + 1);
+	memcpy(mem, s->rec.data, s->rec.len);
+	if (s->text.len > 0)
+		memcpy(mem + s->rec.len, s->text.data, s->text.len);
+	a->slot[i].rec = mem;
+	a->slot[i].len = s->rec.len;
+	a->slot[i].text = mem + s->rec.len;
+	a->slot[i].tlen = s->text.len;
+	atomic_store_explicit(&a->ready[i], 1, memory_order_release);
+}
+
+void
+anlib_start(struct anlib *a, unsigned threads, int notify_fd)
+{
+	size_t i, base;
+
+	if (a->pool != NULL)
+		return;
+	free(a->todo);
+	a->todo = xcalloc(a->n + 1, sizeof *a->todo);
+	a->ntodo = 0;
+	for (i = 0; i < a->n; i++)
+		if (!atomic_load(&a->ready[i]))
+			a->todo[a->ntodo++] = i;
+	if (a->ntodo == 0)
+		return;
+	if (threads == 0)
+		threads = pool_threads();
+	if (threads > a->ntodo)
+		threads = (unsigned)a->ntodo;
+	/* each worker of this run gets scratch of its own; earlier runs' records stay */
+	base = a->nscratch;
+	a->scratch = xreallocarray(a->scratch, base + threads, sizeof *a->scratch);
+	memset(a->scratch + base, 0, threads * sizeof *a->scratch);
+	for (i = 0; i < threads; i++)
+		a->scratch[base + i].arena = arena_new();
+	a->nscratch = base + threads;
+	a->sbase = base;
+	a->stop = 0;
+	a->changed = true;
+	a->pool = pool_start(a->ntodo, threads, analyse_one, a, notify_fd);
+}
+
+size_t
+anlib_done(const struct anlib *a)
+{
+	return a->pool != NULL ? pool_done(a->pool) : a->ntodo;
+}
+
+size_t
+anlib_todo(const struct anlib *a)
+{
+	return a->ntodo;
+}
+
+bool
+anlib_busy(struct anlib *a)
+{
+	return a->pool != NULL && !pool_idle(a->pool);
+}
+
+bool
+anlib_wait(struct anlib *a, int ms)
+{
+	return a->pool == NULL || pool_wait(a->pool, ms);
+}
+
+void
+anlib_finish(struct anlib *a)
+{
+	size_t i;
+
+	if (a->pool == NULL)
+		return;
+	pool_finish(a->pool);
+	a->pool = NULL;
+	for (i = 0; i < a->nscratch; i++) {
+		buf_free(&a->scratch[i].rec);
+		buf_free(&a->scratch[i].text);
+	}
+}
+
+void
+anlib_cancel(struct anlib *a)
+{
+	if (a->pool == NULL)
+		return;
+	a->stop = 1;
+	pool_cancel(a->pool);
+	anlib_finish(a);
+}
+
+bool
+anlib_get(const struct anlib *a, size_t i, struct dg_rec *rec)
+{
+	if (i >= a->n || !atomic_load_explicit(&((struct anlib *)a)->ready[i], memory_order_acquire))
+		return false;
+	*rec = a->slot[i];
+	return true;
+}
+
+long
+anlib_nquotes(const struct anlib *a, size_t i)
+{
+	struct dg_rec r;
+
+	if (!anlib_get(a, i, &r))
+		return -1;
+	return (long)digest_nquotes(r.rec, r.len);
+}
+
+size_t
+anlib_ready(const struct anlib *a)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->n; i++)
+		n += atomic_load_explicit(&((struct anlib *)a)->ready[i], memory_order_acquire);
+	return n;
+}
+
+bool
+anlib_texts(struct anlib *a)
+{
+	const char *text;
+	size_t len, i;
+	bool ok;
+
+	if (a->matched == 0)
+		return true;
+	anlib_finish(a);
+	ok = dgcache_texts(a->cache, &text, &len);
+	for (i = 0; i < a->n; i++) {
+		if (!a->cached[i] || a->slot[i].text != NULL)
+			continue;
+		if (ok && dgcache_rec_text(a->cache, a->slot[i].rec, &a->slot[i].text,
+		    &a->slot[i].tlen))
+			continue;
+		/* no texts to be had: the article is analysed again */
+		atomic_store(&a->ready[i], 0);
+		memset(&a->slot[i], 0, sizeof a->slot[i]);
+		a->cached[i] = 0;
+		a->matched--;
+		ok = false;
+	}
+	return ok;
+}
+
+int
+anlib_save(struct anlib *a, const char *path)
+{
+	struct dg_rec *v;
+	size_t i, n = 0;
+	int ret;
+
+	if (path == NULL || (!a->changed && a->matched == dgcache_count(a->cache)))
+		return -1;
+	anlib_finish(a);
+	if (!anlib_texts(a))
+		return -1;	/* the cache went bad under us: not saved from half of it */
+	v = xcalloc(a->n + 1, sizeof *v);
+	for (i = 0; i < a->n; i++)
+		if (anlib_get(a, i, &v[n]))
+			n++;
+	ret = dgcache_save(path, digest_engine(), v, n);
+	free(v);
+	return ret;
+}
+
+void
+anlib_free(struct anlib *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	anlib_cancel(a);
+	for (i = 0; i < a->nscratch; i++) {
+		arena_free(a->scratch[i].arena);
+		buf_free(&a->scratch[i].rec);
+		buf_free(&a->scratch[i].text);
+	}
+	free(a->scratch);
+	dgcache_free(a->cache);
+	free(a->slot);
+	free(a->cached);
+	free((void *)a->ready);
+	free(a->todo);
+	free(a);
+}
