@@ -1,6 +1,7 @@
 /* cli.c: helpers the subcommands share. */
 #include "cli.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -110,10 +111,152 @@ cli_warn(const char *fmt, ...)
 	free(msg);
 }
 
-bool
-cli_is_help(const char *arg)
+/* ---- options ---- */
+
+#define CLI_HELP	'h'
+
+static const struct cli_option help_option = { "help", CLI_HELP, NULL };
+
+void
+cli_args_init(struct cli_args *p, const char *cmd, const char *usage,
+    const struct cli_option *opts, bool in_order)
 {
-	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+	size_t n = 0, k = 0;
+	const struct cli_option *o;
+
+	memset(p, 0, sizeof *p);
+	p->cmd = cmd;
+	p->usage = usage;
+	p->opts = opts;
+	p->in_order = in_order;
+	/* "+": stop at the first operand; ":": say when a value is missing */
+	if (in_order)
+		p->so[k++] = '+';
+	p->so[k++] = ':';
+	p->so[k++] = 'h';
+	for (o = opts; o != NULL && o->name != NULL; o++) {
+		if (n >= CLI_MAX_OPTIONS)
+			fatal("too many options for %s", cmd != NULL ? cmd : "byline");
+		p->lo[n].name = o->name;
+		p->lo[n].has_arg = o->value != NULL ? required_argument : no_argument;
+		p->lo[n].val = o->val;
+		n++;
+	}
+	p->lo[n].name = help_option.name;
+	p->lo[n].val = help_option.val;
+	p->so[k] = '\0';
+	optind = 0;	/* glibc: start afresh (a second parse in one process) */
+	opterr = 0;	/* our messages, not getopt's */
+}
+
+/* The option table entry for val, or NULL. */
+static const struct cli_option *
+option_of(const struct cli_args *p, int val)
+{
+	const struct cli_option *o;
+
+	for (o = p->opts; o != NULL && o->name != NULL; o++)
+		if (o->val == val)
+			return o;
+	return NULL;
+}
+
+/* Print the lines of usage that start with "usage:" or continue them. */
+static void
+short_usage(const char *usage, FILE *f)
+{
+	const char *s = usage, *nl;
+
+	while (*s != '\0') {
+		nl = strchr(s, '\n');
+		if (nl == NULL)
+			nl = s + strlen(s);
+		if (strncmp(s, "usage:", 6) != 0 && *s != ' ' && *s != '\t')
+			break;
+		fwrite(s, 1, (size_t)(nl - s) + (*nl == '\n'), f);
+		s = *nl == '\n' ? nl + 1 : nl;
+	}
+}
+
+int
+cli_usage_error(const struct cli_args *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (p->cmd != NULL)
+		cli_warn("%s: %s", p->cmd, msg);
+	else
+		cli_warn("%s", msg);
+	free(msg);
+	short_usage(p->usage, stderr);
+	return EXIT_USAGE;
+}
+
+int
+cli_bad_value(const struct cli_args *p, int val, const char *got)
+{
+	const struct cli_option *o = option_of(p, val);
+
+	return cli_usage_error(p, "--%s needs %s, not '%s'", o != NULL ? o->name : "?",
+	    o != NULL && o->value != NULL ? o->value : "a value", got);
+}
+
+bool
+cli_number(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long n;
+
+	if (s[0] == '\0' || ascii_isspace((unsigned char)s[0]))
+		return false;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n < min || n > max)
+		return false;
+	*out = n;
+	return true;
+}
+
+int
+cli_next(struct cli_args *p, int argc, char **argv)
+{
+	const struct cli_option *o;
+	int c;
+
+	c = getopt_long(argc, argv, p->so, p->lo, NULL);
+	p->arg = optarg;
+	switch (c) {
+	case -1:
+		p->ind = optind;
+		return -1;
+	case CLI_HELP:
+		fputs(p->usage, stdout);
+		p->status = EXIT_OK;
+		return CLI_STOP;
+	case ':':
+		o = option_of(p, optopt);
+		p->status = cli_usage_error(p, "--%s needs %s", o != NULL ? o->name : "?",
+		    o != NULL && o->value != NULL ? o->value : "a value");
+		return CLI_STOP;
+	case '?':
+		if (optind < 1 || optind > argc || strncmp(argv[optind - 1], "--", 2) != 0) {
+			p->status = cli_usage_error(p, "unknown option '-%c'", optopt);
+			return CLI_STOP;
+		}
+		o = optopt == CLI_HELP ? &help_option : option_of(p, optopt);
+		if (optopt != 0 && o != NULL)
+			p->status = cli_usage_error(p, "--%s takes no value", o->name);
+		else
+			p->status = cli_usage_error(p, "unknown option '%.*s'",
+			    (int)strcspn(argv[optind - 1], "="), argv[optind - 1]);
+		return CLI_STOP;
+	default:
+		return c;
+	}
 }
 
 void

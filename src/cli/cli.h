@@ -5,6 +5,7 @@
 #ifndef BYLINE_CLI_H
 #define BYLINE_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -72,8 +73,70 @@ int cmd_import(const struct cli *cli, int argc, char **argv);
 int cli_check_config(const char *file);
 
 /*
- * Is arg a help request (-h, --help)? Subcommands print their usage for it.
+ * Option parsing: one getopt_long loop for byline and every subcommand, so
+ * that "--", "--opt=value", "--opt value" and options after the operands
+ * work everywhere, and every usage error is said the same way:
+ * "byline: CMD: unknown option '--bogus'", then the short usage, exit 2.
  */
-bool cli_is_help(const char *arg);
+
+/* One option a command takes. The table ends with a zeroed entry. */
+struct cli_option {
+	const char	*name;		/* the long name, without "--" */
+	int		 val;		/* what cli_next() returns; not 'h' (-h is
+					   --help, the only short option) */
+	const char	*value;		/* NULL: a flag; else what the value is, for
+					   messages: "a file", "a number from 20 to 1000" */
+};
+
+#define CLI_MAX_OPTIONS	16
+
+struct cli_args {
+	const char			*cmd;		/* "list", or NULL for byline's own */
+	const char			*usage;		/* the command's usage text */
+	const struct cli_option		*opts;
+	bool				 in_order;	/* stop at the first operand */
+	const char			*arg;		/* the value of the option returned */
+	int				 ind;		/* after -1: the first operand */
+	int				 status;	/* after CLI_STOP: how to exit */
+	struct option			 lo[CLI_MAX_OPTIONS + 2];	/* getopt_long's tables, */
+	char				 so[3 * CLI_MAX_OPTIONS + 8];	/* built from opts */
+};
+
+/* cli_next() returns it when the command must end: see cli_args.status. */
+#define CLI_STOP	(-2)
+
+/*
+ * Start parsing argv[1..argc) for cmd (NULL: byline's own options) with
+ * the options opts (-h/--help are added), whose usage text is usage.
+ */
+void cli_args_init(struct cli_args *p, const char *cmd, const char *usage,
+    const struct cli_option *opts, bool in_order);
+
+/*
+ * The next option's val (its value, if any, in p->arg); -1 when the options
+ * are done (the operands are argv[p->ind..argc)); CLI_STOP after printing
+ * the usage for -h/--help (status EXIT_OK) or reporting a usage error
+ * (status EXIT_USAGE).
+ */
+int cli_next(struct cli_args *p, int argc, char **argv);
+
+/*
+ * Report a usage error about the command: "byline: CMD: MESSAGE", then the
+ * short usage on stderr. Returns EXIT_USAGE.
+ */
+int cli_usage_error(const struct cli_args *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Report a bad value for option val ("byline: show: --width needs a number
+ * from 20 to 1000, not 'abc'"), then the short usage. Returns EXIT_USAGE.
+ */
+int cli_bad_value(const struct cli_args *p, int val, const char *got);
+
+/*
+ * Parse s as a whole decimal number in [min, max] into *out; false when it
+ * is not one.
+ */
+bool cli_number(const char *s, long min, long max, long *out);
 
 #endif

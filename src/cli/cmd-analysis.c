@@ -26,37 +26,48 @@ analyse_file(struct reading *x, const char *file)
 	return ok;
 }
 
+static const struct cli_option quotes_options[] = {
+	{ "json", 'j', NULL },
+	{ "all", 'a', NULL },
+	{ NULL, 0, NULL },
+};
+
+static const struct cli_option people_options[] = {
+	{ "json", 'j', NULL },
+	{ NULL, 0, NULL },
+};
+
 /*
- * Parse "CMD [--all] [--json] FILE" (all NULL: no --all); returns the file,
- * or NULL after printing the usage (*status says how to exit).
+ * Parse "CMD [--all] [--json] FILE" (all NULL: no --all, the people
+ * options); returns the file, or NULL after printing the usage or a usage
+ * error (*status says how to exit).
  */
 static const char *
 one_file(int argc, char **argv, const char *usage, bool *all, bool *json, int *status)
 {
-	const char *file = NULL;
-	int i;
+	struct cli_args args;
+	int c;
 
-	*status = EXIT_USAGE;
-	for (i = 1; i < argc; i++) {
-		if (cli_is_help(argv[i])) {
-			fputs(usage, stdout);
-			*status = EXIT_OK;
+	cli_args_init(&args, argv[0], usage, all != NULL ? quotes_options : people_options,
+	    false);
+	while ((c = cli_next(&args, argc, argv)) != -1) {
+		if (c == CLI_STOP) {
+			*status = args.status;
 			return NULL;
 		}
-		if (all != NULL && strcmp(argv[i], "--all") == 0)
+		if (c == 'a')
 			*all = true;
-		else if (strcmp(argv[i], "--json") == 0)
-			*json = true;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			file = NULL, i = argc;
-		else if (file == NULL)
-			file = argv[i];
 		else
-			file = NULL, i = argc;
+			*json = true;
 	}
-	if (file == NULL)
-		fputs(usage, stderr);
-	return file;
+	*status = EXIT_USAGE;
+	if (args.ind >= argc)
+		cli_usage_error(&args, "which file?");
+	else if (argc - args.ind > 1)
+		cli_usage_error(&args, "one file at a time");
+	else
+		return argv[args.ind];
+	return NULL;
 }
 
 /* Print the quotes of x as a JSON array; fragments only with all. */

@@ -889,73 +889,47 @@ import_valid_date(const char *s)
 static int
 import_args(int argc, char **argv, struct import_opts *o)
 {
-	int i;
-	bool opts = true;
+	static const struct cli_option options[] = {
+		{ "output", 'o', "a folder, or - for standard output" },
+		{ "force", 'f', NULL },
+		{ "date", 'd', "a date written YYYY-MM-DD" },
+		{ "source", 's', "a name" },
+		{ NULL, 0, NULL },
+	};
+	struct cli_args args;
+	int c;
 
 	memset(o, 0, sizeof *o);
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		const char *const valued[] = { "--output", "--date", "--source" };
-		const char **dest[] = { &o->output, &o->date, &o->source };
-		size_t k, n;
-
-		if (opts && cli_is_help(a)) {
-			fputs(import_usage, stdout);
-			return EXIT_OK;
-		}
-		if (opts && strcmp(a, "--") == 0) {
-			opts = false;
-			continue;
-		}
-		if (!opts || a[0] != '-' || a[1] == '\0') {
-			if (o->file != NULL) {
-				cli_warn("import: one file at a time (%s and %s)", o->file, a);
-				fputs(import_usage, stderr);
-				return EXIT_USAGE;
-			}
-			o->file = a;
-			continue;
-		}
-		if (strcmp(a, "--force") == 0) {
+	cli_args_init(&args, "import", import_usage, options, false);
+	while ((c = cli_next(&args, argc, argv)) != -1) {
+		switch (c) {
+		case CLI_STOP:
+			return args.status;
+		case 'o':
+			o->output = args.arg;
+			break;
+		case 'f':
 			o->force = true;
-			continue;
-		}
-		for (k = 0; k < sizeof valued / sizeof valued[0]; k++) {
-			n = strlen(valued[k]);
-			if (strncmp(a, valued[k], n) != 0)
-				continue;
-			if (a[n] == '=')
-				v = a + n + 1;
-			else if (a[n] == '\0' && i + 1 < argc)
-				v = argv[++i];
-			else if (a[n] == '\0') {
-				cli_warn("import: %s needs a value", valued[k]);
-				fputs(import_usage, stderr);
-				return EXIT_USAGE;
-			} else
-				continue;
-			*dest[k] = v;
+			break;
+		case 'd':
+			o->date = args.arg;
+			if (!import_valid_date(o->date))
+				return cli_bad_value(&args, c, o->date);
+			break;
+		case 's':
+			o->source = args.arg;
 			break;
 		}
-		if (v == NULL) {
-			cli_warn("import: unknown option: %s", a);
-			fputs(import_usage, stderr);
-			return EXIT_USAGE;
-		}
 	}
-	if (o->file == NULL) {
-		fputs(import_usage, stderr);
-		return EXIT_USAGE;
-	}
-	if (o->date != NULL && !import_valid_date(o->date)) {
-		cli_warn("import: --date wants a date written YYYY-MM-DD, not %s", o->date);
-		return EXIT_USAGE;
-	}
+	if (args.ind >= argc)
+		return cli_usage_error(&args, "which file? (- reads standard input)");
+	if (argc - args.ind > 1)
+		return cli_usage_error(&args, "one file at a time (%s and %s)", argv[args.ind],
+		    argv[args.ind + 1]);
+	o->file = argv[args.ind];
 	if (o->source != NULL && (o->source[0] == '\0' || !utf8_valid(o->source,
-	    strlen(o->source)))) {
-		cli_warn("import: --source wants a name in UTF-8");
-		return EXIT_USAGE;
-	}
+	    strlen(o->source))))
+		return cli_usage_error(&args, "--source needs a name in UTF-8");
 	if (o->output == NULL || o->output[0] == '\0')
 		o->output = ".";
 	return -1;

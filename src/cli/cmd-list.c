@@ -29,15 +29,16 @@ check_diag(const char *path, const struct diag *d, void *arg)
 	cli_print_diag(path, d, stdout);
 }
 
-static int
-usage_list(FILE *f, int status)
-{
-	fputs("usage: byline list [--json] [PATH...]\n"
-	    "Print one line per article: read|unread, date, source, title, path,\n"
-	    "separated by tabs, newest first. --json prints a JSON array of objects\n"
-	    "{read, date, source, title, path, broken} instead.\n", f);
-	return status;
-}
+static const char list_usage[] =
+    "usage: byline list [--json] [PATH...]\n"
+    "Print one line per article: read|unread, date, source, title, path,\n"
+    "separated by tabs, newest first. --json prints a JSON array of objects\n"
+    "{read, date, source, title, path, broken} instead.\n";
+
+static const struct cli_option json_option[] = {
+	{ "json", 'j', NULL },
+	{ NULL, 0, NULL },
+};
 
 /* Print lib as a JSON array, one object per article, with its read mark from rs. */
 static void
@@ -69,42 +70,19 @@ cmd_list(const struct cli *cli, int argc, char **argv)
 	struct library lib = { 0 };
 	struct library_scan_opts opts = { 0 };
 	struct readstate *rs;
-	char **paths, **args;
-	size_t npaths, i, failed, nargs = 0;
-	int first = 1, k;
-	bool json = false, literal = false;
+	struct cli_args args;
+	char **paths;
+	size_t npaths, i, failed;
+	int c;
+	bool json = false;
 
-	for (; first < argc; first++) {
-		if (cli_is_help(argv[first]))
-			return usage_list(stdout, EXIT_OK);
-		if (strcmp(argv[first], "--json") == 0) {
-			json = true;
-			continue;
-		}
-		if (strcmp(argv[first], "--") == 0) {
-			first++;
-			literal = true;
-			break;
-		}
-		if (argv[first][0] == '-' && argv[first][1] != '\0')
-			return usage_list(stderr, EXIT_USAGE);
-		break;
+	cli_args_init(&args, "list", list_usage, json_option, false);
+	while ((c = cli_next(&args, argc, argv)) != -1) {
+		if (c == CLI_STOP)
+			return args.status;
+		json = true;
 	}
-	/* --json may also follow the paths ("byline list articles --json"), until "--" */
-	args = xcalloc((size_t)argc + 1, sizeof *args);
-	for (k = first; k < argc; k++) {
-		if (!literal && strcmp(argv[k], "--") == 0) {
-			literal = true;
-			continue;
-		}
-		if (!literal && strcmp(argv[k], "--json") == 0) {
-			json = true;
-			continue;
-		}
-		args[nargs++] = argv[k];
-	}
-	paths = cli_paths(cli, args, nargs, &npaths);
-	free(args);
+	paths = cli_paths(cli, argv + args.ind, (size_t)(argc - args.ind), &npaths);
 	opts.diag = cli_print_diag;
 	opts.arg = stderr;
 	failed = library_scan_cached(&lib, paths, npaths, &opts);
@@ -130,16 +108,17 @@ cmd_list(const struct cli *cli, int argc, char **argv)
 	return failed > 0 ? EXIT_PROBLEM : EXIT_OK;
 }
 
-static int
-usage_check(FILE *f, int status)
-{
-	fputs("usage: byline check [PATH...]\n"
-	    "       byline check --config [FILE]\n"
-	    "Read every article in full and print its problems as\n"
-	    "path:line:col: error|warning: message. Exits 1 if there is an error.\n"
-	    "With --config, check the config file instead.\n", f);
-	return status;
-}
+static const char check_usage[] =
+    "usage: byline check [PATH...]\n"
+    "       byline check --config [FILE]\n"
+    "Read every article in full and print its problems as\n"
+    "path:line:col: error|warning: message. Exits 1 if there is an error.\n"
+    "With --config, check the config file instead.\n";
+
+static const struct cli_option check_options[] = {
+	{ "config", 'c', NULL },
+	{ NULL, 0, NULL },
+};
 
 int
 cmd_check(const struct cli *cli, int argc, char **argv)
@@ -147,19 +126,23 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 	struct library lib = { 0 };
 	struct library_scan_opts opts = { 0 };
 	struct check_counts counts = { 0, 0 };
+	struct cli_args args;
 	char **paths;
 	size_t npaths, failed;
-	int first = 1;
+	bool config = false;
+	int c;
 
-	if (argc > 1 && cli_is_help(argv[1]))
-		return usage_check(stdout, EXIT_OK);
-	if (argc > 1 && strcmp(argv[1], "--config") == 0)
-		return cli_check_config(argc > 2 ? argv[2] : cli->config);
-	if (argc > 1 && strcmp(argv[1], "--") == 0)
-		first = 2;
-	else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0')
-		return usage_check(stderr, EXIT_USAGE);
-	paths = cli_paths(cli, argv + first, (size_t)(argc - first), &npaths);
+	cli_args_init(&args, "check", check_usage, check_options, false);
+	while ((c = cli_next(&args, argc, argv)) != -1) {
+		if (c == CLI_STOP)
+			return args.status;
+		config = true;
+	}
+	if (config && argc - args.ind > 1)
+		return cli_usage_error(&args, "--config checks one file");
+	if (config)
+		return cli_check_config(args.ind < argc ? argv[args.ind] : cli->config);
+	paths = cli_paths(cli, argv + args.ind, (size_t)(argc - args.ind), &npaths);
 	opts.diag = check_diag;
 	opts.arg = &counts;
 	opts.warnings = true;

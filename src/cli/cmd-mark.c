@@ -8,6 +8,13 @@
 #include "library.h"
 #include "readstate.h"
 
+static const char mark_read_usage[] =
+    "usage: byline mark-read PATH...\n"
+    "Mark the articles at PATH (files or folders) read.\n";
+static const char mark_unread_usage[] =
+    "usage: byline mark-unread PATH...\n"
+    "Mark the articles at PATH (files or folders) unread.\n";
+
 int
 cmd_mark(const struct cli *cli, int argc, char **argv)
 {
@@ -17,24 +24,17 @@ cmd_mark(const struct cli *cli, int argc, char **argv)
 	const char **keys;
 	char *cause = NULL;
 	bool read = strcmp(argv[0], "mark-read") == 0;
+	struct cli_args args;
 	size_t failed, i;
-	int first = 1, status = EXIT_OK;
+	int first, c, status = EXIT_OK;
 
-	if (argc > 1 && cli_is_help(argv[1])) {
-		printf("usage: byline %s PATH...\n"
-		    "Mark the articles at PATH (files or folders) %s.\n", argv[0],
-		    read ? "read" : "unread");
-		return EXIT_OK;
-	}
-	if (argc > 1 && strcmp(argv[1], "--") == 0)
-		first = 2;
-	else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0')
-		argc = 0;
-	if (argc <= first) {
-		fprintf(stderr, "usage: byline %s PATH...\n", argc == 0 ? "mark-read|mark-unread" :
-		    argv[0]);
-		return EXIT_USAGE;
-	}
+	cli_args_init(&args, argv[0], read ? mark_read_usage : mark_unread_usage, NULL, false);
+	while ((c = cli_next(&args, argc, argv)) != -1)
+		if (c == CLI_STOP)
+			return args.status;
+	first = args.ind;
+	if (first >= argc)
+		return cli_usage_error(&args, "which articles?");
 	opts.diag = cli_print_diag;
 	opts.arg = stderr;
 	failed = library_scan(&lib, argv + first, (size_t)(argc - first), &opts);

@@ -11,14 +11,16 @@
 #include "sanitize.h"
 #include "wrap.h"
 
-static int
-usage_show(FILE *f, int status)
-{
-	fputs("usage: byline show [--width N] FILE\n"
-	    "Print the article as plain text: title, source and date, the body,\n"
-	    "update notes and photo captions. With --width, wrap lines at N columns.\n", f);
-	return status;
-}
+static const char show_usage[] =
+    "usage: byline show [--width N] FILE\n"
+    "Print the article as plain text: title, source and date, the body,\n"
+    "update notes and photo captions. With --width, wrap lines at N columns\n"
+    "(20 to 1000).\n";
+
+static const struct cli_option show_options[] = {
+	{ "width", 'w', "a number from 20 to 1000" },
+	{ NULL, 0, NULL },
+};
 
 /* Print every row of layout L, indented, sanitised. */
 static void
@@ -97,34 +99,26 @@ cmd_show(const struct cli *cli, int argc, char **argv)
 	struct reading r;
 	struct layout *L;
 	struct buf out = BUF_INIT;
-	const char *file = NULL;
-	int i, width = 0;
+	struct cli_args args;
+	const char *file;
+	long width = 0;
 	size_t k;
+	int c;
 	bool ok;
 
 	(void)cli;
-	for (i = 1; i < argc; i++) {
-		if (cli_is_help(argv[i]))
-			return usage_show(stdout, EXIT_OK);
-		if ((strcmp(argv[i], "--width") == 0 && i + 1 < argc) ||
-		    strncmp(argv[i], "--width=", 8) == 0) {
-			const char *v = argv[i][7] == '=' ? argv[i] + 8 : argv[++i];
-			char *end;
-			long n = strtol(v, &end, 10);
-
-			if (end == v || *end != '\0' || n < 1 || n > 100000)
-				return usage_show(stderr, EXIT_USAGE);
-			width = (int)n;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return usage_show(stderr, EXIT_USAGE);
-		} else if (file == NULL) {
-			file = argv[i];
-		} else {
-			return usage_show(stderr, EXIT_USAGE);
-		}
+	cli_args_init(&args, "show", show_usage, show_options, false);
+	while ((c = cli_next(&args, argc, argv)) != -1) {
+		if (c == CLI_STOP)
+			return args.status;
+		if (c == 'w' && !cli_number(args.arg, 20, 1000, &width))
+			return cli_bad_value(&args, c, args.arg);
 	}
-	if (file == NULL || width < 0)
-		return usage_show(stderr, EXIT_USAGE);
+	if (args.ind >= argc)
+		return cli_usage_error(&args, "which file?");
+	if (argc - args.ind > 1)
+		return cli_usage_error(&args, "one file at a time");
+	file = argv[args.ind];
 	ok = reading_load(&r, file, ARTICLE_LOAD_FULL, NULL);
 	for (k = 0; k < r.a.diags.n; k++)
 		if (r.a.diags.v[k].level == DIAG_ERROR)
@@ -134,9 +128,9 @@ cmd_show(const struct cli *cli, int argc, char **argv)
 		return EXIT_PROBLEM;
 	}
 	reading_layout(&r);
-	L = layout_new(&r.d, width > 0 ? width : INT_MAX / 2);
+	L = layout_new(&r.d, width > 0 ? (int)width : INT_MAX / 2);
 	print_layout(L, &r.d, &out);
-	print_images(&r.a, width, &out);
+	print_images(&r.a, (int)width, &out);
 	fwrite(out.data, 1, out.len, stdout);
 	buf_free(&out);
 	layout_free(L);

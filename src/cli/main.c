@@ -27,18 +27,33 @@ static const struct command commands[] = {
 	{ "import",	 cmd_import,	"turn a plain-text article into the article format" },
 };
 
+static const char usage_text[] =
+    "usage: byline [--state FILE] [--config FILE] [PATH...]\n"
+    "       byline [--state FILE] [--config FILE] COMMAND [ARGS...]\n"
+    "\n"
+    "With no command, open the reader on PATH (files or folders; default\n"
+    "$BYLINE_ARTICLES, else ~/.local/share/byline/articles, else ./articles).\n";
+
+enum { OPT_KEYS = 256, OPT_VERSION, OPT_STATE, OPT_CONFIG };
+
+static const struct cli_option main_options[] = {
+	{ "keys",	OPT_KEYS,	NULL },
+	{ "version",	OPT_VERSION,	NULL },
+	{ "state",	OPT_STATE,	"a file" },
+	{ "config",	OPT_CONFIG,	"a file" },
+	{ NULL, 0, NULL },
+};
+
+/*
+ * Print what follows the usage in "byline --help": the commands and the
+ * options. Returns EXIT_OK when f is stdout, else EXIT_USAGE.
+ */
 static int
-usage(FILE *f, int status)
+commands_help(FILE *f)
 {
 	size_t i;
 
-	fputs("usage: byline [--state FILE] [PATH...]\n"
-	    "       byline [--state FILE] COMMAND [ARGS...]\n"
-	    "\n"
-	    "With no command, open the reader on PATH (files or folders; default\n"
-	    "$BYLINE_ARTICLES, else ~/.local/share/byline/articles, else ./articles).\n"
-	    "\n"
-	    "Commands:\n", f);
+	fputs("\nCommands:\n", f);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
@@ -52,15 +67,24 @@ usage(FILE *f, int status)
 	    "  --version     show the version\n"
 	    "\n"
 	    "See byline(1) for the keys and the article format.\n", f);
-	return status;
+	return f == stdout ? EXIT_OK : EXIT_USAGE;
+}
+
+/* A usage error of byline's own: the short usage, then the commands. */
+static int
+usage_error(const struct cli_args *args, const char *fmt, const char *arg)
+{
+	cli_usage_error(args, fmt, arg);
+	return commands_help(stderr);
 }
 
 int
 main(int argc, char **argv)
 {
 	struct cli cli = { NULL, NULL };
+	struct cli_args args;
 	bool keys = false;
-	int i;
+	int i, c;
 	size_t k;
 
 	/* byline | head -1 must end quietly, not by SIGPIPE half-way through a line */
@@ -68,38 +92,28 @@ main(int argc, char **argv)
 	/* a file size limit makes a save fail with a message, not kill byline */
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_ALL, "");
-	for (i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-
-		if (strcmp(arg, "--") == 0) {
-			i++;
-			break;
-		}
-		if (arg[0] != '-' || arg[1] == '\0')
-			break;
-		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)
-			return usage(stdout, EXIT_OK);
-		if (strcmp(arg, "--keys") == 0) {
+	cli_args_init(&args, NULL, usage_text, main_options, true);
+	while ((c = cli_next(&args, argc, argv)) != -1) {
+		switch (c) {
+		case CLI_STOP:
+			if (args.status == EXIT_OK)
+				return commands_help(stdout);
+			return args.status;
+		case OPT_KEYS:
 			keys = true;
-			continue;
-		}
-		if (strcmp(arg, "--version") == 0) {
+			break;
+		case OPT_VERSION:
 			printf("byline %s\n", BYLINE_VERSION);
 			return EXIT_OK;
-		}
-		if (strcmp(arg, "--state") == 0 && i + 1 < argc) {
-			cli.state = argv[++i];
-		} else if (strncmp(arg, "--state=", 8) == 0) {
-			cli.state = arg + 8;
-		} else if (strcmp(arg, "--config") == 0 && i + 1 < argc) {
-			cli.config = argv[++i];
-		} else if (strncmp(arg, "--config=", 9) == 0) {
-			cli.config = arg + 9;
-		} else {
-			fprintf(stderr, "byline: unknown option: %s\n", arg);
-			return usage(stderr, EXIT_USAGE);
+		case OPT_STATE:
+			cli.state = args.arg;
+			break;
+		case OPT_CONFIG:
+			cli.config = args.arg;
+			break;
 		}
 	}
+	i = args.ind;
 	if (keys) {
 		ui_print_keys(cli.config, stdout);
 		return EXIT_OK;
@@ -113,10 +127,8 @@ main(int argc, char **argv)
 		/* a bare word that is no command and no file: a mistyped command */
 		struct stat st;
 
-		if (stat(argv[i], &st) < 0) {
-			fprintf(stderr, "byline: unknown command: %s\n", argv[i]);
-			return usage(stderr, EXIT_USAGE);
-		}
+		if (stat(argv[i], &st) < 0)
+			return usage_error(&args, "unknown command '%s'", argv[i]);
 	}
 	{
 		struct ui_options uo = { cli.state, cli.config };

@@ -68,7 +68,6 @@ export TERM=${TERM:-xterm-256color}
 
 if [ -n "${TTFP:-}" ]; then :
 elif [ -x "$root/../shared/tools/ttfp" ]; then TTFP=$root/../shared/tools/ttfp
-elif [ -x /work/shared/tools/ttfp ]; then TTFP=/work/shared/tools/ttfp
 else TTFP=$here/ttfp.sh
 fi
 

@@ -62,6 +62,68 @@ for c in show quotes people mark-read mark-unread; do
 	fi
 done
 
+# one option parser (getopt_long) for byline and every subcommand: the
+# same messages, "--" and "--opt=value" everywhere (issue 11)
+# usage_error NAME MESSAGE CMD...: exit 2, MESSAGE as stderr's first line, a usage line after it
+usage_error() {
+	ue_name=$1
+	ue_msg=$2
+	shift 2
+	run "$@"
+	if [ "$RC" -eq 2 ] && [ "$(head -n 1 "$ERR")" = "$ue_msg" ] &&
+	    sed -n 2p "$ERR" | grep -q '^usage: byline' && [ ! -s "$OUT" ]; then
+		pass "$ue_name"
+	else
+		fail "$ue_name" "wanted \"$ue_msg\", a usage line, exit 2" "$(both)"
+	fi
+}
+for c in list check show quotes people mark-read mark-unread import; do
+	usage_error "$c --bogus: 'byline: $c: unknown option', usage, exit 2" \
+	    "byline: $c: unknown option '--bogus'" B $c --bogus "$SEED"
+done
+usage_error "show --width abc: says what it needs and what it got" \
+    "byline: show: --width needs a number from 20 to 1000, not 'abc'" B show --width abc "$SEED"
+usage_error "show --width=5: out of range, the same message" \
+    "byline: show: --width needs a number from 20 to 1000, not '5'" B show --width=5 "$SEED"
+usage_error "show --width with no value: says what it needs" \
+    "byline: show: --width needs a number from 20 to 1000" B show "$SEED" --width
+usage_error "--state with no value: 'byline: --state needs a file'" \
+    "byline: --state needs a file" "$BYLINE" --state
+usage_error "list --json=yes: a flag takes no value" \
+    "byline: list: --json takes no value" B list --json=yes "$LIB"
+usage_error "import --date 2021-02-30: not a date" \
+    "byline: import: --date needs a date written YYYY-MM-DD, not '2021-02-30'" \
+    B import --date 2021-02-30 "$SEED"
+usage_error "an unknown short option: named" "byline: show: unknown option '-x'" B show -x "$SEED"
+run "$BYLINE" --state="$STATE" show --width=40 "$SEED"
+if [ "$RC" -eq 0 ] && grep -q 'Blinken' "$OUT" && [ "$(awk 'length($0) > 60' "$OUT" | wc -l)" -eq 0 ]; then
+	pass "--state=FILE and --width=N: the = form works"
+else
+	fail "--state=FILE and --width=N: the = form works" "unexpected" "$(both)"
+fi
+mkdir -p "$T/-dash"
+cp "$SEED" "$T/-dash/-seed.md"
+(cd "$T" && "$BYLINE" --state "$STATE" list -- -dash >"$OUT" 2>"$ERR"; echo $? >"$T/rc")
+if [ "$(cat "$T/rc")" -eq 0 ] && grep -q '	-dash/-seed.md$' "$OUT"; then
+	pass "list -- -dash: after --, a name starting with - is a path"
+else
+	fail "list -- -dash: after --, a name starting with - is a path" "unexpected" "$(cat "$OUT" "$ERR")"
+fi
+for c in show quotes people; do
+	(cd "$T/-dash" && "$BYLINE" --state "$STATE" $c -- -seed.md >"$OUT" 2>"$ERR"; echo $? >"$T/rc")
+	if [ "$(cat "$T/rc")" -eq 0 ] && grep -q 'Blinken' "$OUT"; then
+		pass "$c -- -seed.md: after --, a file starting with -"
+	else
+		fail "$c -- -seed.md: after --, a file starting with -" "unexpected" "$(cat "$OUT" "$ERR")"
+	fi
+done
+run B list "$LIB" --json
+if [ "$RC" -eq 0 ] && head -n 1 "$OUT" | grep -q '^\[$'; then
+	pass "list PATH --json: an option after the paths still counts"
+else
+	fail "list PATH --json: an option after the paths still counts" "unexpected" "$(both)"
+fi
+
 run B list --no-such-option "$LIB"
 if [ "$RC" -eq 2 ] && [ ! -s "$OUT" ]; then
 	pass "list --no-such-option: exit 2, nothing listed"

@@ -465,7 +465,7 @@ if [ -f "$BIG/paras-200k.md" ]; then
 	# the whole generated folder as a library, hostile names and all
 	tm_start 100 30 "$BIG"
 	if tm_wait 'Hostile file name' 10 &&
-	    tm_wait '\(broken\) bad-\^\[\]0;HOSTILE-NAME\^G-\^\[\[2J-.*<U\+202E>' 2; then
+	    tm_wait '\(broken\) bad-\^\[\]0;HOSTILE-NAME\^G-\^\[\[2J-.*<U\+202E>'; then
 		tm_keys G Enter
 		tm_wait '(%|error)' 10
 		tm_keys q q

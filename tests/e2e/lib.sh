@@ -467,7 +467,7 @@ tm_wait_exit() {
 # tm_flush_raw: wait until everything byline wrote has reached $T/raw (the
 # shell's BYLINE-EXIT line comes after it).
 tm_flush_raw() {
-	tm_end=$(e2e_deadline 5)
+	tm_end=$(e2e_deadline 10)
 	while ! grep -q 'BYLINE-EXIT=' "$T/raw" 2>/dev/null; do
 		[ "$(date +%s)" -ge "$tm_end" ] && return 1
 		sleep 0.02

@@ -36,7 +36,7 @@ if current_match Iskander; then
 else
 	fail "the match is highlighted" "no highlight on Iskander" "$(tm capture-pane -e -p -t t | cat -v)"
 fi
-if tm_wait_gone 'no match' 1; then
+if tm_wait_gone 'no match'; then
 	pass "a found match gives no 'no match' message"
 else
 	fail "a found match gives no 'no match' message" "message" "$(tm_last)"
@@ -60,7 +60,7 @@ if current_match 'Newsweek'; then
 else
 	fail "n: the new current match is highlighted" "no highlight" "$(tm capture-pane -e -p -t t | cat -v)"
 fi
-if tm_wait_gone 'Newsweek · 2022-03-04' 2; then
+if tm_wait_gone 'Newsweek · 2022-03-04'; then
 	pass "n scrolled the view to it"
 else
 	fail "n scrolled the view to it" "did not scroll" "$(tm_last)"
@@ -81,7 +81,7 @@ expect "Backspace removes the last character" '^/from Russia—thes$'
 tm_type 'e'
 tm_keys Enter
 expect_body "a search with an em dash finds it" 'Russia—these missiles'
-if tm_wait_gone 'no match' 1; then
+if tm_wait_gone 'no match'; then
 	pass "non-ASCII search: no 'no match'"
 else
 	fail "non-ASCII search: no 'no match'" "message" "$(tm_last)"
@@ -95,7 +95,7 @@ tm_wait '^/$' >/dev/null
 tm_type zzqxj
 tm_keys Enter
 expect "a search with no match says 'no match for \"zzqxj\"'" 'no match for "zzqxj"'
-if tm_wait_top '^NATO Ready for War' 1; then
+if tm_wait_top '^NATO Ready for War'; then
 	pass "no match: the view stays where it was"
 else
 	fail "no match: the view stays where it was" "moved" "$(tm_last)"
@@ -109,7 +109,7 @@ tm_wait '^/$' >/dev/null
 tm_type Belarus
 tm_keys Escape
 expect_gone "Esc closes the prompt" '^/Belarus'
-if tm_wait_top '^NATO Ready for War' 1 && tm_wait ' 0%  read$' 1; then
+if tm_wait_top '^NATO Ready for War' && tm_wait ' 0%  read$'; then
 	pass "Esc: nothing searched, the view stays"
 else
 	fail "Esc: nothing searched, the view stays" "moved" "$(tm_last)"

@@ -29,7 +29,7 @@ position() {
 # ---- 200 resizes ----
 
 tm_start 100 30 "$ART/long.md"
-if tm_wait "^┌ Article.*┐\$" 10 && tm_wait "^ $TITLE .*[0-9]+%" 5; then
+if tm_wait "^┌ Article.*┐\$" 10 && tm_wait "^ $TITLE .*[0-9]+%"; then
 	pass "resize: the article opens at 100x30"
 else
 	fail "resize: the article opens at 100x30" "no article screen" "$(tm_last)"
@@ -57,7 +57,7 @@ else
 	    "$(tm_screen)"
 fi
 tm_resize 100 30
-if tm_wait "^┌ Article.*┐\$" 10 && tm_wait "^ $TITLE .*[0-9]+%" 5 &&
+if tm_wait "^┌ Article.*┐\$" 10 && tm_wait "^ $TITLE .*[0-9]+%" &&
     [ "$(tm_screen | wc -l)" -eq 30 ] && tm_screen | sed -n 30p | grep -q '%'; then
 	pass "resize: back at 100x30 the screen is sane (boxes, status line at row 30)"
 else
@@ -102,7 +102,7 @@ if tm_wait '^PROMPT\$' 10; then
 	# (clear: what the shell prints when byline stops again is new)
 	tm_type 'clear; fg'
 	tm_keys Enter
-	if tm_wait "^ $TITLE .*[0-9]+%" 10 && tm_wait "^┌ Article.*┐\$" 5 &&
+	if tm_wait "^ $TITLE .*[0-9]+%" 10 && tm_wait "^┌ Article.*┐\$" &&
 	    [ "$(tm_var '#{alternate_on}')" = 1 ]; then
 		pass "fg: byline redraws the article"
 	else
@@ -116,7 +116,7 @@ if tm_wait '^PROMPT\$' 10; then
 	fi
 	# the same with SIGTSTP sent by kill, then fg
 	kill -TSTP "$bpid"
-	if tm_wait '^\[1\] \+ Stopped' 10 && tm_wait '^PROMPT\$ *$' 5 && restored &&
+	if tm_wait '^\[1\] \+ Stopped' 10 && tm_wait '^PROMPT\$ *$' && restored &&
 	    [ "$(ps -o stat= -p "$bpid" | cut -c1)" = T ]; then
 		pass "kill -TSTP: byline stops, the terminal restored"
 	else
@@ -126,7 +126,7 @@ if tm_wait '^PROMPT\$' 10; then
 	tm_type 'clear; fg'
 	tm_keys Enter
 	tm_keys k
-	if tm_wait "^ $TITLE .*[0-9]+%" 10 && tm_wait "^┌ Article.*┐\$" 5 &&
+	if tm_wait "^ $TITLE .*[0-9]+%" 10 && tm_wait "^┌ Article.*┐\$" &&
 	    [ "$(tm_var '#{alternate_on}')" = 1 ]; then
 		pass "kill -TSTP, then fg: the screen is redrawn after a key"
 	else
@@ -156,7 +156,7 @@ tm_wait "^ $TITLE .*[0-9]+%" 10
 pid=$(tm_pid)
 kill -CONT "$pid"
 tm_keys G
-if tm_wait "^ $TITLE .*100%" 10 && tm_wait "^┌ Article.*┐\$" 5; then
+if tm_wait "^ $TITLE .*100%" 10 && tm_wait "^┌ Article.*┐\$"; then
 	pass "SIGCONT while running: keys still work, the screen is intact"
 else
 	fail "SIGCONT while running: keys still work, the screen is intact" "no 100%" "$(tm_last)"
@@ -176,7 +176,7 @@ for sig in TERM HUP; do
 	tm_start 100 30 "$ART/long.md"
 	tm_wait "^ $TITLE .*[0-9]+%" 10
 	tm_keys j j j j j j j j j j
-	tm_wait "^ $TITLE .*[1-9][0-9]*%" 5
+	tm_wait "^ $TITLE .*[1-9][0-9]*%"
 	pid=$(tm_pid)
 	kill -$sig "$pid"
 	if tm_wait_exit 10; then
@@ -190,7 +190,7 @@ for sig in TERM HUP; do
 		fail "SIG$sig: byline exits" "still running after 10 s" "$(tm_screen)"
 		kill -9 "$pid" 2>/dev/null
 	fi
-	if tm_wait '^BYLINE-DONE' 5 && restored; then
+	if tm_wait '^BYLINE-DONE' && restored; then
 		pass "SIG$sig: the terminal is restored (normal screen, cursor shown, no mouse)"
 	else
 		fail "SIG$sig: the terminal is restored" \

@@ -288,6 +288,7 @@ test_seed_spans(void **state)
 
 	(void)state;
 	fx_run_with(&f, seed_body, NULL, 0, NULL, 0);
+	assert_true(f.an->nquotes >= 2);
 	q = &f.an->quotes[1];
 	assert_int_equal(seed_body[q->start], '"');
 	assert_int_equal(seed_body[q->end - 1], '"');
@@ -770,21 +771,39 @@ test_garbage_bytes(void **state)
 	free(p);
 }
 
-/* Ten thousand unclosed marks: every quotation stays in its paragraph. */
+/*
+ * Ten thousand unclosed marks: every quotation stays in its paragraph, and
+ * the closed quotation after them is found, with its speaker.
+ */
 static void
 test_many_marks(void **state)
 {
 	struct buf t = BUF_INIT;
 	struct fx f;
-	size_t i;
+	const struct an_quote *last;
+	size_t i, inner;
 
 	(void)state;
 	for (i = 0; i < 10000; i++)
 		buf_adds(&t, i % 500 == 499 ? "\" word\n\n" : "\" word ");
 	buf_adds(&t, "Then \"a closed quote here\" said Anna Berg.\n");
 	fx_run_with(&f, t.data, NULL, 0, NULL, 0);
-	for (i = 0; i < f.an->nquotes; i++)
-		assert_true(f.an->quotes[i].end <= f.in.len);
+	assert_true(f.an->nquotes >= 1);
+	for (i = 0; i < f.an->nquotes; i++) {
+		const struct an_quote *q = &f.an->quotes[i];
+
+		assert_true(q->end <= f.in.len);
+		assert_int_equal(q->para_last, q->para);
+		assert_true(q->para < f.in.nparas);
+		assert_true(q->start >= f.in.paras[q->para].start);
+		assert_true(q->end <= f.in.paras[q->para].end);
+	}
+	last = &f.an->quotes[f.an->nquotes - 1];
+	inner = strlen("a closed quote here");
+	assert_int_equal(last->inner_end - last->inner_start, inner);
+	assert_memory_equal(t.data + last->inner_start, "a closed quote here", inner);
+	assert_true(last->speaker >= 0);
+	assert_string_equal(f.an->people[last->speaker].name, "Anna Berg");
 	fx_free(&f);
 	buf_free(&t);
 }
