@@ -15,6 +15,7 @@
 
 #include "digest.h"
 #include "library.h"
+#include "who.h"
 
 struct anlib;
 
@@ -74,10 +75,49 @@ bool anlib_texts(struct anlib *a);
 
 /*
  * Save the ready entries as the cache at path when anything changed since
- * it was read (an article analysed anew, one gone). Needs the texts (read
- * here when not yet). Returns 0, or -1 (nothing to save, or a failure).
+ * it was read (an article analysed anew, one gone), with the people of the
+ * whole library (anlib_summary()) when every entry is ready. Needs the
+ * texts (read here when not yet). Returns 0, or -1 (nothing to save, or a
+ * failure).
  */
 int anlib_save(struct anlib *a, const char *path);
+
+/*
+ * The people of the entries rows[0..n) that are ready, as one list
+ * (who.h); article k of the result is rows[k]. Free it with who_free()
+ * before a. Can't fail.
+ */
+struct who *anlib_who(const struct anlib *a, const size_t *rows, size_t n);
+
+/* One quotation of a library: entry rows[row], the qi-th of its analysis. */
+struct anlib_quote {
+	size_t		 row;
+	uint32_t	 qi;
+	const char	*speaker;	/* the name as that article has it, or NULL */
+	const char	*text;		/* NUL-terminated, len bytes */
+	size_t		 len;
+};
+
+/*
+ * The quotations of rows[0..n), in the rows' order then the article's,
+ * into *out (the caller frees it; the strings live in a): all of them
+ * when w is NULL, else those of person p of w (anlib_who() over the same
+ * rows). Entries whose texts are not at hand (anlib_texts()) give none.
+ * Returns how many.
+ */
+size_t anlib_quotes(const struct anlib *a, const size_t *rows, size_t n, const struct who *w,
+    size_t p, struct anlib_quote **out);
+
+/* The fingerprint of the library v[0..n): its paths, sizes and times, in order. */
+uint64_t anlib_fingerprint(const struct lib_entry *v, size_t n);
+
+/*
+ * The people of the whole library as anlib_save() left them with the cache
+ * c, most quoted first, when fingerprint is the library's it was saved for;
+ * else NULL. They point into c: free the result (who_free()) first. It has
+ * counts, names and roles, not appearances.
+ */
+struct who *anlib_summary(struct dgcache *c, uint64_t fingerprint);
 
 /* Stop any run and release everything. NULL is allowed. */
 void anlib_free(struct anlib *a);

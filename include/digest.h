@@ -91,6 +91,21 @@ uint32_t digest_nquotes(const char *rec, size_t len);
 /* Release the arrays of d. */
 void digest_release(struct digest *d);
 
+/* Append v, or s as u32 length, bytes and NUL (NULL as ""), as records have them. */
+void digest_put_u32(struct buf *b, uint32_t v);
+void digest_put_str(struct buf *b, const char *s);
+
+/* A cursor over bytes written so: every read checked against the end. */
+struct digest_cur {
+	const char	*p, *end;
+	bool		 bad;		/* a read went past the end (then it reads 0 and "") */
+};
+
+void digest_cur_init(struct digest_cur *c, const char *p, size_t len);
+uint32_t digest_cur_u32(struct digest_cur *c);
+/* A string written by digest_put_str(), pointing into the bytes. */
+const char *digest_cur_str(struct digest_cur *c);
+
 /* ---- the cache ---- */
 
 struct dgcache;
@@ -99,9 +114,11 @@ struct dgcache;
 char *dgcache_path(char *const *paths, size_t npaths);
 
 /*
- * Read the cache at path if it was written by engine; NULL when it is
- * missing, damaged, of another engine or format. The quote texts are read
- * later, by dgcache_texts().
+ * Open the cache at path if it was written by engine; NULL when it is
+ * missing, damaged, of another engine or format. Only its header is read
+ * here: the records when first looked up (a damaged part then holds
+ * nothing), the quote texts by dgcache_texts(), the summary by
+ * dgcache_summary().
  */
 struct dgcache *dgcache_load(const char *path, uint64_t engine);
 
@@ -134,6 +151,12 @@ bool dgcache_texts(struct dgcache *c, const char **text, size_t *len);
  */
 bool dgcache_rec_text(const struct dgcache *c, const char *rec, const char **text, size_t *tlen);
 
+/*
+ * The summary saved with the cache, and the fingerprint of what it sums
+ * up (the caller's). False when there is none or it does not check out.
+ */
+bool dgcache_summary(struct dgcache *c, uint64_t *fingerprint, const char **data, size_t *len);
+
 /* One record to save: the record proper and its texts. */
 struct dg_rec {
 	const char	*rec;
@@ -144,9 +167,12 @@ struct dg_rec {
 
 /*
  * Write the n records as the cache at path, for engine, atomically; records
- * whose file changed in the last two seconds are left out. Returns 0, or -1
- * (a cache that cannot be written is no error worth reporting).
+ * whose file changed in the last two seconds are left out. summary (slen
+ * bytes, or NULL) goes with it, for the library whose fingerprint is given.
+ * Returns 0, or -1 (a cache that cannot be written is no error worth
+ * reporting).
  */
-int dgcache_save(const char *path, uint64_t engine, const struct dg_rec *v, size_t n);
+int dgcache_save(const char *path, uint64_t engine, const struct dg_rec *v, size_t n,
+    uint64_t fingerprint, const char *summary, size_t slen);
 
 #endif

@@ -7,6 +7,8 @@
  *  - a front matter alias that is a name (two words or more, not starting
  *    in lower case: "Bob Lee", not "the mayor") joins its person to anyone
  *    of that name elsewhere, and so ties people together across articles;
+ *    but not an alias that people of different names carry ("Councillor
+ *    Ferris" for Ann Ferris here and Tom Ferris there);
  *  - a surname alone (one word, or a title and one word: "Mr Johnson") is
  *    first matched inside its own article, to the one full name there that
  *    ends with it; else to the one person in all the articles whose full
@@ -40,15 +42,15 @@ struct who_person {
 	uint32_t	 nquotes;
 	size_t		 first, count;	/* its appearances: who.apps[first, first + count),
 					   in the order the articles were added */
-	const char	*key;		/* its name folded, for ordering by name */
+	const char	*key;		/* its name folded, for ordering by name (NULL: use name) */
 };
 
 struct who {
 	struct who_person	*v;
 	size_t			 n;
-	struct who_app		*apps;
+	struct who_app		*apps;		/* none in a summary (anlib_summary()) */
 	size_t			 napps;
-	struct who_priv		*priv;
+	struct who_priv		*priv;		/* NULL in a summary: who_match() finds no one */
 };
 
 struct who_builder;

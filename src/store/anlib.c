@@ -13,6 +13,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "pool.h"
@@ -249,9 +250,93 @@ anlib_texts(struct anlib *a)
 	return ok;
 }
 
+uint64_t
+anlib_fingerprint(const struct lib_entry *v, size_t n)
+{
+	uint64_t h = FNV64_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int64_t t[3] = { (int64_t)v[i].size, v[i].mtime_sec, (int64_t)v[i].mtime_nsec };
+
+		h = fnv64(h, v[i].path, strlen(v[i].path) + 1);
+		h = fnv64(h, t, sizeof t);
+	}
+	return h;
+}
+
+/*
+ * The summary of a's people for the cache: u32 count, then per person u32
+ * articles, mentions and quotes, str name, str role ("" for none). Empty
+ * when some entry is not ready or changed too lately to be told apart.
+ */
+static void
+make_summary(struct anlib *a, struct buf *out)
+{
+	time_t now = time(NULL);
+	size_t *rows, i;
+	struct who *w;
+
+	for (i = 0; i < a->n; i++)
+		if (!atomic_load(&a->ready[i]) || a->v[i].mtime_sec >= (int64_t)now - 2)
+			return;
+	rows = xcalloc(a->n + 1, sizeof *rows);
+	for (i = 0; i < a->n; i++)
+		rows[i] = i;
+	w = anlib_who(a, rows, a->n);
+	who_sort(w, WHO_BY_QUOTES);
+	digest_put_u32(out, (uint32_t)w->n);
+	for (i = 0; i < w->n; i++) {
+		digest_put_u32(out, w->v[i].narticles);
+		digest_put_u32(out, w->v[i].nmentions);
+		digest_put_u32(out, w->v[i].nquotes);
+		digest_put_str(out, w->v[i].name);
+		digest_put_str(out, w->v[i].role != NULL ? w->v[i].role : "");
+	}
+	who_free(w);
+	free(rows);
+}
+
+struct who *
+anlib_summary(struct dgcache *c, uint64_t fingerprint)
+{
+	struct digest_cur cur;
+	const char *data;
+	struct who *w;
+	uint64_t fp;
+	size_t len, i, n;
+
+	if (!dgcache_summary(c, &fp, &data, &len) || fp != fingerprint)
+		return NULL;
+	digest_cur_init(&cur, data, len);
+	n = digest_cur_u32(&cur);
+	if (n > len / 23)
+		return NULL;
+	w = xcalloc(1, sizeof *w);
+	w->v = xcalloc(n + 1, sizeof *w->v);
+	for (i = 0; i < n && !cur.bad; i++) {
+		struct who_person *p = &w->v[i];
+
+		p->narticles = digest_cur_u32(&cur);
+		p->nmentions = digest_cur_u32(&cur);
+		p->nquotes = digest_cur_u32(&cur);
+		p->name = digest_cur_str(&cur);
+		p->role = digest_cur_str(&cur);
+		if (p->role[0] == '\0')
+			p->role = NULL;
+	}
+	w->n = n;
+	if (cur.bad || cur.p != cur.end) {
+		who_free(w);
+		return NULL;
+	}
+	return w;
+}
+
 int
 anlib_save(struct anlib *a, const char *path)
 {
+	struct buf sum = BUF_INIT;
 	struct dg_rec *v;
 	size_t i, n = 0;
 	int ret;
@@ -265,9 +350,91 @@ anlib_save(struct anlib *a, const char *path)
 	for (i = 0; i < a->n; i++)
 		if (anlib_get(a, i, &v[n]))
 			n++;
-	ret = dgcache_save(path, digest_engine(), v, n);
+	make_summary(a, &sum);
+	ret = dgcache_save(path, digest_engine(), v, n, anlib_fingerprint(a->v, a->n),
+	    sum.len > 0 ? sum.data : NULL, sum.len);
+	buf_free(&sum);
 	free(v);
 	return ret;
+}
+
+struct who *
+anlib_who(const struct anlib *a, const size_t *rows, size_t n)
+{
+	struct who_builder *b = who_begin();
+	struct digest d;
+	struct dg_rec r;
+	size_t k;
+
+	memset(&d, 0, sizeof d);
+	for (k = 0; k < n; k++)
+		if (anlib_get(a, rows[k], &r) && digest_decode(r.rec, r.len, NULL, 0, &d))
+			who_add(b, (uint32_t)k, a->v[rows[k]].sortkey, &d);
+	digest_release(&d);
+	return who_end(b);
+}
+
+/* Add to *out the quotes of row k (entry decoded in d) said by a person marked in said. */
+static void
+add_quotes(const struct digest *d, size_t k, const unsigned char *said, struct anlib_quote **out,
+    size_t *n, size_t *cap)
+{
+	size_t i;
+
+	for (i = 0; i < d->nquotes; i++) {
+		const struct dg_quote *q = &d->quotes[i];
+		struct anlib_quote *o;
+
+		if (q->text == NULL)
+			continue;
+		if (said != NULL && (q->speaker < 0 || !said[q->speaker]))
+			continue;
+		ARRAY_GROW(*out, *n + 1, *cap);
+		o = &(*out)[(*n)++];
+		o->row = k;
+		o->qi = q->qi;
+		o->speaker = q->speaker >= 0 ? d->people[q->speaker].name : NULL;
+		o->text = q->text;
+		o->len = q->len;
+	}
+}
+
+size_t
+anlib_quotes(const struct anlib *a, const size_t *rows, size_t n, const struct who *w,
+    size_t p, struct anlib_quote **out)
+{
+	const struct who_person *wp = w != NULL ? &w->v[p] : NULL;
+	unsigned char *said = NULL;
+	struct digest d;
+	struct dg_rec r;
+	size_t k, i, nq = 0, cap = 0, next = wp != NULL ? wp->first : 0;
+
+	*out = NULL;
+	memset(&d, 0, sizeof d);
+	for (k = 0; k < n; k++) {
+		size_t first = next;
+
+		if (wp != NULL) {
+			/* the person's appearances are in row order: those of row k */
+			if (next >= wp->first + wp->count || w->apps[next].article != k)
+				continue;
+			while (next < wp->first + wp->count && w->apps[next].article == k)
+				next++;
+		}
+		if (!anlib_get(a, rows[k], &r) || !digest_decode(r.rec, r.len, r.text, r.tlen, &d))
+			continue;
+		if (wp != NULL) {
+			said = xrealloc(said, d.npeople + 1);
+			memset(said, 0, d.npeople + 1);
+			for (i = first; i < next; i++)
+				if (w->apps[i].person < d.npeople)
+					said[w->apps[i].person] = 1;
+		}
+		add_quotes(&d, k, said, out, &nq, &cap);
+	}
+	free(said);
+	digest_release(&d);
+	return nq;
 }
 
 void

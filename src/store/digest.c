@@ -12,12 +12,15 @@
  * text and a NUL at its offset in the record's text block.
  *
  * The cache file:
- *	"BYLINE-ANALYSIS 1\n", then u64 engine, count, alen, blen, asum, bsum,
- *	then hsum (sum64 of all that goes before it);
+ *	"BYLINE-ANALYSIS 2\n", then u64 engine, count, alen, blen, clen, asum,
+ *	bsum, csum, fingerprint, then hsum (sum64 of all that goes before it);
  *	section A, alen bytes: count x (u32 len, u64 tbase, u32 tlen, record)
  *	section B, blen bytes: the text blocks; record k's is B[tbase, tbase + tlen)
- * Section A is read when the cache is loaded, B when the texts are wanted
- * (listing people needs no text), from the same open file.
+ *	section C, clen bytes: the caller's summary of the whole (anlib.c: the
+ *	    people of the library), valid for the library whose fingerprint it is
+ * Opening reads the header; each section is read when first wanted, from
+ * the same open file (listing people needs no text; an unchanged library
+ * needs the summary alone), and checked against its sum.
  */
 #include "digest.h"
 
@@ -39,9 +42,13 @@
 #define BYLINE_ENGINE_SUM 0	/* the Makefile gives the checksum of the analysis sources */
 #endif
 
-#define MAGIC		"BYLINE-ANALYSIS 1\n"
+#define MAGIC		"BYLINE-ANALYSIS 2\n"
 #define MAGIC_LEN	(sizeof MAGIC - 1)
-#define HEAD_LEN	(MAGIC_LEN + 7 * 8)
+#define NHEAD		10	/* u64 fields of the header */
+#define HEAD_LEN	(MAGIC_LEN + NHEAD * 8)
+
+/* The header's fields, in order. */
+enum { H_ENGINE, H_COUNT, H_ALEN, H_BLEN, H_CLEN, H_ASUM, H_BSUM, H_CSUM, H_FPRINT, H_HSUM };
 #define PERSON_FM	0x1u
 
 uint64_t
@@ -52,20 +59,20 @@ digest_engine(void)
 
 /* ---- records ---- */
 
-static void
-put32(struct buf *b, uint32_t v)
+void
+digest_put_u32(struct buf *b, uint32_t v)
 {
 	buf_add(b, &v, sizeof v);
 }
 
-static void
-put_str(struct buf *b, const char *s)
+void
+digest_put_str(struct buf *b, const char *s)
 {
 	size_t n = s != NULL ? strlen(s) : 0;
 
 	if (n > UINT32_MAX - 1)
 		n = 0;
-	put32(b, (uint32_t)n);
+	digest_put_u32(b, (uint32_t)n);
 	buf_add(b, n > 0 ? s : "", n);
 	buf_addc(b, '\0');
 }
@@ -100,15 +107,15 @@ make_people(const struct reading *r, struct buf *rec)
 
 		for (k = 0; fp != NULL && k < fp->naliases; k++)
 			nal += fp->aliases[k] != NULL && fp->aliases[k][0] != '\0';
-		put32(rec, (uint32_t)p->nmentions);
-		put32(rec, (uint32_t)p->nquotes);
-		put32(rec, nal);
-		put32(rec, p->from_frontmatter ? PERSON_FM : 0);
-		put_str(rec, p->name);
-		put_str(rec, p->role);
+		digest_put_u32(rec, (uint32_t)p->nmentions);
+		digest_put_u32(rec, (uint32_t)p->nquotes);
+		digest_put_u32(rec, nal);
+		digest_put_u32(rec, p->from_frontmatter ? PERSON_FM : 0);
+		digest_put_str(rec, p->name);
+		digest_put_str(rec, p->role);
 		for (k = 0; fp != NULL && k < fp->naliases; k++)
 			if (fp->aliases[k] != NULL && fp->aliases[k][0] != '\0')
-				put_str(rec, fp->aliases[k]);
+				digest_put_str(rec, fp->aliases[k]);
 	}
 }
 
@@ -124,10 +131,10 @@ digest_make(const struct reading *r, const char *path, uint64_t size, int64_t mt
 	buf_add(rec, &size, 8);
 	buf_add(rec, &mtime_sec, 8);
 	buf_add(rec, &mtime_nsec, 8);
-	put_str(rec, path);
-	put32(rec, an != NULL ? (uint32_t)an->npeople : 0);
+	digest_put_str(rec, path);
+	digest_put_u32(rec, an != NULL ? (uint32_t)an->npeople : 0);
 	at = rec->len;
-	put32(rec, 0);		/* the count of quotes, known below */
+	digest_put_u32(rec, 0);		/* the count of quotes, known below */
 	if (an == NULL)
 		return;
 	make_people(r, rec);
@@ -139,10 +146,10 @@ digest_make(const struct reading *r, const char *path, uint64_t size, int64_t mt
 			continue;
 		buf_reset(&q);
 		analysis_quote_text(&r->in, qt, &q);
-		put32(rec, (uint32_t)i);
+		digest_put_u32(rec, (uint32_t)i);
 		buf_add(rec, &sp, 4);
-		put32(rec, (uint32_t)text->len);
-		put32(rec, (uint32_t)q.len);
+		digest_put_u32(rec, (uint32_t)text->len);
+		digest_put_u32(rec, (uint32_t)q.len);
 		buf_add(text, q.len > 0 ? q.data : "", q.len);
 		buf_addc(text, '\0');
 		nq++;
@@ -151,14 +158,16 @@ digest_make(const struct reading *r, const char *path, uint64_t size, int64_t mt
 	buf_free(&q);
 }
 
-/* A cursor over a record: every read checked against its end. */
-struct cur {
-	const char	*p, *end;
-	bool		 bad;
-};
+void
+digest_cur_init(struct digest_cur *c, const char *p, size_t len)
+{
+	c->p = p;
+	c->end = p + len;
+	c->bad = false;
+}
 
-static uint32_t
-get32(struct cur *c)
+uint32_t
+digest_cur_u32(struct digest_cur *c)
 {
 	uint32_t v = 0;
 
@@ -172,7 +181,7 @@ get32(struct cur *c)
 }
 
 static int64_t
-get64(struct cur *c)
+get64(struct digest_cur *c)
 {
 	int64_t v = 0;
 
@@ -185,10 +194,10 @@ get64(struct cur *c)
 	return v;
 }
 
-static const char *
-get_str(struct cur *c)
+const char *
+digest_cur_str(struct digest_cur *c)
 {
-	uint32_t n = get32(c);
+	uint32_t n = digest_cur_u32(c);
 	const char *s;
 
 	if (c->bad || (size_t)(c->end - c->p) < (size_t)n + 1 || c->p[n] != '\0') {
@@ -202,20 +211,20 @@ get_str(struct cur *c)
 
 /* Decode one person at c into d->people[d->npeople]. */
 static void
-decode_person(struct cur *c, struct digest *d)
+decode_person(struct digest_cur *c, struct digest *d)
 {
 	struct dg_person *p;
 	uint32_t k, flags;
 
 	ARRAY_GROW(d->people, d->npeople + 1, d->cap_people);
 	p = &d->people[d->npeople++];
-	p->nmentions = get32(c);
-	p->nquotes = get32(c);
-	p->naliases = get32(c);
-	flags = get32(c);
+	p->nmentions = digest_cur_u32(c);
+	p->nquotes = digest_cur_u32(c);
+	p->naliases = digest_cur_u32(c);
+	flags = digest_cur_u32(c);
 	p->frontmatter = (flags & PERSON_FM) != 0;
-	p->name = get_str(c);
-	p->role = get_str(c);
+	p->name = digest_cur_str(c);
+	p->role = digest_cur_str(c);
 	if (p->role[0] == '\0')
 		p->role = NULL;
 	/* each alias takes five bytes at least: no count can outgrow the record */
@@ -226,23 +235,23 @@ decode_person(struct cur *c, struct digest *d)
 	p->alias0 = (uint32_t)d->naliases;
 	for (k = 0; k < p->naliases && !c->bad; k++) {
 		ARRAY_GROW(d->aliases, d->naliases + 1, d->cap_aliases);
-		d->aliases[d->naliases++] = get_str(c);
+		d->aliases[d->naliases++] = digest_cur_str(c);
 	}
 }
 
 bool
 digest_decode(const char *rec, size_t len, const char *text, size_t tlen, struct digest *d)
 {
-	struct cur c = { rec, rec + len, false };
+	struct digest_cur c = { rec, rec + len, false };
 	uint32_t np, nq, i;
 
 	d->npeople = d->nquotes = d->naliases = 0;
 	d->size = (uint64_t)get64(&c);
 	d->mtime_sec = get64(&c);
 	d->mtime_nsec = get64(&c);
-	d->path = get_str(&c);
-	np = get32(&c);
-	nq = get32(&c);
+	d->path = digest_cur_str(&c);
+	np = digest_cur_u32(&c);
+	nq = digest_cur_u32(&c);
 	/* a person takes 26 bytes at least, a quote 16 */
 	if (c.bad || np > len / 26 || nq > len / 16)
 		return false;
@@ -254,10 +263,10 @@ digest_decode(const char *rec, size_t len, const char *text, size_t tlen, struct
 
 		ARRAY_GROW(d->quotes, d->nquotes + 1, d->cap_quotes);
 		q = &d->quotes[d->nquotes++];
-		q->qi = get32(&c);
-		q->speaker = (int32_t)get32(&c);
-		off = get32(&c);
-		n = get32(&c);
+		q->qi = digest_cur_u32(&c);
+		q->speaker = (int32_t)digest_cur_u32(&c);
+		off = digest_cur_u32(&c);
+		n = digest_cur_u32(&c);
 		q->len = n;
 		q->text = NULL;
 		if (q->speaker < -1 || (q->speaker >= 0 && (uint32_t)q->speaker >= np))
@@ -275,13 +284,13 @@ digest_decode(const char *rec, size_t len, const char *text, size_t tlen, struct
 uint32_t
 digest_nquotes(const char *rec, size_t len)
 {
-	struct cur c = { rec, rec + len, false };
+	struct digest_cur c = { rec, rec + len, false };
 	uint32_t nq;
 
 	c.p += len >= 24 ? 24 : len;
-	(void)get_str(&c);
-	(void)get32(&c);
-	nq = get32(&c);
+	(void)digest_cur_str(&c);
+	(void)digest_cur_u32(&c);
+	nq = digest_cur_u32(&c);
 	return c.bad ? 0 : nq;
 }
 
@@ -304,12 +313,16 @@ struct dgc_rec {
 };
 
 struct dgcache {
-	int		 fd;		/* the file as opened, for section B */
-	uint64_t	 boff, blen, bsum;
-	char		*a;		/* section A, our copy */
+	int		 fd;		/* the file as opened */
+	uint64_t	 h[NHEAD];	/* its header */
+	char		*a;		/* section A, our copy, once read */
 	size_t		 alen;
+	bool		 a_tried, a_ok;
 	char		*b;		/* section B once read, or NULL */
+	uint64_t	 blen;
 	bool		 b_tried, b_ok;
+	char		*c;		/* section C once read, or NULL */
+	bool		 c_tried, c_ok;
 	struct dgc_rec	*v;
 	size_t		 n;
 	struct strmap	 paths;		/* path -> record number (keys borrowed from a) */
@@ -366,21 +379,21 @@ split_records(struct dgcache *c, uint64_t count)
 	return c->n == count;
 }
 
-/* Check the header h of the file (st its size) for engine; section sizes and sums out. */
+/* Check the header h of the file (st its size) for engine; its fields go to v. */
 static bool
 check_head(const char *h, const struct stat *st, uint64_t engine, uint64_t *v)
 {
-	uint64_t hsum;
 	int i;
 
 	if (memcmp(h, MAGIC, MAGIC_LEN) != 0)
 		return false;
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < NHEAD; i++)
 		memcpy(&v[i], h + MAGIC_LEN + 8 * (size_t)i, 8);
-	hsum = sum64(h, HEAD_LEN - 8);
-	/* engine, count, alen, blen, asum, bsum, hsum */
-	return v[6] == hsum && v[0] == engine && v[2] <= CACHE_MAX_FILE && v[3] <= CACHE_MAX_FILE &&
-	    (uint64_t)st->st_size == HEAD_LEN + v[2] + v[3] && v[1] <= v[2] / 16;
+	return v[H_HSUM] == sum64(h, HEAD_LEN - 8) && v[H_ENGINE] == engine &&
+	    v[H_ALEN] <= CACHE_MAX_FILE && v[H_BLEN] <= CACHE_MAX_FILE &&
+	    v[H_CLEN] <= CACHE_MAX_FILE &&
+	    (uint64_t)st->st_size == HEAD_LEN + v[H_ALEN] + v[H_BLEN] + v[H_CLEN] &&
+	    v[H_COUNT] <= v[H_ALEN] / 16;
 }
 
 struct dgcache *
@@ -389,7 +402,7 @@ dgcache_load(const char *path, uint64_t engine)
 	struct dgcache *c;
 	struct stat st;
 	char head[HEAD_LEN];
-	uint64_t v[7];
+	uint64_t v[NHEAD];
 	int fd;
 
 	if (path == NULL || (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
@@ -401,18 +414,56 @@ dgcache_load(const char *path, uint64_t engine)
 	}
 	c = xcalloc(1, sizeof *c);
 	c->fd = fd;
+	memcpy(c->h, v, sizeof v);
 	c->paths = (struct strmap)STRMAP_INIT_BORROW;
-	c->alen = (size_t)v[2];
-	c->boff = HEAD_LEN + v[2];
-	c->blen = v[3];
-	c->bsum = v[5];
-	c->a = xmalloc(c->alen + 1);
-	if (!read_at(fd, c->a, c->alen, HEAD_LEN) || sum64(c->a, c->alen) != v[4] ||
-	    !split_records(c, v[1])) {
-		dgcache_free(c);
-		return NULL;
-	}
+	c->alen = (size_t)v[H_ALEN];
+	c->blen = v[H_BLEN];
 	return c;
+}
+
+/*
+ * Read section len bytes at off into a new buffer *out and check its sum;
+ * false (and *out NULL) when it cannot be read or does not check out.
+ */
+static bool
+read_section(const struct dgcache *c, uint64_t off, size_t len, uint64_t sum, char **out)
+{
+	*out = xmalloc(len + 1);
+	if (read_at(c->fd, *out, len, off) && sum64(*out, len) == sum)
+		return true;
+	free(*out);
+	*out = NULL;
+	return false;
+}
+
+/* Read and check section A, once; false when it is bad (the cache then holds nothing). */
+static bool
+load_records(struct dgcache *c)
+{
+	if (c->a_tried)
+		return c->a_ok;
+	c->a_tried = true;
+	c->a_ok = read_section(c, HEAD_LEN, c->alen, c->h[H_ASUM], &c->a) &&
+	    split_records(c, c->h[H_COUNT]);
+	if (!c->a_ok)
+		c->n = 0;
+	return c->a_ok;
+}
+
+bool
+dgcache_summary(struct dgcache *c, uint64_t *fingerprint, const char **data, size_t *len)
+{
+	if (c == NULL)
+		return false;
+	if (!c->c_tried) {
+		c->c_tried = true;
+		c->c_ok = read_section(c, HEAD_LEN + c->h[H_ALEN] + c->h[H_BLEN],
+		    (size_t)c->h[H_CLEN], c->h[H_CSUM], &c->c);
+	}
+	*fingerprint = c->h[H_FPRINT];
+	*data = c->c;
+	*len = (size_t)c->h[H_CLEN];
+	return c->c_ok && c->h[H_CLEN] > 0;
 }
 
 void
@@ -424,6 +475,7 @@ dgcache_free(struct dgcache *c)
 		close(c->fd);
 	free(c->a);
 	free(c->b);
+	free(c->c);
 	free(c->v);
 	strmap_free(&c->paths);
 	free(c);
@@ -432,7 +484,7 @@ dgcache_free(struct dgcache *c)
 size_t
 dgcache_count(const struct dgcache *c)
 {
-	return c != NULL ? c->n : 0;
+	return c != NULL ? (size_t)c->h[H_COUNT] : 0;
 }
 
 void
@@ -443,13 +495,15 @@ dgcache_index(struct dgcache *c)
 	if (c == NULL || c->indexed)
 		return;
 	c->indexed = true;
+	if (!load_records(c))
+		return;
 	strmap_reserve(&c->paths, c->n);
 	for (i = 0; i < c->n; i++) {
-		struct cur cu = { c->a + c->v[i].off, c->a + c->v[i].off + c->v[i].len, false };
+		struct digest_cur cu = { c->a + c->v[i].off, c->a + c->v[i].off + c->v[i].len, false };
 		const char *p;
 
 		cu.p += c->v[i].len >= 24 ? 24 : c->v[i].len;
-		p = get_str(&cu);
+		p = digest_cur_str(&cu);
 		if (!cu.bad)	/* a damaged record is never found */
 			strmap_put(&c->paths, p, strlen(p), NULL)->u = i;
 	}
@@ -483,9 +537,8 @@ dgcache_texts(struct dgcache *c, const char **text, size_t *len)
 		return false;
 	if (!c->b_tried) {
 		c->b_tried = true;
-		c->b = xmalloc((size_t)c->blen + 1);
-		c->b_ok = read_at(c->fd, c->b, (size_t)c->blen, c->boff) &&
-		    sum64(c->b, (size_t)c->blen) == c->bsum;
+		c->b_ok = read_section(c, HEAD_LEN + c->h[H_ALEN], (size_t)c->blen, c->h[H_BSUM],
+		    &c->b);
 	}
 	*text = c->b;
 	*len = (size_t)c->blen;
@@ -517,16 +570,19 @@ dgcache_rec_text(const struct dgcache *c, const char *rec, const char **text, si
 }
 
 int
-dgcache_save(const char *path, uint64_t engine, const struct dg_rec *v, size_t n)
+dgcache_save(const char *path, uint64_t engine, const struct dg_rec *v, size_t n,
+    uint64_t fingerprint, const char *summary, size_t slen)
 {
 	struct buf out = BUF_INIT, b = BUF_INIT;
-	uint64_t head[7] = { engine, 0, 0, 0, 0, 0, 0 };
+	uint64_t head[NHEAD];
 	time_t now = time(NULL);
 	size_t i;
 	int ret = -1;
 
 	if (path == NULL)
 		return -1;
+	memset(head, 0, sizeof head);
+	head[H_ENGINE] = engine;
 	/* the header is filled in at the end; section A goes straight after it */
 	buf_reserve(&out, HEAD_LEN);
 	out.len = HEAD_LEN;
@@ -546,18 +602,23 @@ dgcache_save(const char *path, uint64_t engine, const struct dg_rec *v, size_t n
 		buf_add(&out, &tlen, 4);
 		buf_add(&out, v[i].rec, v[i].len);
 		buf_add(&b, v[i].tlen > 0 ? v[i].text : "", v[i].tlen);
-		head[1]++;
+		head[H_COUNT]++;
 	}
-	head[2] = out.len - HEAD_LEN;
-	head[3] = b.len;
-	head[4] = sum64(out.data + HEAD_LEN, out.len - HEAD_LEN);
-	head[5] = sum64(b.data != NULL ? b.data : "", b.len);
-	memcpy(out.data, MAGIC, MAGIC_LEN);
-	memcpy(out.data + MAGIC_LEN, head, 6 * 8);
-	head[6] = sum64(out.data, HEAD_LEN - 8);
-	memcpy(out.data + HEAD_LEN - 8, &head[6], 8);
+	head[H_ALEN] = out.len - HEAD_LEN;
+	head[H_BLEN] = b.len;
+	head[H_CLEN] = summary != NULL ? slen : 0;
+	head[H_ASUM] = sum64(out.data + HEAD_LEN, out.len - HEAD_LEN);
+	head[H_BSUM] = sum64(b.data != NULL ? b.data : "", b.len);
+	head[H_CSUM] = sum64(summary != NULL ? summary : "", (size_t)head[H_CLEN]);
+	head[H_FPRINT] = fingerprint;
 	buf_add(&out, b.data != NULL ? b.data : "", b.len);
 	buf_free(&b);
+	if (head[H_CLEN] > 0)
+		buf_add(&out, summary, slen);
+	memcpy(out.data, MAGIC, MAGIC_LEN);
+	memcpy(out.data + MAGIC_LEN, head, (NHEAD - 1) * 8);
+	head[H_HSUM] = sum64(out.data, HEAD_LEN - 8);
+	memcpy(out.data + HEAD_LEN - 8, &head[H_HSUM], 8);
 	/* a cache: no fsync (losing the newest copy costs one analysis) */
 	if (make_parents(path, 0700) == 0 &&
 	    file_write_atomic(path, out.data, out.len, FW_PRIVATE | FW_NOSYNC, NULL) == 0)

@@ -264,20 +264,45 @@ who_add(struct who_builder *b, uint32_t article, int64_t sortkey, const struct d
 			b->apps[i].node = in_article(b, first, &b->names[b->apps[i].name]);
 }
 
-/* Unite each person with its name-like aliases. */
+/*
+ * Unite each person with its name-like aliases, except an alias that
+ * people of different names carry ("Councillor Ferris" for two Ferrises):
+ * that one says nothing of who is who.
+ */
 static void
 unite_aliases(struct who_builder *b)
 {
+	struct strmap carrier = STRMAP_INIT_BORROW;	/* alias id -> the carrier's node, or AMBIG */
+	union strmap_val *v;
+	bool added;
 	size_t i, k;
 
 	for (i = 0; i < b->napps; i++) {
 		const struct wapp *a = &b->apps[i];
 
-		if (a->node == NONE)
-			continue;
-		for (k = 0; k < a->naliases; k++)
-			unite(b, a->node, b->names[b->aliases[a->alias0 + k]].node);
+		for (k = 0; a->node != NONE && k < a->naliases; k++) {
+			uint32_t id = b->aliases[a->alias0 + k];
+
+			v = strmap_put(&carrier, (const char *)&b->names[id].node,
+			    sizeof b->names[id].node, &added);
+			if (added)
+				v->u = a->node;
+			else if (v->u != a->node)
+				v->u = AMBIG;
+		}
 	}
+	for (i = 0; i < b->napps; i++) {
+		const struct wapp *a = &b->apps[i];
+
+		for (k = 0; a->node != NONE && k < a->naliases; k++) {
+			uint32_t node = b->names[b->aliases[a->alias0 + k]].node;
+
+			v = strmap_get(&carrier, (const char *)&node, sizeof node);
+			if (v != NULL && v->u != AMBIG)
+				unite(b, a->node, node);
+		}
+	}
+	strmap_free(&carrier);
 }
 
 /* The surnames of full names: last word -> the one root ending so, or AMBIG. */
@@ -477,7 +502,8 @@ cmp_person(const void *pa, const void *pb)
 		return a->nmentions > b->nmentions ? -1 : 1;
 	if (sort_order == WHO_BY_MENTIONS && a->nquotes != b->nquotes)
 		return a->nquotes > b->nquotes ? -1 : 1;
-	if (sort_order == WHO_BY_NAME && (c = strcmp(a->key, b->key)) != 0)
+	if (sort_order == WHO_BY_NAME && (c = strcmp(a->key != NULL ? a->key : a->name,
+	    b->key != NULL ? b->key : b->name)) != 0)
 		return c;
 	if ((c = strcmp(a->name, b->name)) != 0)
 		return c;
@@ -532,7 +558,7 @@ who_match(const struct who *w, const char *name, size_t **out)
 
 	*out = xcalloc(w->n + 1, sizeof **out);
 	utf8_fold(name, strlen(name), &q);
-	if (q.len == 0) {
+	if (q.len == 0 || w->priv == NULL) {
 		buf_free(&q);
 		return 0;
 	}
@@ -556,6 +582,12 @@ who_free(struct who *w)
 
 	if (w == NULL)
 		return;
+	if (w->priv == NULL) {
+		free(w->v);
+		free(w->apps);
+		free(w);
+		return;
+	}
 	b = w->priv->b;
 	strmap_free(&b->raw);
 	strmap_free(&b->folds);

@@ -158,6 +158,32 @@ test_cache(void **state)
 	first = dump(a, lib.n);
 	assert_int_equal(anlib_save(a, path), 0);
 	anlib_free(a);
+	/* the people of the library are saved with it, for this library only */
+	{
+		struct dgcache *c = dgcache_load(path, digest_engine());
+		struct who *w = anlib_summary(c, anlib_fingerprint(lib.v, lib.n)), *live;
+		size_t rows[NART], i;
+
+		assert_non_null(w);
+		for (i = 0; i < NART; i++)
+			rows[i] = i;
+		a = anlib_new(lib.v, lib.n, NULL);
+		anlib_start(a, 2, -1);
+		anlib_finish(a);
+		live = anlib_who(a, rows, NART);
+		who_sort(live, WHO_BY_QUOTES);
+		assert_int_equal(w->n, live->n);
+		for (i = 0; i < w->n; i++) {
+			assert_string_equal(w->v[i].name, live->v[i].name);
+			assert_int_equal(w->v[i].nquotes, live->v[i].nquotes);
+			assert_int_equal(w->v[i].narticles, live->v[i].narticles);
+		}
+		who_free(live);
+		anlib_free(a);
+		who_free(w);
+		assert_null(anlib_summary(c, anlib_fingerprint(lib.v, lib.n - 1)));
+		dgcache_free(c);
+	}
 	/* the second time, nothing to analyse, and the same digests */
 	a = anlib_new(lib.v, lib.n, dgcache_load(path, digest_engine()));
 	assert_int_equal(anlib_ready(a), NART);

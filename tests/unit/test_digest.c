@@ -116,7 +116,7 @@ save_one(const char *path, uint64_t engine)
 	r.len = rec.len;
 	r.text = text.data;
 	r.tlen = text.len;
-	assert_int_equal(dgcache_save(path, engine, &r, 1), 0);
+	assert_int_equal(dgcache_save(path, engine, &r, 1, 7, "summary!", 8), 0);
 	buf_free(&rec);
 	buf_free(&text);
 }
@@ -206,19 +206,45 @@ test_corrupt(void **state)
 	make_record(&rec, &texts);
 	save_one(path, 42);
 	assert_int_equal(stat(path, &st), 0);
-	/* any byte of the header or the records: refused at load */
-	for (off = 0; off < st.st_size - (long)texts.len; off++) {
+	/* any byte of the header or the records: refused at load, or no record found */
+	for (off = 0; off < st.st_size - (long)texts.len - 8; off++) {
+		size_t len;
+
 		save_one(path, 42);
 		flip(path, off);
-		assert_null(dgcache_load(path, 42));
+		c = dgcache_load(path, 42);
+		if (c != NULL) {
+			assert_true(off >= 98);	/* the header is checked at once */
+			assert_null(dgcache_find(c, "lib/a.md", 1234, 1000000000, 5, &len));
+			assert_int_equal(dgcache_count(c), 1);
+		}
+		dgcache_free(c);
 	}
-	/* a byte of the texts: the load takes the records, the texts are refused */
+	/* a byte of the texts: the records are found, the texts are refused */
 	save_one(path, 42);
-	flip(path, (long)st.st_size - 3);
+	flip(path, (long)st.st_size - 8 - 3);
 	c = dgcache_load(path, 42);
 	assert_non_null(c);
 	assert_false(dgcache_texts(c, &text, &tlen));
 	dgcache_free(c);
+	/* a byte of the summary: refused; whole, it is there */
+	save_one(path, 42);
+	c = dgcache_load(path, 42);
+	{
+		uint64_t fp;
+		const char *sum;
+		size_t slen;
+
+		assert_true(dgcache_summary(c, &fp, &sum, &slen));
+		assert_int_equal(fp, 7);
+		assert_int_equal(slen, 8);
+		assert_memory_equal(sum, "summary!", 8);
+		dgcache_free(c);
+		flip(path, (long)st.st_size - 2);
+		c = dgcache_load(path, 42);
+		assert_false(dgcache_summary(c, &fp, &sum, &slen));
+		dgcache_free(c);
+	}
 	buf_free(&rec);
 	buf_free(&texts);
 	free(path);
@@ -268,11 +294,19 @@ test_changed_under_reader(void **state)
 	save_one(path, 42);
 	c = dgcache_load(path, 42);
 	assert_non_null(c);
-	/* shrunk in place: the texts, read later, are refused */
+	/* the records, once read, are ours */
+	assert_non_null(dgcache_find(c, "lib/a.md", 1234, 1000000000, 5, &len));
+	/* shrunk in place: the texts, read later, are refused; the records still whole */
 	assert_int_equal(truncate(path, 40), 0);
 	assert_false(dgcache_texts(c, &text, &tlen));
-	/* the records read at load time are ours: still whole */
 	assert_non_null(dgcache_find(c, "lib/a.md", 1234, 1000000000, 5, &len));
+	dgcache_free(c);
+	/* shrunk before the records are read: nothing found, nothing trusted */
+	save_one(path, 42);
+	c = dgcache_load(path, 42);
+	assert_non_null(c);
+	assert_int_equal(truncate(path, 100), 0);
+	assert_null(dgcache_find(c, "lib/a.md", 1234, 1000000000, 5, &len));
 	dgcache_free(c);
 	/* replaced by rename: the reader keeps the file it opened */
 	save_one(path, 42);

@@ -131,7 +131,10 @@ test_alias(void **state)
 	const struct p a1[] = { { "Robert Lee", "Mayor of Aldbury", 2, 1,
 	    { "Bob Lee", "the mayor", NULL } } };
 	const struct p a2[] = { { "Bob Lee", "Mayor of Aldbury", 1, 1, { NULL } } };
-	const struct p a3[] = { { "Gina Moss", "Mayor of Caldwick", 1, 0, { "the mayor", NULL } } };
+	const struct p a3[] = { { "Gina Moss", "Mayor of Caldwick", 1, 0,
+	    { "the mayor", "Mayor Moss", NULL } } };
+	/* "Mayor Moss" is another Moss here: the alias ties no one */
+	const struct p a4[] = { { "Ken Moss", "Mayor of Dunholm", 1, 0, { "Mayor Moss", NULL } } };
 	struct who *w;
 	const struct who_person *p;
 	size_t *m, n;
@@ -140,8 +143,9 @@ test_alias(void **state)
 	add(b, 0, 10, a1, 1);
 	add(b, 1, 20, a2, 1);
 	add(b, 2, 30, a3, 1);
+	add(b, 3, 40, a4, 1);
 	w = who_end(b);
-	assert_int_equal(w->n, 2);
+	assert_int_equal(w->n, 3);
 	/* one article each: the latest spelling */
 	p = person(w, "Bob Lee");
 	assert_non_null(p);
@@ -155,6 +159,7 @@ test_alias(void **state)
 	assert_int_equal(n, 1);
 	free(m);
 	assert_non_null(person(w, "Gina Moss"));
+	assert_non_null(person(w, "Ken Moss"));
 	who_free(w);
 }
 
