@@ -98,17 +98,17 @@ _byline()
 			return 0
 		fi
 		;;
-	--source|--width)
-		[[ $cmd == import || $cmd == show ]] && return 0
+	--source|--width|--by)
+		[[ $cmd == import || $cmd == show || $cmd == quotes ]] && return 0
 		;;
 	esac
 
 	case $cmd in
-	'')	opts='--state --config --help --version --keys' ;;
+	'')	opts='--state --config --help --version --keys --people' ;;
 	list)	opts='--json --help' ;;
 	check)	opts='--config --help' ;;
 	show)	opts='--width --help' ;;
-	quotes)	opts='--all --json --help' ;;
+	quotes)	opts='--all --by --json --help' ;;
 	people)	opts='--json --help' ;;
 	import)	opts='--output --force --date --source --help' ;;
 	*)	opts='--help' ;;

@@ -68,7 +68,7 @@ size_t anlib_ready(const struct anlib *a);
  * Make the quote texts of the cached entries available (the cache's
  * section of texts is read once). When they cannot be read, those entries
  * are made not ready, to be analysed again by the next anlib_start().
- * Waits for a run under way first. Returns whether every ready entry has
+ * Does not wait for a run under way. Returns whether every ready entry has
  * its texts.
  */
 bool anlib_texts(struct anlib *a);

@@ -232,7 +232,7 @@ anlib_texts(struct anlib *a)
 
 	if (a->matched == 0)
 		return true;
-	anlib_finish(a);
+	/* the cached slots are the caller's alone: the workers write only others */
 	ok = dgcache_texts(a->cache, &text, &len);
 	for (i = 0; i < a->n; i++) {
 		if (!a->cached[i] || a->slot[i].text != NULL)

@@ -385,18 +385,68 @@ cmp_vote(const void *pa, const void *pb)
 	return a->date < b->date ? -1 : a->date > b->date;
 }
 
+static int
+cmp_spelling(const void *pa, const void *pb)
+{
+	const struct vote *a = pa, *b = pb;
+
+	if (a->spelling != b->spelling)
+		return a->spelling < b->spelling ? -1 : 1;
+	return a->date < b->date ? -1 : a->date > b->date;
+}
+
+/* Does s have a lower-case ASCII letter (is it not all capitals)? */
+static bool
+has_lower(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'a' && *s <= 'z')
+			return true;
+	return false;
+}
+
 /*
- * The most frequent name (full names only) or role (compared folded) of
- * the apps v[0..n), the latest where two are as frequent, in the spelling
- * of its latest app; NONE when there is none.
+ * The spelling to show for the votes v[0..n) of one folded form: the most
+ * frequent, then one not all in capitals, then the latest. Sorts v.
+ */
+static uint32_t
+best_spelling(const struct who_builder *b, struct vote *v, size_t n)
+{
+	uint32_t best = v[n - 1].spelling;
+	size_t i, run, bestn = 0;
+	int64_t bestdate = INT64_MIN;
+	bool bestlow = false;
+
+	qsort(v, n, sizeof *v, cmp_spelling);
+	for (i = 0; i < n; i = run) {
+		bool low;
+
+		for (run = i; run < n && v[run].spelling == v[i].spelling; run++)
+			;
+		low = has_lower(b->names[v[i].spelling].raw);
+		if (run - i > bestn || (run - i == bestn && (low > bestlow ||
+		    (low == bestlow && v[run - 1].date >= bestdate)))) {
+			best = v[i].spelling;
+			bestn = run - i;
+			bestlow = low;
+			bestdate = v[run - 1].date;
+		}
+	}
+	return best;
+}
+
+/*
+ * The most frequent name (full names only) or role of the apps v[0..n),
+ * compared folded, the latest where two are as frequent, in its best
+ * spelling; NONE when there is none.
  */
 static uint32_t
 most_frequent(struct who_builder *b, const uint32_t *v, size_t n, bool role)
 {
 	struct vote *vt = xcalloc(n + 1, sizeof *vt);
-	uint32_t best = NONE, bestn = 0;
+	uint32_t best = NONE;
+	size_t i, nv = 0, run, bestn = 0, from = 0, to = 0;
 	int64_t bestdate = INT64_MIN;
-	size_t i, nv = 0, run;
 
 	for (i = 0; i < n; i++) {
 		const struct wapp *a = &b->apps[v[i]];
@@ -404,7 +454,7 @@ most_frequent(struct who_builder *b, const uint32_t *v, size_t n, bool role)
 
 		if (id == NONE || (!role && b->names[id].words < 2))
 			continue;
-		vt[nv].key = role ? b->names[id].same : id;
+		vt[nv].key = b->names[id].same;
 		vt[nv].spelling = id;
 		vt[nv].date = a->sortkey;
 		nv++;
@@ -415,11 +465,14 @@ most_frequent(struct who_builder *b, const uint32_t *v, size_t n, bool role)
 			;
 		/* the run is in date order: its last is the latest */
 		if (run - i > bestn || (run - i == bestn && vt[run - 1].date >= bestdate)) {
-			best = vt[run - 1].spelling;
-			bestn = (uint32_t)(run - i);
+			bestn = run - i;
 			bestdate = vt[run - 1].date;
+			from = i;
+			to = run;
 		}
 	}
+	if (bestn > 0)
+		best = best_spelling(b, vt + from, to - from);
 	free(vt);
 	return best;
 }

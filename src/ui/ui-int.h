@@ -28,7 +28,9 @@
 enum view_id {
 	V_LIST = 1,		/* the library */
 	V_ARTICLE = 2,		/* the article view */
-	V_ANY = 3,
+	V_PEOPLE = 4,		/* the people of the articles shown (view-people.c) */
+	V_QUOTES = 8,		/* one person's quotes across them */
+	V_ANY = 15,
 };
 
 enum action {
@@ -43,6 +45,7 @@ enum action {
 	ACT_IMAGE_9,
 	ACT_NEXT_ARTICLE, ACT_PREV_ARTICLE,
 	ACT_OPEN_URL, ACT_COPY_QUOTE,
+	ACT_PEOPLE, ACT_ORDER, ACT_PERSON_QUOTES,
 	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW,
 	ACT_COUNT
 };
@@ -164,7 +167,10 @@ enum prompt {
 	PROMPT_NONE,
 	PROMPT_FILTER,		/* library filter, applied as you type */
 	PROMPT_SEARCH,		/* article search */
+	PROMPT_PEOPLE,		/* People filter, applied as you type */
 };
+
+struct people;
 
 struct ui {
 	const struct ui_options	*opt;
@@ -195,6 +201,7 @@ struct ui {
 	bool			 mark_on_open;
 	bool			 clipboard;	/* y may copy through the terminal */
 	int			 side_width;	/* columns of the side panes, 0: automatic */
+	struct people		*people;	/* the library's analysis and the People views */
 	const volatile sig_atomic_t *cancel;	/* set by a signal that ends the reader */
 };
 
@@ -249,5 +256,39 @@ bool article_analyse(struct ui *ui);
 bool article_complete(struct ui *ui);
 /* Search the body from the current place; forward or back. */
 void article_search(struct ui *ui, bool forward, bool from_top);
+/* Make quote qi of the open article's analysis current, as ] leaves it; false when it is not listed. */
+bool article_goto_quote(struct ui *ui, size_t qi);
+
+/* ---- view-people.c: the library's analysis, People and a person's quotes ---- */
+
+/*
+ * Start analysing the library's articles in the background (after it is
+ * loaded); what the analysis cache holds is ready at once.
+ */
+void people_start(struct ui *ui);
+/*
+ * Show the People view at once from what the caches saved of the whole
+ * library, before it is read (byline --people); false when they cannot.
+ */
+bool people_preload(struct ui *ui);
+/* The file descriptor that becomes readable as the analysis goes on, or -1. */
+int people_fd(const struct ui *ui);
+/* Take in what the analysis brought since the last call (before drawing). */
+void people_tick(struct ui *ui);
+/* Library entry's count of quotes (not fragments), or -1 while not known. */
+long people_nquotes(const struct ui *ui, size_t entry);
+/* Open the People view over the articles shown. */
+void people_open(struct ui *ui);
+/* In the article view: the person selected in the people pane, across the library. */
+void people_open_person(struct ui *ui);
+/* Back from an article opened from a person's quotes: to them; false when it was not. */
+bool people_back(struct ui *ui);
+void people_draw(struct ui *ui);
+void people_key(struct ui *ui, enum action act);
+void people_mouse(struct ui *ui, const MEVENT *ev);
+/* The People filter as typed (prompt). */
+void people_filter(struct ui *ui, const char *text);
+/* Stop the analysis (saving what it did), close what the views hold. */
+void people_free(struct ui *ui);
 
 #endif

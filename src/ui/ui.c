@@ -135,7 +135,8 @@ draw_help(struct ui *ui)
 	for (y = 0; y < H; y++)
 		draw_fill(y, 0, W, A_NORMAL);
 	draw_box(0, 0, H, bw, ui->view == V_LIST ? "Help: library (q closes)" :
-	    "Help: article (q closes)", true);
+	    ui->view == V_PEOPLE ? "Help: people (q closes)" : ui->view == V_QUOTES ?
+	    "Help: quotes (q closes)" : "Help: article (q closes)", true);
 	if (w - keyw < 10)
 		keyw = 0;	/* too narrow for two columns: descriptions under the keys */
 	/* scrolled no further than the last row */
@@ -172,7 +173,8 @@ static void
 draw_prompt(struct ui *ui)
 {
 	int y = ui->h - 1, x;
-	const char *p = ui->prompt == PROMPT_FILTER ? "filter: " : "/";
+	const char *p = ui->prompt == PROMPT_FILTER ? "filter: " : ui->prompt == PROMPT_PEOPLE ?
+	    "filter people: " : "/";
 
 	draw_fill(y, 0, ui->w, A_NORMAL);
 	x = draw_str(y, 0, ui->w, p, A_BOLD);
@@ -227,6 +229,8 @@ ui_draw(struct ui *ui)
 	}
 	if (ui->view == V_ARTICLE && ui->r != NULL)
 		article_draw(ui);
+	else if (ui->view == V_PEOPLE || ui->view == V_QUOTES)
+		people_draw(ui);
 	else {
 		list_draw(ui);
 		draw_list_status(ui);
@@ -245,6 +249,7 @@ struct loading {
 	struct ui	*ui;
 	struct timespec	 start;
 	size_t		 errors;
+	double		 shown;		/* when rows read so far were last painted, or 0 */
 };
 
 static double
@@ -263,12 +268,47 @@ on_progress(size_t n, void *arg)
 	struct loading *l = arg;
 	char s[64];
 
-	if (elapsed(&l->start) < 0.15)
+	if (elapsed(&l->start) < 0.15 || l->shown > 0)
 		return;
 	snprintf(s, sizeof s, "Reading articles\xe2\x80\xa6 %zu", n);
 	erase();
 	draw_str(l->ui->h / 2, 2, l->ui->w - 2, s, A_BOLD);
 	refresh();
+}
+
+/*
+ * The first rows of what is read so far, painted as the library (a copy of
+ * the state points at them; the scan keeps its own): a big library with no
+ * cache shows rows at once, then fills in. Every tenth of a second at most.
+ */
+static void
+on_preview(const struct lib_entry *rows, size_t n, size_t done, size_t total, void *arg)
+{
+	struct loading *l = arg;
+	struct ui tmp = *l->ui;
+	size_t *idx, i;
+	double t = elapsed(&l->start);
+
+	(void)done;
+	if (n == 0 || (l->shown > 0 && t - l->shown < 0.1) || (t < 0.05 && n < (size_t)l->ui->h))
+		return;
+	l->shown = t;
+	idx = xcalloc(n, sizeof *idx);
+	for (i = 0; i < n; i++)
+		idx[i] = i;
+	tmp.lib.v = (struct lib_entry *)rows;
+	tmp.lib.n = n;
+	tmp.rows = idx;
+	tmp.nrows = n;
+	tmp.sel = tmp.top = 0;
+	tmp.preloaded = total;
+	tmp.people = NULL;	/* no quote counts yet */
+	erase();
+	list_draw(&tmp);
+	draw_fill(tmp.h - 1, 0, tmp.w, draw_attr(C_STATUS));
+	draw_str(tmp.h - 1, 1, tmp.w - 1, "reading the folder\xe2\x80\xa6", draw_attr(C_STATUS));
+	refresh();
+	free(idx);
 }
 
 /* Problems met while loading: the first error is shown, the rest counted. */
@@ -327,11 +367,13 @@ static void
 load_library(struct ui *ui)
 {
 	struct library_scan_opts opts = { 0 };
-	struct loading l = { ui, { 0, 0 }, 0 };
+	struct loading l = { ui, { 0, 0 }, 0, 0 };
 
 	clock_gettime(CLOCK_MONOTONIC, &l.start);
 	/* progress only on an empty screen, not over a list from the cache */
 	opts.progress = ui->lib.n == 0 ? on_progress : NULL;
+	opts.preview = ui->lib.n == 0 && ui->view == V_LIST ? on_preview : NULL;
+	opts.preview_max = ui->h > 2 ? (size_t)ui->h : 1;
 	opts.cancel = ui->cancel;
 	opts.diag = on_diag;
 	opts.arg = &l;
@@ -364,6 +406,8 @@ prompt_key(struct ui *ui, int kind, wint_t ch)
 		if (ui->prompt == PROMPT_FILTER) {
 			buf_reset(&ui->filter);
 			ui_refilter(ui);
+		} else if (ui->prompt == PROMPT_PEOPLE) {
+			people_filter(ui, "");
 		}
 		ui->prompt = PROMPT_NONE;
 		return;
@@ -402,6 +446,8 @@ prompt_key(struct ui *ui, int kind, wint_t ch)
 		if (ui->input.len > 0)
 			buf_add(&ui->filter, ui->input.data, ui->input.len);
 		ui_refilter(ui);
+	} else if (ui->prompt == PROMPT_PEOPLE) {
+		people_filter(ui, ui->input.data);
 	}
 }
 
@@ -454,6 +500,8 @@ on_key(struct ui *ui, int kind, wint_t ch)
 	}
 	if (ui->view == V_ARTICLE && ui->r != NULL)
 		article_key(ui, act, key);
+	else if (ui->view == V_PEOPLE || ui->view == V_QUOTES)
+		people_key(ui, act);
 	else
 		list_key(ui, act);
 }
@@ -526,7 +574,7 @@ install_signals(void)
  * rest of a typed-ahead sequence, is taken before any wait.
  */
 static int
-read_key(wint_t *ch)
+read_key(wint_t *ch, int wake)
 {
 	sigset_t block, old;
 	fd_set in;
@@ -542,8 +590,11 @@ read_key(wint_t *ch)
 	if (got_signal == 0 && got_winch == 0 && (kind = get_wch(ch)) == ERR) {
 		FD_ZERO(&in);
 		FD_SET(STDIN_FILENO, &in);
+		if (wake >= 0)
+			FD_SET(wake, &in);	/* the analysis has news: paint them */
 		/* readable: the caller asks again (a closed terminal gives SIGHUP) */
-		if (pselect(STDIN_FILENO + 1, &in, NULL, NULL, NULL, &old) > 0)
+		if (pselect((wake > STDIN_FILENO ? wake : STDIN_FILENO) + 1, &in, NULL, NULL, NULL,
+		    &old) > 0 && FD_ISSET(STDIN_FILENO, &in))
 			kind = get_wch(ch);
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
@@ -612,8 +663,8 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 		ui_message(&ui, true, "read marks: %s", warning);
 		free(warning);
 	}
-	if (!ui.single && preload_library(&ui)) {
-		ui_draw(&ui);	/* what the cache knows, at once; then the real thing */
+	if (!ui.single && ((opt->people && people_preload(&ui)) || preload_library(&ui))) {
+		ui_draw(&ui);	/* what the caches know, at once; then the real thing */
 		ui_settle(UI_SETTLE_MS);
 	}
 	load_library(&ui);
@@ -627,6 +678,9 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 	}
 	count_unread(&ui);
 	ui_refilter(&ui);
+	people_start(&ui);	/* the library's analysis, in the background */
+	if (opt->people && !ui.single)
+		people_open(&ui);
 	if (ui.single && ui.lib.n == 1)
 		article_open(&ui, 0, NULL);
 	else if (ui.lib.n == 0 && ui.msg[0] == '\0' && npaths > 0 && stat(paths[0], &st) < 0)
@@ -636,10 +690,11 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 		wint_t ch;
 		int kind;
 
+		people_tick(&ui);
 		ui_draw(&ui);
 		if (article_complete(&ui))
 			continue;	/* the first paint is out: the rest of the work, then again */
-		kind = read_key(&ch);
+		kind = read_key(&ch, people_fd(&ui));
 		if (got_signal != 0)
 			break;
 		if (got_winch) {
@@ -657,6 +712,8 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 			if (getmouse(&ev) == OK && ui.prompt == PROMPT_NONE && !ui.help) {
 				if (ui.view == V_ARTICLE && ui.r != NULL)
 					article_mouse(&ui, &ev);
+				else if (ui.view == V_PEOPLE || ui.view == V_QUOTES)
+					people_mouse(&ui, &ev);
 				else
 					list_mouse(&ui, &ev);
 			}
@@ -665,6 +722,7 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 		}
 	}
 	article_close(&ui);
+	people_free(&ui);
 	endwin();
 	delscreen(scr);
 	if (got_signal == SIGTERM || got_signal == SIGHUP)

@@ -388,6 +388,26 @@ goto_quote(struct ui *ui, long i)
 	show_span(r, q->start, q->end);
 }
 
+bool
+article_goto_quote(struct ui *ui, size_t qi)
+{
+	struct reader *r = ui->r;
+	size_t i;
+
+	if (r == NULL || r->rd.an == NULL)
+		return false;
+	if (r->person >= 0) {
+		r->person = -1;		/* every quote listed, as after opening */
+		list_quotes(r);
+	}
+	for (i = 0; i < r->nquotes; i++)
+		if (r->quotes[i] == qi) {
+			goto_quote(ui, (long)i);
+			return true;
+		}
+	return false;
+}
+
 /* The body offset at the top of the screen. */
 static size_t
 top_body_offset(struct reader *r)
@@ -1320,6 +1340,9 @@ article_key(struct ui *ui, enum action act, int key)
 	case ACT_COPY_QUOTE:
 		copy_quote(ui);
 		break;
+	case ACT_PERSON_QUOTES:
+		people_open_person(ui);
+		break;
 	case ACT_OPEN:
 		break;
 	case ACT_BACK:
@@ -1331,7 +1354,7 @@ article_key(struct ui *ui, enum action act, int key)
 			ui->quit = true;
 		} else {
 			article_close(ui);
-			if (ui->unread_only)
+			if (!people_back(ui) && ui->unread_only)
 				ui_refilter(ui);
 		}
 		break;

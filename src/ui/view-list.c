@@ -1,4 +1,5 @@
 /* view-list.c: the library view: one row per article, only visible rows drawn. */
+#include <stdio.h>
 #include <string.h>
 
 #include "readstate.h"
@@ -54,8 +55,32 @@ source_width(struct ui *ui, int h)
 	return w;
 }
 
+/*
+ * The columns of the quote count at the right of the rows (0: none): only
+ * when the widest title on screen still fits beside it.
+ */
+static int
+quotes_width(struct ui *ui, int h, int srcw)
+{
+	int x = 3, widest = 0;
+	size_t i;
+
+	if (ui->w - x >= 10 + 2 + 8)
+		x += 12;
+	if (srcw > 0 && ui->w - x >= srcw + 2 + 12)
+		x += srcw + 2;
+	for (i = ui->top; i < ui->nrows && i < ui->top + (size_t)h; i++) {
+		const struct lib_entry *e = &ui->lib.v[ui->rows[i]];
+		int tw = (int)sanitize_width(e->title, strlen(e->title)) +
+		    (e->flags & ARTICLE_BROKEN ? 9 : 0);
+
+		widest = tw > widest ? tw : widest;
+	}
+	return ui->w - x - 1 - 5 >= widest ? 5 : 0;
+}
+
 static void
-draw_row(struct ui *ui, int y, size_t row, int srcw)
+draw_row(struct ui *ui, int y, size_t row, int srcw, int qw)
 {
 	const struct lib_entry *e = &ui->lib.v[ui->rows[row]];
 	bool read = ui_is_read(ui, ui->rows[row]);
@@ -86,13 +111,19 @@ draw_row(struct ui *ui, int y, size_t row, int srcw)
 		x += n;
 	}
 	if (x < w - 1)
-		draw_str_cut(y, x, w - x - 1, e->title, a);
+		draw_str_cut(y, x, w - x - 1 - qw, e->title, a);
+	if (qw > 0 && people_nquotes(ui, ui->rows[row]) > 0) {
+		char n[16];
+
+		snprintf(n, sizeof n, "%4ld", people_nquotes(ui, ui->rows[row]));
+		draw_str(y, w - qw, qw - 1, n, a | A_DIM);
+	}
 }
 
 void
 list_draw(struct ui *ui)
 {
-	int h = list_height(ui), y, srcw;
+	int h = list_height(ui), y, srcw, qw;
 	size_t unread = ui->nunread;
 	char head[256];
 
@@ -111,12 +142,13 @@ list_draw(struct ui *ui)
 		draw_str(0, y + 3, ui->w - y - 3, ui->paths[0], draw_attr(C_STATUS));
 	}
 	srcw = source_width(ui, h);
+	qw = quotes_width(ui, h, srcw);
 	for (y = 0; y < h; y++) {
 		size_t row = ui->top + (size_t)y;
 
 		if (row >= ui->nrows)
 			break;
-		draw_row(ui, 1 + y, row, srcw);
+		draw_row(ui, 1 + y, row, srcw, qw);
 	}
 	if (ui->nrows == 0) {
 		const char *why = ui->lib.n == 0 ? "No articles here." :
@@ -208,6 +240,9 @@ list_key(struct ui *ui, enum action act)
 		if (ui->nrows > 0)
 			next_unread(ui);
 		break;
+	case ACT_PEOPLE:
+		people_open(ui);
+		return;
 	case ACT_QUIT:
 		ui->quit = true;
 		break;
