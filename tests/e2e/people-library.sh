@@ -11,52 +11,7 @@ require_byline
 
 LIB=$T/lib
 mkdir -p "$LIB"
-cat >"$LIB/harbour-opens.md" <<'EOF'
----
-title: Harbour to open in May
-source: The Test Courier
-date: 2021-03-01
-people:
-  - name: José Ramos
-    role: Harbour master
-    aliases: [Pepe Ramos, the harbour master]
-  - name: Ann Johnson
-    role: Judge
----
-
-The harbour will open in the spring. "We will open the harbour in May," José Ramos said.
-
-The court case goes on. Ann Johnson said: "The ruling stands until the appeal is heard."
-EOF
-cat >"$LIB/boats.md" <<'EOF'
----
-title: Boats come back to the quay
-source: The Test Courier
-date: 2021-04-01
-people:
-  - name: JOSE RAMOS
-  - name: Bob Johnson
-    role: Coach
----
-
-The first boats tied up on Monday. "The harbour is ready for the boats now," Jose Ramos said.
-
-The rowing club trains nearby. "We train every single morning at six," Bob Johnson said.
-EOF
-cat >"$LIB/storm.md" <<'EOF'
----
-title: The storm that would not stop
-source: Weekly Test Post
-date: 2021-05-01
-people:
-  - name: Johnson
-    role: Club secretary
----
-
-The storm lasted four days. "Nobody expected the storm to last so long," Pepe Ramos said.
-
-The league was delayed. "The season starts next week for everyone," Johnson said.
-EOF
+cp "$FIXTURES/../people/"*.md "$LIB/"
 # a hostile one: escape sequences and control characters in a name and a quote
 printf -- '---\ntitle: Hostile\ndate: 2020-01-01\npeople:\n  - name: "Eve \\e[31mRed"\n    role: "a\\x07b"\n---\n\n"Look \033]0;pwned\007 at this title now," Eve Red said.\n' \
     >"$LIB/hostile.md"
