@@ -43,6 +43,8 @@ struct wapp {
 	uint32_t	 order;
 };
 
+struct vote;
+
 struct who_builder {
 	struct arena	*arena;
 	struct strmap	 raw;		/* raw bytes -> name id (keys borrowed) */
@@ -56,6 +58,8 @@ struct who_builder {
 	size_t		 naliases, aliases_cap;
 	uint32_t	*parent;	/* the union-find */
 	size_t		 nnodes, parent_cap;
+	struct vote	*votes;		/* scratch for most_frequent() */
+	size_t		 votes_cap;
 	struct buf	 tmp;
 };
 
@@ -355,17 +359,28 @@ resolve_surnames(struct who_builder *b)
 		b->apps[i].node = find(b, b->apps[i].node);
 }
 
-static struct who_builder *sort_b;	/* for the qsort comparators */
-
-static int
-cmp_app(const void *pa, const void *pb)
+/*
+ * The apps grouped by node, each group in the order the apps came (a
+ * counting sort: linear, and stable). A new array the caller frees.
+ */
+static uint32_t *
+group_apps(const struct who_builder *b)
 {
-	const struct wapp *a = &sort_b->apps[*(const uint32_t *)pa];
-	const struct wapp *b = &sort_b->apps[*(const uint32_t *)pb];
+	uint32_t *idx = xcalloc(b->napps + 1, sizeof *idx);
+	size_t *start = xcalloc(b->nnodes + 1, sizeof *start), i, sum = 0;
 
-	if (a->node != b->node)
-		return a->node < b->node ? -1 : 1;
-	return a->order < b->order ? -1 : a->order > b->order;
+	for (i = 0; i < b->napps; i++)
+		start[b->apps[i].node]++;
+	for (i = 0; i <= b->nnodes; i++) {
+		size_t c = start[i];
+
+		start[i] = sum;
+		sum += c;
+	}
+	for (i = 0; i < b->napps; i++)
+		idx[start[b->apps[i].node]++] = (uint32_t)i;
+	free(start);
+	return idx;
 }
 
 /* One app's vote for a name or a role: what it says, when, and in which spelling. */
@@ -395,6 +410,25 @@ cmp_spelling(const void *pa, const void *pb)
 	return a->date < b->date ? -1 : a->date > b->date;
 }
 
+/* Sort votes v[0..n) by cmp: by insertion when few (a person's are), else qsort. */
+static void
+sort_votes(struct vote *v, size_t n, int (*cmp)(const void *, const void *))
+{
+	size_t i, j;
+
+	if (n > 24) {
+		qsort(v, n, sizeof *v, cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		struct vote x = v[i];
+
+		for (j = i; j > 0 && cmp(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 /* Does s have a lower-case ASCII letter (is it not all capitals)? */
 static bool
 has_lower(const char *s)
@@ -417,7 +451,7 @@ best_spelling(const struct who_builder *b, struct vote *v, size_t n)
 	int64_t bestdate = INT64_MIN;
 	bool bestlow = false;
 
-	qsort(v, n, sizeof *v, cmp_spelling);
+	sort_votes(v, n, cmp_spelling);
 	for (i = 0; i < n; i = run) {
 		bool low;
 
@@ -443,11 +477,13 @@ best_spelling(const struct who_builder *b, struct vote *v, size_t n)
 static uint32_t
 most_frequent(struct who_builder *b, const uint32_t *v, size_t n, bool role)
 {
-	struct vote *vt = xcalloc(n + 1, sizeof *vt);
+	struct vote *vt;
 	uint32_t best = NONE;
 	size_t i, nv = 0, run, bestn = 0, from = 0, to = 0;
 	int64_t bestdate = INT64_MIN;
 
+	ARRAY_GROW(b->votes, n + 1, b->votes_cap);
+	vt = b->votes;
 	for (i = 0; i < n; i++) {
 		const struct wapp *a = &b->apps[v[i]];
 		uint32_t id = role ? a->role : a->name;
@@ -459,7 +495,7 @@ most_frequent(struct who_builder *b, const uint32_t *v, size_t n, bool role)
 		vt[nv].date = a->sortkey;
 		nv++;
 	}
-	qsort(vt, nv, sizeof *vt, cmp_vote);
+	sort_votes(vt, nv, cmp_vote);
 	for (i = 0; i < nv; i = run) {
 		for (run = i; run < nv && vt[run].key == vt[i].key; run++)
 			;
@@ -473,7 +509,6 @@ most_frequent(struct who_builder *b, const uint32_t *v, size_t n, bool role)
 	}
 	if (bestn > 0)
 		best = best_spelling(b, vt + from, to - from);
-	free(vt);
 	return best;
 }
 
@@ -512,11 +547,7 @@ who_end(struct who_builder *b)
 
 	unite_aliases(b);
 	resolve_surnames(b);
-	idx = xcalloc(b->napps + 1, sizeof *idx);
-	for (i = 0; i < b->napps; i++)
-		idx[i] = (uint32_t)i;
-	sort_b = b;
-	qsort(idx, b->napps, sizeof *idx, cmp_app);
+	idx = group_apps(b);
 	w->apps = xcalloc(b->napps + 1, sizeof *w->apps);
 	w->napps = b->napps;
 	w->v = xcalloc(b->napps + 1, sizeof *w->v);
@@ -650,6 +681,7 @@ who_free(struct who *w)
 	free(b->apps);
 	free(b->aliases);
 	free(b->parent);
+	free(b->votes);
 	free(b);
 	free(w->priv->bapp);
 	free(w->priv);
