@@ -253,15 +253,19 @@ anlib_texts(struct anlib *a)
 uint64_t
 anlib_fingerprint(const struct lib_entry *v, size_t n)
 {
-	uint64_t h = FNV64_INIT;
+	struct buf b = BUF_INIT;
+	uint64_t h;
 	size_t i;
 
+	/* packed, then one pass of the fast checksum (this is on the first paint's path) */
 	for (i = 0; i < n; i++) {
 		int64_t t[3] = { (int64_t)v[i].size, v[i].mtime_sec, (int64_t)v[i].mtime_nsec };
 
-		h = fnv64(h, v[i].path, strlen(v[i].path) + 1);
-		h = fnv64(h, t, sizeof t);
+		buf_add(&b, t, sizeof t);
+		buf_add(&b, v[i].path, strlen(v[i].path) + 1);
 	}
+	h = sum64(b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
 	return h;
 }
 
@@ -333,6 +337,21 @@ anlib_summary(struct dgcache *c, uint64_t fingerprint)
 	return w;
 }
 
+/* Does the cache hold the people of this very library (or could it never)? */
+static bool
+summary_current(struct anlib *a)
+{
+	const char *data;
+	uint64_t fp;
+	size_t len, i;
+	time_t now = time(NULL);
+
+	for (i = 0; i < a->n; i++)
+		if (a->v[i].mtime_sec >= (int64_t)now - 2)
+			return true;	/* none would be saved: no reason to write */
+	return dgcache_summary(a->cache, &fp, &data, &len) && fp == anlib_fingerprint(a->v, a->n);
+}
+
 int
 anlib_save(struct anlib *a, const char *path)
 {
@@ -341,7 +360,8 @@ anlib_save(struct anlib *a, const char *path)
 	size_t i, n = 0;
 	int ret;
 
-	if (path == NULL || (!a->changed && a->matched == dgcache_count(a->cache)))
+	if (path == NULL || (!a->changed && a->matched == dgcache_count(a->cache) &&
+	    summary_current(a)))
 		return -1;
 	anlib_finish(a);
 	if (!anlib_texts(a))
