@@ -41,7 +41,11 @@ struct anlib {
 	struct scratch		*scratch;	/* one per worker of every run so far */
 	size_t			 nscratch;
 	size_t			 sbase;		/* the current run's first scratch */
-	volatile sig_atomic_t	 stop;		/* cuts an analysis under way short */
+	atomic_bool		 stopping;	/* the run is being stopped */
+	volatile sig_atomic_t	 stop;		/* the same, for the engine: an analysis under
+						   way reads it (the flag type analysis.h takes,
+						   set once, before the atomic; a late read
+						   only lets an article run to its end) */
 };
 
 struct anlib *
@@ -85,14 +89,14 @@ analyse_one(void *arg, size_t k, unsigned w)
 	char *mem;
 	bool ok;
 
-	if (a->stop)
+	if (atomic_load(&a->stopping))
 		return;
 	ok = reading_load(&r, e->path, ARTICLE_LOAD_FULL, NULL);
 	if (ok) {
 		reading_layout(&r);
 		reading_analyse(&r, &a->stop);
 	}
-	if (a->stop) {
+	if (atomic_load(&a->stopping)) {
 		reading_free(&r);	/* maybe cut short: never kept */
 		return;
 	}
@@ -141,6 +145,7 @@ anlib_start(struct anlib *a, unsigned threads, int notify_fd)
 	a->nscratch = base + threads;
 	a->sbase = base;
 	a->stop = 0;
+	atomic_store(&a->stopping, false);
 	a->changed = true;
 	a->pool = pool_start(a->ntodo, threads, analyse_one, a, notify_fd);
 }
@@ -190,6 +195,7 @@ anlib_cancel(struct anlib *a)
 	if (a->pool == NULL)
 		return;
 	a->stop = 1;
+	atomic_store(&a->stopping, true);
 	pool_cancel(a->pool);
 	anlib_finish(a);
 }
