@@ -119,6 +119,13 @@ uint64_t anlib_fingerprint(const struct lib_entry *v, size_t n);
  */
 struct who *anlib_summary(struct dgcache *c, uint64_t fingerprint);
 
+/*
+ * anlib_summary() of a's own cache for a's library: the people of all of
+ * it as saved, when nothing changed since and every entry is ready; else
+ * NULL. Free the result before a.
+ */
+struct who *anlib_saved_people(struct anlib *a);
+
 /* Stop any run and release everything. NULL is allowed. */
 void anlib_free(struct anlib *a);
 

@@ -358,6 +358,15 @@ summary_current(struct anlib *a)
 	return dgcache_summary(a->cache, &fp, &data, &len) && fp == anlib_fingerprint(a->v, a->n);
 }
 
+struct who *
+anlib_saved_people(struct anlib *a)
+{
+	if (a->cache == NULL || anlib_busy(a) || anlib_ready(a) != a->n ||
+	    a->matched != a->n)
+		return NULL;
+	return anlib_summary(a->cache, anlib_fingerprint(a->v, a->n));
+}
+
 int
 anlib_save(struct anlib *a, const char *path)
 {

@@ -141,6 +141,8 @@ list_draw(struct ui *ui)
 		draw_str(0, y, ui->w - y, " \xe2\x80\x94 ", draw_attr(C_STATUS));
 		draw_str(0, y + 3, ui->w - y - 3, ui->paths[0], draw_attr(C_STATUS));
 	}
+	if (people_progress(ui, head, sizeof head) && (int)strlen(head) + y + 8 < ui->w)
+		draw_str(0, ui->w - (int)strlen(head) - 1, (int)strlen(head), head, draw_attr(C_STATUS));
 	srcw = source_width(ui, h);
 	qw = quotes_width(ui, h, srcw);
 	for (y = 0; y < h; y++) {

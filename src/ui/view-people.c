@@ -10,6 +10,7 @@
  * is built again at most every so often (more seldom the longer it takes).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,16 @@ analysing(const struct people *pv)
 	return pv->an != NULL && anlib_busy(pv->an);
 }
 
+bool
+people_progress(const struct ui *ui, char *s, size_t size)
+{
+	if (ui->people == NULL || !analysing(ui->people))
+		return false;
+	snprintf(s, size, "analysing: %zu of %zu", anlib_done(ui->people->an),
+	    anlib_todo(ui->people->an));
+	return true;
+}
+
 /* Folded text of s into out (reset first). */
 static void
 fold(struct buf *out, const char *s)
@@ -170,6 +181,16 @@ relist(struct people *pv)
 	buf_free(&t);
 }
 
+/* Forget the people the caches gave, for those of the library's analysis. */
+static void
+drop_summary(struct people *pv)
+{
+	who_free(pv->summary);
+	pv->summary = NULL;
+	dgcache_free(pv->summary_cache);	/* NULL when the summary was the analysis's */
+	pv->summary_cache = NULL;
+}
+
 /* Build the People list again from what is ready, keeping the person selected. */
 static void
 rebuild(struct people *pv)
@@ -186,6 +207,7 @@ rebuild(struct people *pv)
 	keep = kept;
 	who_free(pv->who);
 	pv->who = anlib_who(pv->an, pv->rows, pv->nrows);
+	drop_summary(pv);
 	pv->built_ready = anlib_ready(pv->an);
 	relist(pv);
 	for (i = 0; keep != NULL && i < pv->nlist; i++)
@@ -228,8 +250,8 @@ people_tick(struct ui *ui)
 	if (ui->view != V_PEOPLE || pv->rows == NULL)
 		return;
 	/* more came in: build again, not more often than the building allows */
-	if (pv->who == NULL || (anlib_ready(pv->an) != pv->built_ready &&
-	    (!analysing(pv) || now_ms() - pv->built_at >= REBUILD_MS + 2 * pv->build_ms)))
+	if ((pv->who == NULL && pv->summary == NULL) || (anlib_ready(pv->an) != pv->built_ready &&
+	    (!analysing(pv) || now_ms() - pv->built_at >= REBUILD_MS + 4 * pv->build_ms)))
 		rebuild(pv);
 }
 
@@ -278,13 +300,17 @@ people_open(struct ui *ui)
 		buf_reset(&pv->filter);
 	}
 	ui->view = V_PEOPLE;
-	rebuild(pv);
-	if (pv->who != NULL && pv->summary != NULL) {
-		who_free(pv->summary);		/* the real thing is here */
-		pv->summary = NULL;
-		dgcache_free(pv->summary_cache);
-		pv->summary_cache = NULL;
+	drop_summary(pv);
+	/* the whole library, unchanged: its people as saved, the list built when wanted */
+	if (ui->nrows == ui->lib.n && ui->filter.len == 0 && !ui->unread_only &&
+	    (pv->summary = anlib_saved_people(pv->an)) != NULL) {
+		who_free(pv->who);
+		pv->who = NULL;
+		pv->built_ready = anlib_ready(pv->an);
+		relist(pv);
+		return;
 	}
+	rebuild(pv);
 }
 
 void
