@@ -64,15 +64,6 @@ pool_threads(void)
 	return n > POOL_MAX_THREADS ? POOL_MAX_THREADS : (unsigned)n;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Write a byte to the notify pipe when force, or when the last was long enough ago. */
 static void
 notify(struct pool *p, bool force)
@@ -82,7 +73,7 @@ notify(struct pool *p, bool force)
 
 	if (p->notify_fd < 0)
 		return;
-	t = now_ms();
+	t = clock_ms();
 	last = atomic_load(&p->notified);
 	if (!force && (t - last < NOTIFY_MS || !atomic_compare_exchange_strong(&p->notified, &last, t)))
 		return;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static util_alloc_hook alloc_hook;
@@ -351,4 +352,13 @@ sum64(const void *data, size_t len)
 	h[0] ^= (h[1] * 3) ^ (h[2] * 5) ^ (h[3] * 7);
 	h[0] ^= h[0] >> 33;
 	return h[0];
+}
+
+int64_t
+clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

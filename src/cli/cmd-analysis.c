@@ -131,25 +131,15 @@ struct an_lib {
 	size_t		 failed;	/* paths that could not be read */
 };
 
-static double
-seconds_since(const struct timespec *t0)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 /* Wait for the analysis, saying how far it is on a terminal once it takes a while. */
 static void
 wait_analysis(struct anlib *an)
 {
-	struct timespec t0;
+	int64_t t0 = clock_ms();
 	bool tty = isatty(STDERR_FILENO), shown = false;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (!anlib_wait(an, 200)) {
-		if (!tty || seconds_since(&t0) < 0.5)
+		if (!tty || clock_ms() - t0 < 500)
 			continue;
 		fprintf(stderr, "\rbyline: analysing the articles: %zu of %zu", anlib_done(an),
 		    anlib_todo(an));

@@ -678,9 +678,12 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 	}
 	count_unread(&ui);
 	ui_refilter(&ui);
-	people_start(&ui);	/* the library's analysis, in the background */
-	if (opt->people && !ui.single)
-		people_open(&ui);
+	if (got_signal == 0) {
+		/* the library's analysis, in the background (never of a library cut short) */
+		people_start(&ui);
+		if (opt->people && !ui.single)
+			people_open(&ui);
+	}
 	if (ui.single && ui.lib.n == 1)
 		article_open(&ui, 0, NULL);
 	else if (ui.lib.n == 0 && ui.msg[0] == '\0' && npaths > 0 && stat(paths[0], &st) < 0)

@@ -42,7 +42,7 @@ struct people {
 	size_t			 nrows;
 	struct who		*who;
 	size_t			 built_ready;	/* anlib_ready() when who was built */
-	long long		 built_at, build_ms;
+	int64_t			 built_at, build_ms;
 	size_t			*list;		/* listed: indices into the who shown, filtered */
 	size_t			 nlist;
 	size_t			 sel, top;
@@ -58,15 +58,6 @@ struct people {
 	struct reader		*stash;		/* the article A came from, kept meanwhile */
 	bool			 in_article;	/* an article opened from the quotes: q comes back */
 };
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* The module's state, made when first wanted. */
 static struct people *
@@ -197,7 +188,7 @@ rebuild(struct people *pv)
 {
 	const char *keep = NULL;
 	char *kept = NULL;
-	long long t0 = now_ms();
+	int64_t t0 = clock_ms();
 	size_t i;
 
 	if (pv->an == NULL)
@@ -216,7 +207,7 @@ rebuild(struct people *pv)
 			break;
 		}
 	free(kept);
-	pv->built_at = now_ms();
+	pv->built_at = clock_ms();
 	pv->build_ms = pv->built_at - t0;
 }
 
@@ -251,7 +242,7 @@ people_tick(struct ui *ui)
 		return;
 	/* more came in: build again, not more often than the building allows */
 	if ((pv->who == NULL && pv->summary == NULL) || (anlib_ready(pv->an) != pv->built_ready &&
-	    (!analysing(pv) || now_ms() - pv->built_at >= REBUILD_MS + 4 * pv->build_ms)))
+	    (!analysing(pv) || clock_ms() - pv->built_at >= REBUILD_MS + 4 * pv->build_ms)))
 		rebuild(pv);
 }
 

@@ -149,4 +149,31 @@ expect "--people: q goes to the library" ' byline — 3 articles'
 tm_keys q
 expect_exit0 "--people: q quits, status 0"
 
+# a reader stopped while it reads a library leaves the analysis cache whole
+BIG=$T/big
+mkdir -p "$BIG"
+# 4,000 copies of an article, by one awk (a cp each would take long)
+awk -v src="$LIB/boats.md" -v dir="$BIG" 'BEGIN {
+	while ((getline l < src) > 0) text = text l "\n"
+	for (i = 0; i < 4000; i++) { f = dir "/b" i ".md"; printf "%s", text > f; close(f) }
+}'
+touch -d '2021-04-02 12:00' "$BIG"/*.md
+"$BYLINE" --state "$STATE" people "$BIG" >/dev/null 2>&1
+acache=$(ls -t "$XDG_CACHE_HOME"/byline/analysis-* | head -1)
+before=$(cksum <"$acache")
+rm -f "$XDG_CACHE_HOME"/byline/index-*	# the folder is read anew: slowly
+tm_start 80 24 "$BIG"
+if tm_wait 'reading the folder|Reading articles' 20; then
+	kill -TERM "$(tm_pid)" 2>/dev/null
+	tm_wait_exit
+	if [ "$(cksum <"$acache")" = "$before" ]; then
+		pass "stopped while reading the folder: the analysis cache is left whole"
+	else
+		fail "stopped while reading the folder: the analysis cache is left whole" \
+		    "it changed: $(wc -c <"$acache") bytes"
+	fi
+else
+	skip "stopped while reading the folder" "the folder was read before its progress showed"
+fi
+
 finish
