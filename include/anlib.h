@@ -76,11 +76,12 @@ bool anlib_texts(struct anlib *a);
 /*
  * Save the ready entries as the cache at path when anything changed since
  * it was read (an article analysed anew, one gone), with the people of the
- * whole library (anlib_summary()) when every entry is ready. Needs the
- * texts (read here when not yet). Returns 0, or -1 (nothing to save, or a
- * failure).
+ * whole library (anlib_summary()) when every entry is ready: all, when
+ * not NULL, is that list already made (anlib_who() over every entry, in
+ * order, sorted WHO_BY_QUOTES). Needs the texts (read here when not yet).
+ * Returns 0, or -1 (nothing to save, or a failure).
  */
-int anlib_save(struct anlib *a, const char *path);
+int anlib_save(struct anlib *a, const char *path, const struct who *all);
 
 /*
  * The people of the entries rows[0..n) that are ready, as one list

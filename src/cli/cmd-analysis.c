@@ -172,30 +172,37 @@ lib_scan(const struct an_args *x, struct an_lib *L, struct dgcache **cache)
 
 /*
  * Analyse every article of L the analysis cache does not hold (on every
- * core), then save the cache. texts: the quotations' texts are wanted.
+ * core). texts: the quotations' texts are wanted.
  */
 static void
-lib_analyse(const struct an_args *x, bool texts, struct an_lib *L, struct dgcache *cache)
+lib_analyse(bool texts, struct an_lib *L, struct dgcache *cache)
 {
-	char *cpath = dgcache_path(x->paths, x->npaths);
-
 	L->an = anlib_new(L->lib.v, L->lib.n, cache);
 	if (texts)
 		anlib_texts(L->an);	/* texts that cannot be read: analysed again */
 	anlib_start(L->an, 0, -1);
 	wait_analysis(L->an);
-	anlib_save(L->an, cpath);
+}
+
+/* Save the analysis cache of L (all: the people of all of it, or NULL). */
+static void
+lib_save(const struct an_args *x, struct an_lib *L, const struct who *all)
+{
+	char *cpath = dgcache_path(x->paths, x->npaths);
+
+	anlib_save(L->an, cpath, all);
 	free(cpath);
 }
 
-/* lib_scan() and lib_analyse(). */
+/* lib_scan(), lib_analyse() and lib_save(). */
 static void
 lib_open(const struct an_args *x, bool texts, struct an_lib *L)
 {
 	struct dgcache *cache;
 
 	lib_scan(x, L, &cache);
-	lib_analyse(x, texts, L, cache);
+	lib_analyse(texts, L, cache);
+	lib_save(x, L, NULL);
 }
 
 /* Release L; returns the exit status its reading deserves. */
@@ -224,10 +231,11 @@ people_library(const struct an_args *x)
 	/* nothing changed since the cache was saved: its people are the answer */
 	w = anlib_summary(cache, anlib_fingerprint(L.lib.v, L.lib.n));
 	if (w == NULL) {
-		lib_analyse(x, false, &L, cache);
+		lib_analyse(false, &L, cache);
 		cache = NULL;	/* the analysis has it */
 		w = anlib_who(L.an, L.rows, L.lib.n);
 		who_sort(w, WHO_BY_QUOTES);
+		lib_save(x, &L, w);	/* with these people, made once */
 	}
 	if (x->json) {
 		json_set_alloc_funcs(xmalloc, free);

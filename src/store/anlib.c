@@ -281,20 +281,23 @@ anlib_fingerprint(const struct lib_entry *v, size_t n)
  * when some entry is not ready or changed too lately to be told apart.
  */
 static void
-make_summary(struct anlib *a, struct buf *out)
+make_summary(struct anlib *a, const struct who *all, struct buf *out)
 {
 	time_t now = time(NULL);
-	size_t *rows, i;
-	struct who *w;
+	size_t *rows = NULL, i;
+	const struct who *w = all;
+	struct who *made = NULL;
 
 	for (i = 0; i < a->n; i++)
 		if (!atomic_load(&a->ready[i]) || a->v[i].mtime_sec >= (int64_t)now - 2)
 			return;
-	rows = xcalloc(a->n + 1, sizeof *rows);
-	for (i = 0; i < a->n; i++)
-		rows[i] = i;
-	w = anlib_who(a, rows, a->n);
-	who_sort(w, WHO_BY_QUOTES);
+	if (w == NULL) {
+		rows = xcalloc(a->n + 1, sizeof *rows);
+		for (i = 0; i < a->n; i++)
+			rows[i] = i;
+		w = made = anlib_who(a, rows, a->n);
+		who_sort(made, WHO_BY_QUOTES);
+	}
 	digest_put_u32(out, (uint32_t)w->n);
 	for (i = 0; i < w->n; i++) {
 		digest_put_u32(out, w->v[i].narticles);
@@ -303,7 +306,7 @@ make_summary(struct anlib *a, struct buf *out)
 		digest_put_str(out, w->v[i].name);
 		digest_put_str(out, w->v[i].role != NULL ? w->v[i].role : "");
 	}
-	who_free(w);
+	who_free(made);
 	free(rows);
 }
 
@@ -368,7 +371,7 @@ anlib_saved_people(struct anlib *a)
 }
 
 int
-anlib_save(struct anlib *a, const char *path)
+anlib_save(struct anlib *a, const char *path, const struct who *all)
 {
 	struct buf sum = BUF_INIT;
 	struct dg_rec *v;
@@ -385,7 +388,7 @@ anlib_save(struct anlib *a, const char *path)
 	for (i = 0; i < a->n; i++)
 		if (anlib_get(a, i, &v[n]))
 			n++;
-	make_summary(a, &sum);
+	make_summary(a, all, &sum);
 	ret = dgcache_save(path, digest_engine(), v, n, anlib_fingerprint(a->v, a->n),
 	    sum.len > 0 ? sum.data : NULL, sum.len);
 	buf_free(&sum);

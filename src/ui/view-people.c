@@ -222,7 +222,7 @@ run_ended(struct ui *ui, struct people *pv)
 	}
 	if (!pv->saved) {
 		pv->saved = true;
-		anlib_save(pv->an, pv->cpath);
+		anlib_save(pv->an, pv->cpath, NULL);
 	}
 }
 
@@ -779,7 +779,7 @@ people_free(struct ui *ui)
 	if (pv->an != NULL) {
 		/* what was analysed is kept, even when the run is cut short */
 		anlib_cancel(pv->an);
-		anlib_save(pv->an, pv->cpath);
+		anlib_save(pv->an, pv->cpath, NULL);
 		anlib_free(pv->an);
 	}
 	if (pv->fd[0] >= 0)
