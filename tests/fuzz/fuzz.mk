@@ -1,6 +1,6 @@
 # tests/fuzz/fuzz.mk: libFuzzer targets (included by the Makefile).
 #
-#   make fuzz                   build the four targets and run each for
+#   make fuzz                   build the targets and run each for
 #                               FUZZ_SECONDS (default 60) with -seed=1
 #   make fuzz FUZZ_SECONDS=600  a longer run
 #   make fuzz FUZZ_TARGETS=fuzz_wrap   one target only
@@ -18,7 +18,7 @@
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_OUT     := $(BUILD)/fuzz
-FUZZ_TARGETS ?= fuzz_article fuzz_analysis fuzz_wrap fuzz_readstate
+FUZZ_TARGETS ?= fuzz_article fuzz_analysis fuzz_wrap fuzz_readstate fuzz_digest
 
 # -max_len for each target: long enough for a real article's head and a few
 # paragraphs, short enough to keep thousands of runs a second.
@@ -26,6 +26,7 @@ FUZZ_MAXLEN_fuzz_article   ?= 8192
 FUZZ_MAXLEN_fuzz_analysis  ?= 8192
 FUZZ_MAXLEN_fuzz_wrap      ?= 2048
 FUZZ_MAXLEN_fuzz_readstate ?= 4096
+FUZZ_MAXLEN_fuzz_digest    ?= 16384
 
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer $(CPPFLAGS_BASE) -std=c11 -Wall -Wextra \

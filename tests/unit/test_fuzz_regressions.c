@@ -1,7 +1,7 @@
 /*
  * test_fuzz_regressions.c: replay what the fuzzers found, and their seeds.
  *
- * The four libFuzzer targets of tests/fuzz/ are compiled into this program
+ * The libFuzzer targets of tests/fuzz/ are compiled into this program
  * (each LLVMFuzzerTestOneInput renamed), with the project's compiler and
  * flags, and every file of tests/fuzz/regressions/TARGET/ and
  * tests/fuzz/corpus/TARGET/ is fed to its target. A crash ends the program
@@ -48,6 +48,9 @@ static jmp_buf fz_jump;
 #undef LLVMFuzzerTestOneInput
 #define LLVMFuzzerTestOneInput fuzz_readstate_one
 #include "../fuzz/fuzz_readstate.c"
+#undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_digest_one
+#include "../fuzz/fuzz_digest.c"
 #undef LLVMFuzzerTestOneInput
 
 typedef int (*fuzz_fn)(const uint8_t *, size_t);
@@ -189,6 +192,13 @@ test_readstate(void **state)
 	run_target("fuzz_readstate", fuzz_readstate_one);
 }
 
+static void
+test_digest(void **state)
+{
+	(void)state;
+	run_target("fuzz_digest", fuzz_digest_one);
+}
+
 /* The checks can fail: fed bytes that break their promise, they say so. */
 static void
 test_checks_bite(void **state)
@@ -213,6 +223,7 @@ main(void)
 		cmocka_unit_test(test_analysis),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_readstate),
+		cmocka_unit_test(test_digest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
