@@ -106,6 +106,7 @@ work(struct pool *p, unsigned id)
 	}
 }
 
+/* A thread of the pool: work, then say so; the last one out wakes the waiters. */
 static void *
 thread_main(void *varg)
 {

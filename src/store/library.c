@@ -293,7 +293,7 @@ read_threaded(struct readjob *j, size_t nfiles, unsigned threads)
 	const struct library_scan_opts *o = j->opts;
 	struct pool *p = pool_start(nfiles, threads, read_one, j, -1);
 
-	while (!pool_wait(p, 25)) {
+	while (!pool_wait(p, 10)) {
 		if (stopping(o))
 			pool_cancel(p);
 		if (o != NULL && o->progress != NULL)

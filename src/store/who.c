@@ -80,6 +80,7 @@ static const char *const suffixes[] = {
 	"jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp", "phd", "md", "mep", "obe", "mbe", "cbe",
 };
 
+/* Is the word w (len bytes) one of list[0..n)? */
 static bool
 word_in(const char *w, size_t len, const char *const *list, size_t n)
 {
@@ -120,6 +121,7 @@ name_words(struct wname *nm)
 	nm->lastlen = lw != NULL ? lwlen : 0;
 }
 
+/* A new node of the union-find, its own root. */
 static uint32_t
 node_new(struct who_builder *b)
 {
@@ -128,6 +130,7 @@ node_new(struct who_builder *b)
 	return (uint32_t)b->nnodes++;
 }
 
+/* The root of node x (halving the path on the way). */
 static uint32_t
 find(struct who_builder *b, uint32_t x)
 {
@@ -138,6 +141,7 @@ find(struct who_builder *b, uint32_t x)
 	return x;
 }
 
+/* Join the sets of x and y (the lower root stays the root). */
 static void
 unite(struct who_builder *b, uint32_t x, uint32_t y)
 {
@@ -390,6 +394,7 @@ struct vote {
 	int64_t		date;
 };
 
+/* Votes by folded form, then date. */
 static int
 cmp_vote(const void *pa, const void *pb)
 {
@@ -400,6 +405,7 @@ cmp_vote(const void *pa, const void *pb)
 	return a->date < b->date ? -1 : a->date > b->date;
 }
 
+/* Votes by spelling, then date. */
 static int
 cmp_spelling(const void *pa, const void *pb)
 {
@@ -574,6 +580,7 @@ who_end(struct who_builder *b)
 
 static enum who_order sort_order;
 
+/* People in sort_order; ties by name, then first appearance. */
 static int
 cmp_person(const void *pa, const void *pb)
 {

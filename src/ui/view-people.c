@@ -397,6 +397,7 @@ draw_people_status(struct ui *ui, struct people *pv)
 	buf_free(&s);
 }
 
+/* Draw People: header, the visible people, the status line. */
 static void
 draw_people_list(struct ui *ui, struct people *pv)
 {
@@ -478,6 +479,7 @@ quotes_scroll(struct ui *ui, struct people *pv, int rows, struct wline **wl, siz
 	}
 }
 
+/* Draw a person's quotes: header, the visible quotes, the status line. */
 static void
 draw_quotes_view(struct ui *ui, struct people *pv)
 {
