@@ -275,7 +275,10 @@ bool people_preload(struct ui *ui);
 int people_fd(const struct ui *ui);
 /* Take in what the analysis brought since the last call (before drawing). */
 void people_tick(struct ui *ui);
-/* While the library is being analysed: " analysing: N of M" into s; else false. */
+/*
+ * While the library is being analysed (for half a second and more):
+ * "analysing: N of M" into s; else false.
+ */
 bool people_progress(const struct ui *ui, char *s, size_t size);
 /* Library entry's count of quotes (not fragments), or -1 while not known. */
 long people_nquotes(const struct ui *ui, size_t entry);

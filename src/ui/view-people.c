@@ -33,6 +33,7 @@ struct people {
 	int			 fd[2];		/* its notify pipe */
 	char			*cpath;		/* the analysis cache */
 	bool			 saved;		/* saved since its last run ended */
+	int64_t			 started_at;	/* when it began (clock_ms) */
 	/* what the caches said of the whole library before it was read */
 	struct who		*summary;
 	struct dgcache		*summary_cache;
@@ -90,6 +91,7 @@ people_start(struct ui *ui)
 	} else {
 		pv->fd[0] = pv->fd[1] = -1;
 	}
+	pv->started_at = clock_ms();
 	anlib_start(pv->an, 0, pv->fd[1]);
 }
 
@@ -117,7 +119,9 @@ analysing(const struct people *pv)
 bool
 people_progress(const struct ui *ui, char *s, size_t size)
 {
-	if (ui->people == NULL || !analysing(ui->people))
+	/* not for an analysis of a moment: no flicker in a small library */
+	if (ui->people == NULL || !analysing(ui->people) ||
+	    clock_ms() - ui->people->started_at < 500)
 		return false;
 	snprintf(s, size, "analysing: %zu of %zu", anlib_done(ui->people->an),
 	    anlib_todo(ui->people->an));
