@@ -64,7 +64,7 @@ CORE_CFLAGS = $(CPPFLAGS_BASE) $(CFLAGS_BASE) $(YAML_CFLAGS) $(UTF8PROC_CFLAGS) 
 UI_CFLAGS   = $(CORE_CFLAGS) $(CURSES_CFLAGS)
 CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS) $(JANSSON_LIBS) $(XML2_LIBS) $(CURL_LIBS)
 
-.PHONY: all run test unit e2e check-asan clean install uninstall deps-test fuzz bench stress
+.PHONY: all run test unit e2e check-asan clean install uninstall deps-test fuzz bench stress chaos
 
 all: $(BUILD)/byline
 
@@ -128,7 +128,7 @@ clean:
 	rm -rf build
 
 # Fuzzing (make fuzz), benchmarks (make bench) and long stress runs
-# (make stress) keep their rules next to their sources.
+# (make stress, make chaos) keep their rules next to their sources.
 -include tests/fuzz/fuzz.mk
 -include tests/bench/bench.mk
 -include tests/stress/stress.mk

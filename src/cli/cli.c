@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "diag.h"
@@ -81,14 +83,23 @@ cli_open_state(const struct cli *cli)
 	return rs;
 }
 
+/* Why the first write to standard output that failed failed (0: none did). */
+static int out_errno;
+
+void
+cli_write(FILE *f, const void *data, size_t len)
+{
+	if (len > 0 && fwrite(data, 1, len, f) != len && f == stdout && out_errno == 0)
+		out_errno = errno;
+}
+
 void
 cli_field(FILE *f, const char *s)
 {
 	struct buf b = BUF_INIT;
 
 	sanitize_appends(&b, s, 0);
-	if (b.len > 0)
-		fwrite(b.data, 1, b.len, f);
+	cli_write(f, b.data, b.len);
 	buf_free(&b);
 }
 
@@ -315,4 +326,44 @@ cli_json_print(json_t *v)
 	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', stdout);
 	json_decref(v);
+}
+
+/* Is standard output a pipe or socket whose reader has gone? */
+static bool
+stdout_reader_gone(void)
+{
+	struct stat st;
+	struct pollfd p = { STDOUT_FILENO, POLLOUT, 0 };
+
+	return fstat(STDOUT_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) &&
+	    poll(&p, 1, 0) > 0 && (p.revents & (POLLERR | POLLHUP)) != 0;
+}
+
+int
+cli_close_stdout(int status)
+{
+	int err = 0;
+	bool failed;
+
+	errno = 0;
+	if (fflush(stdout) == EOF)
+		err = errno;
+	failed = ferror(stdout) != 0 || err != 0;
+	if (failed && err == 0)
+		err = out_errno;
+	if (failed && err == 0 && stdout_reader_gone())
+		err = EPIPE;
+	errno = 0;
+	if (fclose(stdout) == EOF && !failed) {
+		err = errno;
+		failed = true;
+	}
+	/* a reader that went away ("| head -1") wanted no more: no error */
+	if (!failed || err == EPIPE)
+		return status;
+	if (err != 0)
+		fprintf(stderr, "byline: standard output: %s\n", strerror(err));
+	else
+		fputs("byline: standard output: write error\n", stderr);
+	return EXIT_PROBLEM;
 }

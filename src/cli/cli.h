@@ -33,6 +33,12 @@ void cli_paths_free(char **paths, size_t count);
 /* The read marks, opened from --state/$BYLINE_STATE/XDG; warnings go to stderr. */
 struct readstate *cli_open_state(const struct cli *cli);
 
+/*
+ * Write len bytes of data to f. A failure on standard output is remembered
+ * for cli_close_stdout() (a large write leaves nothing buffered to retry).
+ */
+void cli_write(FILE *f, const void *data, size_t len);
+
 /* Write s to f as one tab-free, newline-free, control-free field. */
 void cli_field(FILE *f, const char *s);
 
@@ -53,6 +59,15 @@ typedef struct json_t json_t;
  * Allocation failure exits (the commands make jansson allocate through xmalloc).
  */
 json_t *cli_json_text(const char *s, bool empty_null);
+
+/*
+ * At the end of a command: flush and close standard output. A write that
+ * failed (a full disk, an I/O error) is an error: "byline: standard
+ * output: REASON" on stderr, and the status becomes EXIT_PROBLEM. A reader
+ * that went away (a closed pipe, "| head -1") is no error: status is kept.
+ * Returns the status to exit with.
+ */
+int cli_close_stdout(int status);
 
 /* Print v (a JSON value, released here) on standard output, then a newline. */
 void cli_json_print(json_t *v);

@@ -131,7 +131,7 @@ cmd_show(const struct cli *cli, int argc, char **argv)
 	L = layout_new(&r.d, width > 0 ? (int)width : INT_MAX / 2);
 	print_layout(L, &r.d, &out);
 	print_images(&r.a, (int)width, &out);
-	fwrite(out.data, 1, out.len, stdout);
+	cli_write(stdout, out.data, out.len);
 	buf_free(&out);
 	layout_free(L);
 	reading_free(&r);

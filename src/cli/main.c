@@ -80,8 +80,12 @@ usage_error(const struct cli_args *args, const char *fmt, const char *arg)
 	return commands_help(stderr);
 }
 
-int
-main(int argc, char **argv)
+/* Did the reader run (it writes to the terminal through curses, not stdout's stream)? */
+static bool ran_reader;
+
+/* Everything but the end: the options, then the command or the reader. Returns the status. */
+static int
+run(int argc, char **argv)
 {
 	struct cli cli = { NULL, NULL };
 	struct cli_args args;
@@ -142,8 +146,18 @@ main(int argc, char **argv)
 		int status;
 
 		paths = cli_paths(&cli, argv + i, (size_t)(argc - i), &n);
+		ran_reader = true;
 		status = ui_main(&uo, paths, n);
 		cli_paths_free(paths, n);
 		return status;
 	}
+}
+
+int
+main(int argc, char **argv)
+{
+	int status = run(argc, argv);
+
+	/* what was printed must have reached its file: a full disk is an error */
+	return ran_reader ? status : cli_close_stdout(status);
 }

@@ -11,7 +11,14 @@
  * Every length is checked against the record; anything off and the whole
  * cache is ignored. Entries filled from the cache point into its memory:
  * the library keeps the cache (library.cache) as long as it keeps them.
+ *
+ * The file itself is never mapped: another byline may rewrite the cache, a
+ * sync tool or a full disk truncate it, while a session keeps using its
+ * entries, and a mapping of a file that shrinks raises SIGBUS. What the
+ * session keeps is its own copy: a sealed snapshot (a memfd) for a big
+ * cache, memory read into for a small one (or where there are no memfds).
  */
+#define _GNU_SOURCE	/* memfd_create, sendfile's sealed snapshot of the cache */
 #include "cache.h"
 
 #include <errno.h>
@@ -23,10 +30,12 @@
 #include <string.h>
 #include <time.h>
 #include <sys/mman.h>
+#include <sys/sendfile.h>
 #include <unistd.h>
 
 #include "arena.h"
 #include "fileio.h"
+#include "strmap.h"
 #include "util.h"
 
 #define MAGIC		"BYLINE-INDEX 3\n"
@@ -34,12 +43,13 @@
 #define TRAILER_LEN	(4 + 8 + 8)
 
 struct lib_cache {
-	char		 *data;		/* the whole file, mapped read-only */
+	char		 *data;		/* the file (or its first part), read into memory */
 	size_t		  len;
+	size_t		  mapped;	/* data is a mapped snapshot of this size, else malloc'd */
 	size_t		 *recs;		/* offsets of records, in file order */
 	size_t		  nrecs;
-	uint32_t	 *slots;	/* hash of path -> record index + 1, 0: empty */
-	size_t		  nslots;	/* a power of two */
+	struct strmap	  paths;	/* path (in data) -> record index, built at the first lookup */
+	bool		  indexed;
 };
 
 /* A decoded record: pointers into the cache data. */
@@ -141,23 +151,91 @@ decode(const struct lib_cache *c, size_t off, struct rec *r)
 	return p == end;
 }
 
-static size_t
-slot_of(const struct lib_cache *c, const char *path)
+/* Read n bytes at off of fd into p. Returns false on an error or a short file. */
+static bool
+read_at(int fd, char *p, size_t n, off_t off)
 {
-	return (size_t)fnv64(FNV64_INIT, path, strlen(path)) & (c->nslots - 1);
+	while (n > 0) {
+		ssize_t r = pread(fd, p, n, off);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		p += r;
+		n -= (size_t)r;
+		off += r;
+	}
+	return true;
 }
 
 /*
- * Map the cache file at path and check its header and trailer; the count of
- * records goes to *count. NULL when there is no such file or it is not a
- * cache of this version.
+ * A snapshot of the first n bytes of fd that no other process can change:
+ * a memfd filled by sendfile, sealed, mapped read-only. Reading into
+ * malloc'd memory would do, but faults its pages in one by one, which costs
+ * more than the copy where page faults are dear (a virtual machine); mapping
+ * the cache file itself is cheaper still, but raises SIGBUS when another
+ * process truncates it. NULL when the snapshot cannot be made.
+ */
+static char *
+snapshot(int fd, size_t n)
+{
+#ifdef MFD_ALLOW_SEALING
+	off_t off = 0;
+	void *p;
+	int mfd = memfd_create("byline-cache", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+
+	if (mfd < 0)
+		return NULL;
+	while ((size_t)off < n) {
+		ssize_t r = sendfile(mfd, fd, &off, n - (size_t)off);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {	/* an error, or the file cut short meanwhile */
+			close(mfd);
+			return NULL;
+		}
+	}
+	fcntl(mfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+	p = mmap(NULL, n, PROT_READ, MAP_PRIVATE, mfd, 0);
+	close(mfd);
+	return p != MAP_FAILED ? p : NULL;
+#else
+	(void)fd;
+	(void)n;
+	return NULL;
+#endif
+}
+
+/* Put the first n bytes of fd into c->data. Returns false on an error or a short file. */
+static bool
+load_bytes(struct lib_cache *c, int fd, size_t n)
+{
+	c->len = n;
+	if (n >= 256 * 1024 && (c->data = snapshot(fd, n)) != NULL) {
+		c->mapped = n;
+		return true;
+	}
+	c->data = xmalloc(n + 1);
+	return read_at(fd, c->data, n, 0);
+}
+
+/*
+ * Open the cache file at path and check its header and trailer, and read
+ * its first want bytes into memory (c->len), or the whole file, trailer and
+ * all, when want reaches into the trailer (then *whole is true). The count
+ * of records goes to *count. NULL when there is no such file or it is not
+ * a cache of this version.
  */
 static struct lib_cache *
-cache_map(const char *path, uint64_t *count)
+cache_read(const char *path, size_t want, uint64_t *count, bool *whole)
 {
 	struct lib_cache *c;
 	struct stat st;
-	void *map;
+	char trailer[TRAILER_LEN];
+	size_t size, body;
+	bool ok;
 	int fd;
 
 	if (path == NULL || (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
@@ -168,25 +246,25 @@ cache_map(const char *path, uint64_t *count)
 		close(fd);
 		return NULL;
 	}
-	/*
-	 * Mapped, not read: the first paint of a big library must not wait for a
-	 * copy of it. The file is only ever replaced by rename(2), never
-	 * rewritten in place, so the mapping stays whole.
-	 */
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
-		return NULL;
+	size = (size_t)st.st_size;
+	body = size - TRAILER_LEN;
+	*whole = want > body;
+	if (*whole)
+		want = size;
 	c = xcalloc(1, sizeof *c);
-	c->data = map;
-	c->len = (size_t)st.st_size;
-	if (memcmp(c->data, MAGIC, MAGIC_LEN) != 0 ||
-	    memcmp(c->data + c->len - TRAILER_LEN, "END!", 4) != 0) {
+	ok = load_bytes(c, fd, want);
+	/* the trailer: of the copy when it is all there, else read apart */
+	if (ok && *whole)
+		memcpy(trailer, c->data + body, TRAILER_LEN);
+	else if (ok)
+		ok = read_at(fd, trailer, TRAILER_LEN, (off_t)body);
+	close(fd);
+	if (!ok || memcmp(c->data, MAGIC, MAGIC_LEN) != 0 || memcmp(trailer, "END!", 4) != 0) {
 		cache_free(c);
 		return NULL;
 	}
-	memcpy(count, c->data + c->len - TRAILER_LEN + 4, 8);
-	if (*count > c->len / 16) {
+	memcpy(count, trailer + 4, 8);
+	if (*count > size / 16) {
 		cache_free(c);
 		return NULL;
 	}
@@ -200,8 +278,9 @@ cache_load(const char *path)
 	const char *end;
 	uint64_t count, sum;
 	size_t off, cap = 0;
+	bool whole;
 
-	if ((c = cache_map(path, &count)) == NULL)
+	if ((c = cache_read(path, SIZE_MAX, &count, &whole)) == NULL)
 		return NULL;
 	memcpy(&sum, c->data + c->len - TRAILER_LEN + 12, 8);
 	if (sum64(c->data, c->len - TRAILER_LEN) != sum)
@@ -229,31 +308,38 @@ bad:
 	return NULL;
 }
 
-/* Build the table from path to record, at the first lookup. */
+/* Build the map from path to record, at the first lookup. */
 static void
 index_paths(struct lib_cache *c)
 {
 	size_t i;
 
-	for (c->nslots = 16; c->nslots < c->nrecs * 2; c->nslots *= 2)
-		;
-	c->slots = xcalloc(c->nslots, sizeof *c->slots);
+	c->indexed = true;
+	c->paths.borrow = true;
+	strmap_reserve(&c->paths, c->nrecs);
+	/*
+	 * Write the fresh table once: its pages, still the kernel's zero page,
+	 * would otherwise fault twice each (read by the probe, then written),
+	 * and a page fault is dear in a virtual machine.
+	 */
+	memset(c->paths.v, 0, c->paths.cap * sizeof *c->paths.v);
 	for (i = 0; i < c->nrecs; i++) {
 		struct rec r;
-		size_t sl;
+		union strmap_val *v;
+		bool added;
 
 		if (!decode(c, c->recs[i], &r))
 			continue;	/* a damaged record is never found */
-		for (sl = slot_of(c, r.str[0]); c->slots[sl] != 0; sl = (sl + 1) & (c->nslots - 1))
-			;
-		c->slots[sl] = (uint32_t)i + 1;
+		v = strmap_put(&c->paths, r.str[0], strlen(r.str[0]), &added);
+		if (added)
+			v->u = i;	/* the first record of a path wins */
 	}
 }
 
 void
 cache_index(struct lib_cache *c)
 {
-	if (c != NULL && c->slots == NULL && c->nrecs > 0)
+	if (c != NULL && !c->indexed && c->nrecs > 0)
 		index_paths(c);
 }
 
@@ -262,10 +348,12 @@ cache_free(struct lib_cache *c)
 {
 	if (c == NULL)
 		return;
-	if (c->data != NULL)
-		munmap(c->data, c->len);
+	if (c->mapped > 0)
+		munmap(c->data, c->mapped);
+	else
+		free(c->data);
 	free(c->recs);
-	free(c->slots);
+	strmap_free(&c->paths);
 	free(c);
 }
 
@@ -316,25 +404,20 @@ bool
 cache_lookup(struct lib_cache *c, const char *path, const struct stat *st,
     struct lib_entry *e, struct arena *arena)
 {
-	size_t s;
+	union strmap_val *v;
+	struct rec r;
 
 	if (c == NULL || c->nrecs == 0)
 		return false;
 	cache_index(c);
-	for (s = slot_of(c, path); c->slots[s] != 0; s = (s + 1) & (c->nslots - 1)) {
-		size_t ri = c->slots[s] - 1;
-		struct rec r;
-
-		decode(c, c->recs[ri], &r);	/* indexed, so it decoded once already */
-		if (strcmp(r.str[0], path) != 0)
-			continue;
-		if (r.size != (uint64_t)st->st_size || r.mtime_sec != (int64_t)st->st_mtim.tv_sec ||
-		    r.mtime_nsec != (int64_t)st->st_mtim.tv_nsec)
-			return false;
-		fill(&r, ri, e, arena);
-		return true;
-	}
-	return false;
+	if ((v = strmap_get(&c->paths, path, strlen(path))) == NULL)
+		return false;
+	decode(c, c->recs[v->u], &r);	/* indexed, so it decoded once already */
+	if (r.size != (uint64_t)st->st_size || r.mtime_sec != (int64_t)st->st_mtim.tv_sec ||
+	    r.mtime_nsec != (int64_t)st->st_mtim.tv_nsec)
+		return false;
+	fill(&r, (size_t)v->u, e, arena);
+	return true;
 }
 
 void
@@ -357,28 +440,40 @@ cache_fill(struct lib_cache *c, struct library *lib)
 	lib->cache = c;
 }
 
+/* Note the offsets of the records that lie whole in c's first end bytes, max at most. */
+static void
+find_records(struct lib_cache *c, size_t end, size_t max)
+{
+	size_t off = MAGIC_LEN, cap = 0;
+	uint32_t len;
+
+	while (c->nrecs < max && end - off >= sizeof len) {
+		memcpy(&len, c->data + off, sizeof len);
+		if (len > end - off - sizeof len)
+			break;
+		ARRAY_GROW(c->recs, c->nrecs + 1, cap);
+		c->recs[c->nrecs++] = off;
+		off += sizeof len + len;
+	}
+}
+
 size_t
 cache_peek(const char *path, struct library *lib, size_t max)
 {
 	struct lib_cache *c;
 	uint64_t count;
-	size_t off = MAGIC_LEN, cap = 0, i;
-	const char *end;
+	size_t i, want = 64 * 1024;
+	bool whole;
 
-	if ((c = cache_map(path, &count)) == NULL)
-		return 0;
-	end = c->data + c->len - TRAILER_LEN;
-	while (c->nrecs < max && off < (size_t)(end - c->data)) {
-		uint32_t len;
-
-		if ((size_t)(end - (c->data + off)) < sizeof len)
+	/* a first screen is a few dozen records of a few hundred bytes: read about that */
+	for (;;) {
+		if ((c = cache_read(path, want, &count, &whole)) == NULL)
+			return 0;
+		find_records(c, whole ? c->len - TRAILER_LEN : c->len, max);
+		if (whole || c->nrecs >= max)
 			break;
-		memcpy(&len, c->data + off, sizeof len);
-		if (len > (size_t)(end - (c->data + off)) - sizeof len)
-			break;
-		ARRAY_GROW(c->recs, c->nrecs + 1, cap);
-		c->recs[c->nrecs++] = off;
-		off += sizeof len + len;
+		cache_free(c);
+		want *= 4;
 	}
 	if (lib->arena == NULL)
 		lib->arena = arena_new();

@@ -202,8 +202,60 @@ struct ui {
 	bool			 clipboard;	/* y may copy through the terminal */
 	int			 side_width;	/* columns of the side panes, 0: automatic */
 	struct people		*people;	/* the library's analysis and the People views */
+	unsigned		 marks_serial;	/* readstate_serial() when the counts were taken */
 	const volatile sig_atomic_t *cancel;	/* set by a signal that ends the reader */
 };
+
+/* ---- the terminal (term.c) ---- */
+
+/* Key codes of our own (beyond curses's): a bracketed paste begins, ends. */
+#define KEY_PASTE_BEGIN	(KEY_MAX + 1)
+#define KEY_PASTE_END	(KEY_MAX + 2)
+
+/* term_events(): the size may have changed, or the screen must be painted anew. */
+#define TERM_EV_SIZE	0x1
+
+/*
+ * The signal that ends the reader (SIGINT, SIGTERM, SIGHUP; SIGHUP also when
+ * the terminal goes away without one), 0 while it runs; and how many such
+ * signals came (a wait for the read marks' lock ends when it changes).
+ */
+extern volatile sig_atomic_t term_quit;
+extern volatile sig_atomic_t term_nsignals;
+
+/* Catch the signals the reader handles (flags only). Before term_start(). */
+void term_signals(void);
+/*
+ * Can the terminal ($TERM) be used: known, and able to move the cursor?
+ * Returns 0, or an exit status after saying why on stderr.
+ */
+int term_check(void);
+/* Take the terminal (curses, modes, paste, crash handlers). false: said why on stderr. */
+bool term_start(void);
+/* Give the terminal back as it was found. */
+void term_end(void);
+/*
+ * Job control and resizes since the last call: suspends on SIGTSTP and
+ * returns after fg, repaints after a SIGCONT. Returns TERM_EV_* bits.
+ */
+int term_events(void);
+/* term_read_key(): timeout_ms passed with nothing. */
+#define TERM_IDLE	(-2)
+
+/*
+ * The next key: its kind (OK, KEY_CODE_YES) and *ch; ERR when a signal or a
+ * resize came first (or the terminal was ready with no whole key yet),
+ * TERM_IDLE when timeout_ms passed (-1: none). A terminal that is gone sets
+ * term_quit to SIGHUP.
+ */
+int term_read_key(wint_t *ch, int timeout_ms);
+/*
+ * Also end the wait of term_read_key() (with ERR) when fd becomes readable;
+ * -1: none. The caller drains fd.
+ */
+void term_wake(int fd);
+/* A key that is already there, without waiting; ERR when none (or a signal came). */
+int term_next_key(wint_t *ch);
 
 /* ---- ui.c ---- */
 

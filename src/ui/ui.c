@@ -2,11 +2,12 @@
  * ui.c: the reader's life: terminal set-up and restore, loading the library,
  * the event loop, and the one place that draws (ui_draw).
  *
- * Signals only set a flag: SIGINT, SIGTERM and SIGHUP end the loop, and the
- * terminal is restored on the way out; SIGWINCH makes the loop ask the
+ * The terminal itself (modes, signals, job control, paste, keys) is term.c's:
+ * signals only set flags, which the loop reads; SIGWINCH makes it ask the
  * terminal its size and relayout (curses's own handler is not installed,
- * so no resize can be lost in its escape-sequence timing). curses handles
- * SIGTSTP. Nothing is drawn from a signal handler.
+ * so no resize can be lost in its escape-sequence timing). Nothing is
+ * drawn from a signal handler. Keys waiting are all taken before the next
+ * paint.
  */
 #include <errno.h>
 #include <langinfo.h>
@@ -25,21 +26,10 @@
 #include "cache.h"
 #include "config.h"
 #include "readstate.h"
+#include "sanitize.h"
 #include "ui-int.h"
 #include "ui.h"
 #include "utf8.h"
-
-static volatile sig_atomic_t got_signal;
-static volatile sig_atomic_t got_winch;
-
-static void
-on_signal(int sig)
-{
-	if (sig == SIGWINCH)
-		got_winch = 1;
-	else
-		got_signal = sig;
-}
 
 void
 ui_message(struct ui *ui, bool error, const char *fmt, ...)
@@ -393,6 +383,32 @@ load_library(struct ui *ui)
 
 /* ---- input ---- */
 
+/*
+ * A bracketed paste (term.c makes its brackets keys): its text is gathered,
+ * line ends and tabs made spaces, other control characters dropped; at a
+ * prompt it is then typed in, anywhere else ignored, so that a pasted
+ * block never runs as commands.
+ */
+static struct {
+	bool		on;
+	bool		feeding;	/* its text going into the prompt: refilter once, after */
+	struct buf	text;
+} paste;
+
+/* At the filter prompt: filter by what is typed so far. */
+static void
+prompt_filter(struct ui *ui)
+{
+	if (ui->prompt == PROMPT_FILTER) {
+		buf_reset(&ui->filter);
+		if (ui->input.len > 0)
+			buf_add(&ui->filter, ui->input.data, ui->input.len);
+		ui_refilter(ui);
+	} else if (ui->prompt == PROMPT_PEOPLE) {
+		people_filter(ui, ui->input.data);
+	}
+}
+
 /* A key at the prompt. */
 static void
 prompt_key(struct ui *ui, int kind, wint_t ch)
@@ -441,14 +457,8 @@ prompt_key(struct ui *ui, int kind, wint_t ch)
 	} else {
 		return;
 	}
-	if (ui->prompt == PROMPT_FILTER) {
-		buf_reset(&ui->filter);
-		if (ui->input.len > 0)
-			buf_add(&ui->filter, ui->input.data, ui->input.len);
-		ui_refilter(ui);
-	} else if (ui->prompt == PROMPT_PEOPLE) {
-		people_filter(ui, ui->input.data);
-	}
+	if (!paste.feeding)
+		prompt_filter(ui);
 }
 
 static void
@@ -550,55 +560,264 @@ load_config(struct ui *ui, struct config *c)
 	keys_configure(c);
 }
 
-static void
-install_signals(void)
-{
-	struct sigaction sa;
+/* ---- paste ---- */
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;	/* no SA_RESTART: a blocked read returns */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGWINCH, &sa, NULL);
+#define PASTE_MAX	4096	/* the most of a paste kept (a prompt takes 200 bytes) */
+
+/* A key inside a paste: its character kept for the paste's text (PASTE_MAX at most). */
+static void
+paste_key(int kind, wint_t ch)
+{
+	char enc[4];
+
+	if (kind != OK || paste.text.len >= PASTE_MAX)
+		return;
+	if (ch == '\n' || ch == '\r' || ch == '\t')
+		ch = ' ';
+	if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xa0))
+		return;
+	buf_add(&paste.text, enc, utf8_encode((int32_t)ch, enc));
+}
+
+/* The paste is over: at a prompt its text is typed in, one refilter after; else dropped. */
+static void
+paste_end(struct ui *ui)
+{
+	size_t i = 0;
+
+	paste.on = false;
+	if (ui->prompt != PROMPT_NONE && paste.text.len > 0) {
+		paste.feeding = true;
+		while (i < paste.text.len) {
+			int32_t cp;
+
+			i += utf8_decode(paste.text.data + i, paste.text.len - i, &cp);
+			prompt_key(ui, OK, (wint_t)cp);
+		}
+		paste.feeding = false;
+		prompt_filter(ui);
+	}
+	buf_reset(&paste.text);
+}
+
+/* ---- the loop ---- */
+
+/* One key, mouse event or paste bracket, as the loop got it. */
+static void
+take_key(struct ui *ui, int kind, wint_t ch)
+{
+	if (kind == KEY_CODE_YES && ch == KEY_PASTE_BEGIN) {
+		paste.on = true;
+		buf_reset(&paste.text);
+		return;
+	}
+	if (kind == KEY_CODE_YES && ch == KEY_PASTE_END) {
+		paste_end(ui);
+		return;
+	}
+	if (paste.on) {
+		paste_key(kind, ch);
+		return;
+	}
+	ui->msg[0] = '\0';
+	if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
+		on_resize(ui);
+	} else if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
+		MEVENT ev;
+
+		if (getmouse(&ev) == OK && ui->prompt == PROMPT_NONE && !ui->help) {
+			if (ui->view == V_ARTICLE && ui->r != NULL)
+				article_mouse(ui, &ev);
+			else if (ui->view == V_PEOPLE || ui->view == V_QUOTES)
+				people_mouse(ui, &ev);
+			else
+				list_mouse(ui, &ev);
+		}
+	} else {
+		on_key(ui, kind, ch);
+	}
 }
 
 /*
- * The next key, or ERR when a signal or a resize comes first. Between the
- * last look at their flags and the wait, the signals are blocked, and only
- * pselect() lets them in: one that comes just before the wait ends it,
- * instead of waiting for the next key (the race of a plain blocking read).
- * ncurses reads without waiting (nodelay), so what it holds already, the
- * rest of a typed-ahead sequence, is taken before any wait.
+ * Take the key that came and every key already waiting behind it before
+ * the next paint, so that a paste or a storm of keys costs one repaint, not
+ * one each. It stops early for what must show at once: an article opened
+ * or closed (its first paint comes before the rest of its work), a signal,
+ * or a tenth of a second of keys.
+ */
+static void
+take_keys(struct ui *ui, int kind, wint_t ch)
+{
+	const struct reader *r = ui->r;
+	enum view_id view = ui->view;
+	struct timespec start;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		take_key(ui, kind, ch);
+		if (ui->quit || ui->r != r || ui->view != view || elapsed(&start) > 0.1)
+			break;
+	} while ((kind = term_next_key(&ch)) != ERR);
+}
+
+/* After a save that brought in other processes' marks: count again. */
+static void
+marks_recount(struct ui *ui)
+{
+	if (readstate_serial(ui->rs) == ui->marks_serial)
+		return;
+	ui->marks_serial = readstate_serial(ui->rs);
+	count_unread(ui);
+}
+
+/*
+ * Nothing came for a second: a paste whose end never came is over, and
+ * marks that a held lock kept back are tried again.
+ */
+static void
+on_idle(struct ui *ui)
+{
+	char *cause = NULL;
+
+	if (paste.on)
+		paste_end(ui);
+	if (readstate_pending(ui->rs) > 0 && readstate_save(ui->rs, false, &cause) == 0)
+		ui_message(ui, false, "read marks saved");
+	free(cause);
+}
+
+/* Paint, wait for keys, take them, until q or a signal (or the terminal going away). */
+static void
+ui_loop(struct ui *ui)
+{
+	while (!ui->quit && term_quit == 0) {
+		wint_t ch;
+		int kind;
+
+		marks_recount(ui);
+		people_tick(ui);
+		ui_draw(ui);
+		if (article_complete(ui))
+			continue;	/* the first paint is out: the rest of the work, then again */
+		kind = term_read_key(&ch, paste.on || readstate_pending(ui->rs) > 0 ? 1000 : -1);
+		if (term_quit != 0)
+			break;
+		if (term_events() & TERM_EV_SIZE)
+			on_resize(ui);
+		if (kind == TERM_IDLE)
+			on_idle(ui);
+		else if (kind != ERR)
+			take_keys(ui, kind, ch);
+	}
+}
+
+/* ---- start and end ---- */
+
+/* Set ui up from the options and the config (which the caller frees). */
+static void
+ui_init(struct ui *ui, const struct ui_options *opt, struct config *config, char *const *paths,
+    size_t npaths)
+{
+	struct stat st;
+
+	memset(ui, 0, sizeof *ui);
+	ui->opt = opt;
+	ui->cancel = &term_quit;
+	load_config(ui, config);
+	ui->paths = paths;
+	ui->npaths = npaths;
+	ui->mark_on_open = config->mark_on_open;
+	ui->clipboard = config->clipboard;
+	ui->side_width = config->side_width;
+	ui->view = V_LIST;
+	ui->single = npaths == 1 && stat(paths[0], &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Open the read marks; a problem becomes the status line's message. */
+static void
+marks_open(struct ui *ui)
+{
+	char *warning = NULL, *state = readstate_default_path(ui->opt->state);
+
+	ui->rs = readstate_open(state, &warning);
+	free(state);
+	/* a wait for the lock ends with a signal to quit */
+	readstate_set_wait(ui->rs, READSTATE_LOCK_WAIT_MS, &term_nsignals);
+	ui->marks_serial = readstate_serial(ui->rs);
+	if (warning != NULL) {
+		ui_message(ui, true, "read marks: %s", warning);
+		free(warning);
+	}
+}
+
+/* The first screen: the cache's rows at once, then the library read, then the article. */
+static void
+library_open(struct ui *ui, const struct config *config)
+{
+	struct stat st;
+
+	if (!ui->single && ((ui->opt->people && people_preload(ui)) || preload_library(ui))) {
+		ui_draw(ui);	/* what the caches know, at once; then the real thing */
+		ui_settle(UI_SETTLE_MS);
+	}
+	load_library(ui);
+	ui->preloaded = 0;
+	if (config->diags.n > 0 && ui->msg[0] == '\0') {
+		struct buf b = BUF_INIT;
+
+		diag_format(&b, config->path, &config->diags.v[0]);
+		ui_message(ui, true, "%s (byline check --config lists all)", b.data);
+		buf_free(&b);
+	}
+	count_unread(ui);
+	ui_refilter(ui);
+	if (term_quit == 0) {
+		/* the library's analysis, in the background (never of a library cut short) */
+		people_start(ui);
+		term_wake(people_fd(ui));
+		if (ui->opt->people && !ui->single)
+			people_open(ui);
+	}
+	if (ui->single && ui->lib.n == 1)
+		article_open(ui, 0, NULL);
+	else if (ui->lib.n == 0 && ui->msg[0] == '\0' && ui->npaths > 0 &&
+	    stat(ui->paths[0], &st) < 0)
+		ui_message(ui, true, "%s: %s", ui->paths[0], strerror(errno));
+}
+
+/*
+ * The end: the position saved, the marks saved (or set aside while another
+ * byline holds their lock), the terminal given back; then what could not be
+ * saved, or was set aside, is said on stderr. Returns the exit status.
  */
 static int
-read_key(wint_t *ch, int wake)
+ui_finish(struct ui *ui)
 {
-	sigset_t block, old;
-	fd_set in;
-	int kind;
+	char *cause = NULL;
+	int status = EXIT_OK, kept;
 
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGHUP);
-	sigaddset(&block, SIGWINCH);
-	sigprocmask(SIG_BLOCK, &block, &old);
-	kind = ERR;
-	if (got_signal == 0 && got_winch == 0 && (kind = get_wch(ch)) == ERR) {
-		FD_ZERO(&in);
-		FD_SET(STDIN_FILENO, &in);
-		if (wake >= 0)
-			FD_SET(wake, &in);	/* the analysis has news: paint them */
-		/* readable: the caller asks again (a closed terminal gives SIGHUP) */
-		if (pselect((wake > STDIN_FILENO ? wake : STDIN_FILENO) + 1, &in, NULL, NULL, NULL,
-		    &old) > 0 && FD_ISSET(STDIN_FILENO, &in))
-			kind = get_wch(ch);
+	article_close(ui);
+	people_free(ui);
+	kept = readstate_finish(ui->rs, &cause);
+	term_end();
+	if (kept != 0 && cause != NULL) {
+		struct buf b = BUF_INIT;
+
+		sanitize_appends(&b, cause, 0);
+		fprintf(stderr, "byline: read marks: %s\n", b.data);
+		buf_free(&b);
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return kind;
+	free(cause);
+	/* (the status stays 0 when only the marks failed: the reader said so as it went) */
+	if (term_quit == SIGTERM || term_quit == SIGHUP)
+		status = 128 + term_quit;
+	readstate_close(ui->rs);
+	library_free(&ui->lib);
+	free(ui->rows);
+	buf_free(&ui->filter);
+	buf_free(&ui->input);
+	buf_free(&paste.text);
+	return status;
 }
 
 int
@@ -606,135 +825,28 @@ ui_main(const struct ui_options *opt, char *const *paths, size_t npaths)
 {
 	struct ui ui;
 	struct config config;
-	SCREEN *scr;
-	struct stat st;
-	char *warning = NULL, *state;
-	int status = EXIT_OK;
+	int status;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "byline: the reader needs a terminal; "
 		    "for scripts use byline list, show, quotes or people\n");
 		return EXIT_USAGE;
 	}
-	memset(&ui, 0, sizeof ui);
-	ui.opt = opt;
-	ui.cancel = &got_signal;
-	load_config(&ui, &config);
-	ui.paths = paths;
-	ui.npaths = npaths;
-	ui.mark_on_open = config.mark_on_open;
-	ui.clipboard = config.clipboard;
-	ui.side_width = config.side_width;
-	ui.view = V_LIST;
-	ui.single = npaths == 1 && stat(paths[0], &st) == 0 && S_ISREG(st.st_mode);
 	utf8_locale();
-	install_signals();
-	scr = newterm(NULL, stdout, stdin);
-	if (scr == NULL) {
-		const char *term = getenv("TERM");
-
-		fprintf(stderr, "byline: cannot use the terminal type \"%s\"\n",
-		    term != NULL ? term : "");
+	if ((status = term_check()) != 0)
+		return status;
+	ui_init(&ui, opt, &config, paths, npaths);
+	term_signals();
+	if (!term_start()) {
 		config_free(&config);
 		return EXIT_PROBLEM;
 	}
-	set_term(scr);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);	/* read_key() does the waiting */
-	typeahead(-1);	/* one write per screen, not a poll and a write per line */
-	set_escdelay(25);
-	curs_set(0);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-	    | BUTTON5_PRESSED
-#endif
-	    , NULL);
-	mouseinterval(0);
 	draw_init_colors(&config);
 	getmaxyx(stdscr, ui.h, ui.w);
-
-	state = readstate_default_path(opt->state);
-	ui.rs = readstate_open(state, &warning);
-	free(state);
-	if (warning != NULL) {
-		ui_message(&ui, true, "read marks: %s", warning);
-		free(warning);
-	}
-	if (!ui.single && ((opt->people && people_preload(&ui)) || preload_library(&ui))) {
-		ui_draw(&ui);	/* what the caches know, at once; then the real thing */
-		ui_settle(UI_SETTLE_MS);
-	}
-	load_library(&ui);
-	ui.preloaded = 0;
-	if (config.diags.n > 0 && ui.msg[0] == '\0') {
-		struct buf b = BUF_INIT;
-
-		diag_format(&b, config.path, &config.diags.v[0]);
-		ui_message(&ui, true, "%s (byline check --config lists all)", b.data);
-		buf_free(&b);
-	}
-	count_unread(&ui);
-	ui_refilter(&ui);
-	if (got_signal == 0) {
-		/* the library's analysis, in the background (never of a library cut short) */
-		people_start(&ui);
-		if (opt->people && !ui.single)
-			people_open(&ui);
-	}
-	if (ui.single && ui.lib.n == 1)
-		article_open(&ui, 0, NULL);
-	else if (ui.lib.n == 0 && ui.msg[0] == '\0' && npaths > 0 && stat(paths[0], &st) < 0)
-		ui_message(&ui, true, "%s: %s", paths[0], strerror(errno));
-
-	while (!ui.quit && got_signal == 0) {
-		wint_t ch;
-		int kind;
-
-		people_tick(&ui);
-		ui_draw(&ui);
-		if (article_complete(&ui))
-			continue;	/* the first paint is out: the rest of the work, then again */
-		kind = read_key(&ch, people_fd(&ui));
-		if (got_signal != 0)
-			break;
-		if (got_winch) {
-			got_winch = 0;
-			on_resize(&ui);
-		}
-		if (kind == ERR)
-			continue;
-		ui.msg[0] = '\0';
-		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
-			on_resize(&ui);
-		} else if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
-			MEVENT ev;
-
-			if (getmouse(&ev) == OK && ui.prompt == PROMPT_NONE && !ui.help) {
-				if (ui.view == V_ARTICLE && ui.r != NULL)
-					article_mouse(&ui, &ev);
-				else if (ui.view == V_PEOPLE || ui.view == V_QUOTES)
-					people_mouse(&ui, &ev);
-				else
-					list_mouse(&ui, &ev);
-			}
-		} else {
-			on_key(&ui, kind, ch);
-		}
-	}
-	article_close(&ui);
-	people_free(&ui);
-	endwin();
-	delscreen(scr);
-	if (got_signal == SIGTERM || got_signal == SIGHUP)
-		status = 128 + got_signal;
-	readstate_close(ui.rs);
-	library_free(&ui.lib);
-	free(ui.rows);
-	buf_free(&ui.filter);
-	buf_free(&ui.input);
+	marks_open(&ui);
+	library_open(&ui, &config);
+	ui_loop(&ui);
+	status = ui_finish(&ui);
 	config_free(&config);
 	return status;
 }

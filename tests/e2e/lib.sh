@@ -13,7 +13,8 @@
 # byline-test-PID; the sockets in $T), all killed on exit.
 #
 # Files: copy_seed DIR [NAME] (prints the copy's path), copy_library DIR (the
-# six bundled articles), $FIXTURES (tests/fixtures/e2e), $SEED_TITLE;
+# six bundled articles), copy_long DIR and long_position (the long article,
+# $LONG, $LONG_KEY, $LONG_TITLE), $FIXTURES (tests/fixtures/e2e), $SEED_TITLE;
 # require_byline; shq STRING (shell-quoted); $ESC, $TAB, $BEL.
 #
 # The reader in tmux (one session at a time):
@@ -39,6 +40,8 @@
 #   tm_sync               wait until every key sent so far has been handled
 #   tm_wait_exit [SECS]   until byline has ended (seen in $T/raw); its status
 #                         in $TM_EXIT
+#   tm_restored           the terminal is given back: normal screen, cursor, no mouse
+#   pid_gone PID [SECS]   until the process has ended
 #   tm_flush_raw          wait until $T/raw holds all byline wrote (after exit)
 #   raw_has STRING        did the terminal receive these bytes?
 #   tm_status             the bottom line of the screen
@@ -53,6 +56,9 @@
 #   tm_pid                the byline process id
 #   tm_stop               end the tmux server
 #   tm_var FORMAT         tmux display -p FORMAT (e.g. '#{alternate_on}')
+#
+# As another user: unprivileged CMD... (as nobody when root), can_drop,
+# open_up DIR... (let nobody through the folders of $T).
 #
 # Checks:
 #   pass NAME; fail NAME WHY [DETAIL]; skip NAME WHY; check NAME CMD [ARGS...]
@@ -182,6 +188,23 @@ copy_seed() {
 	mkdir -p "$1"
 	cp "$SEED_SRC" "$1/${2:-2022-03-04-nato-ready-blinken.md}"
 	printf '%s\n' "$1/${2:-2022-03-04-nato-ready-blinken.md}"
+}
+
+# copy_long DIR: the bundled long article (the Harlow Fen school: 46
+# quotes, several screens) copied into DIR as long.md; sets LONG (its path),
+# LONG_KEY (its read-mark key) and LONG_TITLE. long_position prints the
+# reading position $STATE holds for it.
+copy_long() {
+	mkdir -p "$1"
+	LONG=$1/long.md
+	LONG_KEY=id:sample-harlow-fen-school
+	LONG_TITLE='The school at the end of the lane'
+	cp "$E2E_ROOT/articles/2021-11-22-harlow-fen-school.md" "$LONG"
+	grep -q "^id: ${LONG_KEY#id:}\$" "$LONG" ||
+	    fail "fixture" "articles/2021-11-22-harlow-fen-school.md no longer has the id $LONG_KEY"
+}
+long_position() {
+	sed -n "s/^$LONG_KEY [ru] \\([0-9]*\\)\$/\\1/p" "$STATE" 2>/dev/null
 }
 
 # copy_library DIR: the six bundled articles copied into DIR.
@@ -451,6 +474,24 @@ tm_last() {
 	cat "$T/screen" 2>/dev/null
 }
 
+# tm_restored: the pane is back on the normal screen, the cursor shown, no
+# mouse reporting (what byline leaves behind).
+tm_restored() {
+	[ "$(tm_var '#{alternate_on}')" = 0 ] && [ "$(tm_var '#{cursor_flag}')" = 1 ] &&
+	    [ "$(tm_var '#{mouse_any_flag}')" = 0 ]
+}
+
+# pid_gone PID [SECS]: wait until the process has ended (10 s by default);
+# 1 when it still runs then.
+pid_gone() {
+	pg_end=$(e2e_deadline "${2:-10}")
+	while kill -0 "$1" 2>/dev/null; do
+		[ "$(date +%s)" -ge "$pg_end" ] && return 1
+		sleep 0.05
+	done
+	return 0
+}
+
 tm_wait_exit() {
 	tm_end=$(e2e_deadline "${1:-10}")
 	while :; do
@@ -509,4 +550,47 @@ expect_body() {
 	else
 		fail "$1" "the body never showed /$2/" "$(tm_last)"
 	fi
+}
+
+# ---- running as somebody else ----
+
+# unprivileged CMD [ARGS...]: run CMD as user nobody (65534) when the test
+# runs as root, whom file permissions do not stop (setpriv, else su); as
+# the user running the test otherwise. The files CMD touches must be
+# reachable by nobody: see open_up. Returns 125 when root cannot become
+# nobody here (then skip, saying so).
+unprivileged() {
+	if [ "$(id -u)" -ne 0 ]; then
+		"$@"
+		return
+	fi
+	if command -v setpriv >/dev/null &&
+	    setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+		return
+	fi
+	if command -v su >/dev/null && su nobody -s /bin/sh -c true 2>/dev/null; then
+		su nobody -s /bin/sh -c '"$0" "$@"' -- "$@"
+		return
+	fi
+	return 125
+}
+
+# can_drop: can this test run commands with a user's permissions (as a user
+# already, or as root able to become nobody)?
+can_drop() {
+	[ "$(id -u)" -ne 0 ] || unprivileged true
+}
+
+# open_up DIR...: let anyone through DIR and the folders of $T above it
+# (mktemp made $T 0700), for a command run unprivileged.
+open_up() {
+	for ou_d in "$@"; do
+		while :; do
+			chmod o+x "$ou_d" 2>/dev/null
+			case $ou_d in "$T"|/|.) break ;; esac
+			ou_d=$(dirname "$ou_d")
+		done
+	done
+	chmod o+x "$T"
 }

@@ -18,8 +18,9 @@
 #     nothing, round after round, and mark-unread running alongside
 #     mark-read loses nothing either;
 #   - a full disk (a 64 KiB tmpfs, where mounting is allowed), a file size
-#     limit and a state path that is a folder give status 1 and a message,
-#     leave the old marks intact, and reading goes on.
+#     limit, a state path that is a folder and a read-only folder (as
+#     nobody when the test runs as root) give status 1 and a message, leave
+#     the old marks intact, and reading goes on.
 . tests/e2e/lib.sh
 require_byline
 
@@ -244,33 +245,45 @@ else
 	fail "a file size limit: status 1, a message, the old marks intact" "status $rc" "$(cat "$T/err")"
 fi
 
-# A full disk: a 64 KiB tmpfs filled up (needs the right to mount).
+# A full disk: a 64 KiB tmpfs filled up. It is mounted in a mount namespace
+# of its own (unshare -m as root; as a user, unshare -rm: a user namespace
+# where the user may mount), so it goes when the run ends; as root without
+# unshare, mounted and unmounted here.
 TFS=$T/tfs
 mkdir -p "$TFS"
-if mount -t tmpfs -o size=64k tmpfs "$TFS" 2>/dev/null; then
+# the run inside: mount, fill, mark (status to $T/rc), list (status too)
+fulldisk='mount -t tmpfs -o size=64k tmpfs "$1" || exit 125
+cp "$2" "$1/read" && dd if=/dev/zero of="$1/fill" bs=1024 count=128 2>/dev/null
+"$3" --state "$1/read" mark-read "$4" >/dev/null 2>"$5/err"; echo $? >"$5/rc"
+"$3" --state "$1/read" list "$6" >"$5/out" 2>"$5/err2"; echo $? >>"$5/rc"
+cmp -s "$1/read" "$2" && echo intact >>"$5/rc"
+exit 0'
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+	unshare -m sh -c "$fulldisk" sh "$TFS" "$T/bad/before" "$BYLINE" "$two" "$T" "$LIB"
+elif [ "$(id -u)" -ne 0 ] && unshare -rm true 2>/dev/null; then
+	unshare -rm sh -c "$fulldisk" sh "$TFS" "$T/bad/before" "$BYLINE" "$two" "$T" "$LIB"
+elif [ "$(id -u)" -eq 0 ]; then
 	trap 'umount "$TFS" 2>/dev/null; e2e_cleanup' EXIT
-	trap 'umount "$TFS" 2>/dev/null; e2e_cleanup; exit 130' INT
-	trap 'umount "$TFS" 2>/dev/null; e2e_cleanup; exit 143' TERM HUP
-	cp "$S" "$TFS/read"
-	dd if=/dev/zero of="$TFS/fill" bs=1024 count=128 2>/dev/null
-	"$BYLINE" --state "$TFS/read" mark-read "$two" >/dev/null 2>"$T/err"
-	rc=$?
-	"$BYLINE" --state "$TFS/read" list "$LIB" >"$T/out" 2>"$T/err2"
-	lrc=$?
-	if [ $rc -eq 1 ] && grep -q 'No space left on device' "$T/err" && cmp -s "$TFS/read" "$T/bad/before" &&
-	    [ $lrc -eq 0 ] && grep -q "^read	.*bad-one\\.md" "$T/out"; then
+	sh -c "$fulldisk" sh "$TFS" "$T/bad/before" "$BYLINE" "$two" "$T" "$LIB"
+	umount "$TFS" 2>/dev/null
+	trap 'e2e_cleanup' EXIT
+else
+	(exit 125)
+fi
+if [ $? -eq 125 ] || [ ! -s "$T/rc" ]; then
+	skip "a full disk" "cannot mount a tmpfs here (not root, and no user namespaces: unshare -rm)"
+else
+	rc=$(sed -n 1p "$T/rc")
+	lrc=$(sed -n 2p "$T/rc")
+	if [ "$rc" = 1 ] && grep -q 'No space left on device' "$T/err" && grep -qx intact "$T/rc" &&
+	    [ "$lrc" = 0 ] && grep -q "^read	.*bad-one\\.md" "$T/out"; then
 		pass "a full disk: status 1, 'No space left on device', old marks intact, list still works"
 	else
 		fail "a full disk: status 1, 'No space left on device', old marks intact, list still works" \
-		    "status $rc, list $lrc" "$(cat "$T/err" "$T/err2")"
+		    "status $rc, list $lrc" "$(cat "$T/rc" "$T/err" "$T/err2")"
 	fi
-	umount "$TFS"
-	trap 'e2e_cleanup' EXIT
-	trap 'e2e_cleanup; exit 130' INT
-	trap 'e2e_cleanup; exit 143' TERM HUP
-else
-	skip "a full disk" "cannot mount a tmpfs here"
 fi
+rm -f "$T/rc"
 
 # The state path is a folder.
 mkdir -p "$T/dir/read"
@@ -287,12 +300,14 @@ else
 	    "status $rc, list $lrc" "$(cat "$T/err")"
 fi
 
-# A read-only folder (root writes anyway: skipped as root).
-if [ "$(id -u)" -ne 0 ]; then
+# A read-only folder (as root, run as nobody: root writes anyway).
+if can_drop; then
 	mkdir -p "$T/ro"
 	cp "$T/bad/before" "$T/ro/read"
+	chmod 644 "$T/ro/read" "$two"
 	chmod 555 "$T/ro"
-	"$BYLINE" --state "$T/ro/read" mark-read "$two" >/dev/null 2>"$T/err"
+	open_up "$T/ro" "$LIB"
+	unprivileged "$BYLINE" --state "$T/ro/read" mark-read "$two" >/dev/null 2>"$T/err"
 	rc=$?
 	chmod 755 "$T/ro"
 	if [ $rc -eq 1 ] && grep -q 'Permission denied' "$T/err" && cmp -s "$T/ro/read" "$T/bad/before"; then
@@ -302,7 +317,7 @@ if [ "$(id -u)" -ne 0 ]; then
 		    "$(cat "$T/err")"
 	fi
 else
-	skip "a read-only folder" "running as root, which writes anyway"
+	skip "a read-only folder" "running as root, which writes anyway, and cannot become nobody here"
 fi
 
 finish
