@@ -88,6 +88,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CORE_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) $(CORE_LIBS) $(CMOCKA_LIBS)
 
+# The analysis cache (src/store/digest.c) is keyed by the engine that made
+# it: a checksum of every source the analysis of an article depends on, so
+# that a changed engine never reads an old cache as its own.
+ENGINE_SRC := $(sort $(wildcard src/analysis/*.[ch] src/text/*.[ch] src/article/*.[ch])) \
+              $(wildcard include/analysis.h include/article.h include/doc.h include/reading.h \
+              include/para.h include/markdown.h include/digest.h) src/store/digest.c
+ENGINE_SUM := $(shell cat $(ENGINE_SRC) 2>/dev/null | cksum | cut -d' ' -f1)
+$(BUILD)/obj/src/store/digest.o: $(ENGINE_SRC)
+$(BUILD)/obj/src/store/digest.o: CORE_CFLAGS += -DBYLINE_ENGINE_SUM=$(ENGINE_SUM)u
+
 run: $(BUILD)/byline
 	$(BUILD)/byline articles
 

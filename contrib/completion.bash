@@ -111,8 +111,8 @@ _byline()
 			return 0
 		fi
 		;;
-	--source|--url|--width)
-		[[ $cmd == import || $cmd == show ]] && return 0
+	--source|--url|--width|--by)
+		[[ $cmd == import || $cmd == show || $cmd == quotes ]] && return 0
 		;;
 	--into)
 		if [[ $cmd == fetch ]]; then
@@ -132,11 +132,11 @@ _byline()
 	esac
 
 	case $cmd in
-	'')	opts='--state --config --help --version --keys' ;;
+	'')	opts='--state --config --help --version --keys --people' ;;
 	list)	opts='--json --help' ;;
 	check)	opts='--config --help' ;;
 	show)	opts='--width --help' ;;
-	quotes)	opts='--all --json --help' ;;
+	quotes)	opts='--all --by --json --help' ;;
 	people)	opts='--json --help' ;;
 	import)	opts='--output --force --date --source --url --help' ;;
 	fetch)	opts='--into --full --quiet --json --timeout --add --remove --help' ;;

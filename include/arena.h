@@ -20,6 +20,11 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 /* Forget every allocation but keep the first block for reuse. */
 void arena_reset(struct arena *a);
+/*
+ * Move everything src holds into dst (pointers into it stay valid, now
+ * owned by dst) and release src. For work done in one arena per thread.
+ */
+void arena_adopt(struct arena *dst, struct arena *src);
 /* Release the arena and everything in it. NULL is allowed. */
 void arena_free(struct arena *a);
 /* Bytes held by the arena (for memory accounting). */

@@ -96,6 +96,9 @@ struct article {
 	size_t			  data_len;
 	size_t			  data_cap;	/* bytes data can hold (the file's size) */
 	int			  fd;		/* open while ARTICLE_PARTIAL, else -1 */
+	uint64_t		  file_size;	/* the file's size and time when opened */
+	int64_t			  mtime_sec;	/* (0 when it was no regular file) */
+	long			  mtime_nsec;
 	char			  key[80];	/* read-mark key, see article_key() */
 };
 

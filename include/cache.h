@@ -26,6 +26,12 @@ struct lib_cache;
 /* The cache file for these library paths, or NULL when caching is off. Caller frees. */
 char *cache_path(char *const *paths, size_t npaths);
 
+/*
+ * The same for another cache kept beside it: KIND-HASH in the same folder
+ * (cache_path() is "index"). NULL when caching is off. Caller frees.
+ */
+char *cache_path_named(const char *kind, char *const *paths, size_t npaths);
+
 /* Load the cache at path; NULL when it is missing, damaged or of another version. */
 struct lib_cache *cache_load(const char *path);
 
@@ -33,6 +39,9 @@ void cache_free(struct lib_cache *c);
 
 /* How many records the cache holds. */
 size_t cache_count(const struct lib_cache *c);
+
+/* Build the table cache_lookup() uses now, so that threads may then look up at once. */
+void cache_index(struct lib_cache *c);
 
 /*
  * Fill e from the record for path if its size and time match st. Its

@@ -51,6 +51,16 @@ typedef void (*library_diag_fn)(const char *path, const struct diag *d, void *ar
 /* Called now and then while scanning with the number of articles read so far. */
 typedef void (*library_progress_fn)(size_t n, void *arg);
 
+/*
+ * Called now and then while a scan reads files on several threads, on the
+ * thread that called library_scan(): rows are the first articles of what
+ * was read so far, in the library's order (at most preview_max of them;
+ * copies whose strings stay valid until the scan returns); done of total
+ * files are read.
+ */
+typedef void (*library_preview_fn)(const struct lib_entry *rows, size_t nrows, size_t done,
+    size_t total, void *arg);
+
 struct library_scan_opts {
 	library_diag_fn		 diag;		/* may be NULL */
 	struct lib_cache	*cache;		/* heads read before, or NULL */
@@ -59,13 +69,18 @@ struct library_scan_opts {
 	bool			 warnings;	/* pass warnings to diag, not just errors */
 	bool			 full;		/* read whole files (byline check) */
 	const volatile sig_atomic_t *cancel;	/* when set: stop scanning (the result is partial) */
+	library_preview_fn	 preview;	/* may be NULL */
+	size_t			 preview_max;
 };
 
 /*
  * Add to lib every article under paths: files named directly (whatever their
  * extension) and, in folders, recursively, files ending in .md, .markdown or
  * .txt. Hidden entries are skipped; symbolic links are followed, loops are
- * not. Returns the number of paths that could not be read at all.
+ * not. The folders are walked first, then the files are read on every core
+ * (pool.h; a handful of files, a full read or warnings: on one), the result
+ * the same either way. Returns the number of paths that could not be read
+ * at all.
  */
 size_t library_scan(struct library *lib, char *const *paths, size_t npaths,
     const struct library_scan_opts *opts);

@@ -5,6 +5,7 @@
 #ifndef BYLINE_UI_H
 #define BYLINE_UI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -12,6 +13,7 @@
 struct ui_options {
 	const char	*state;		/* --state FILE, or NULL */
 	const char	*config;	/* --config FILE, or NULL */
+	bool		 people;	/* --people: open on the People view */
 };
 
 /*

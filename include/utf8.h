@@ -32,4 +32,14 @@ bool utf8_valid(const char *s, size_t len);
  */
 size_t utf8_cut(const char *s, size_t len, size_t max);
 
+/*
+ * Append to out the folded form of s[0..len) for comparing names: case
+ * folded, accents and other marks stripped, compatibility forms unified
+ * (utf8proc), curly apostrophes as "'", dashes as "-", dots and runs of
+ * spaces as one space, no space at either end. "José  Ñúñez" and "jose
+ * nunez" fold alike. Invalid bytes fold to U+FFFD. Can't fail.
+ */
+struct buf;
+void utf8_fold(const char *s, size_t len, struct buf *out);
+
 #endif

@@ -101,6 +101,9 @@ const char *ascii_trim(const char *s, size_t *len);
  */
 uint64_t sum64(const void *data, size_t len);
 
+/* Milliseconds on the monotonic clock (for timing, throttling, deadlines). Can't fail. */
+int64_t clock_ms(void);
+
 /* 64-bit FNV-1a hash of len bytes, continuing from h (start with FNV64_INIT). */
 #define FNV64_INIT UINT64_C(0xcbf29ce484222325)
 uint64_t fnv64(uint64_t h, const void *data, size_t len);

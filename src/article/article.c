@@ -419,6 +419,9 @@ article_load(struct article *a, const char *path, enum article_load_how how,
 		close(fd);
 		return;
 	}
+	a->file_size = (uint64_t)st.st_size;
+	a->mtime_sec = (int64_t)st.st_mtim.tv_sec;
+	a->mtime_nsec = st.st_mtim.tv_nsec;
 	if (st.st_size == 0) {
 		load_failed(a, "%s", "file is empty");
 		close(fd);

@@ -236,16 +236,40 @@ on_event(struct yparse *p, const yaml_event_t *ev, bool *done)
  * (U+2400..), C1 controls and other characters YAML forbids U+FFFD. The first
  * replacement is reported as a warning.
  */
-/* Is every byte of fm one libyaml takes as it is (ASCII text, tabs, line ends)? */
+/* Does YAML take code point cp (valid, 0x80 or more) as it is? */
+static bool
+yaml_cp_ok(int32_t cp)
+{
+	return cp != UTF8_INVALID && cp >= 0xa0 && cp != 0xfeff && (cp & 0xfffe) != 0xfffe &&
+	    !(cp >= 0xfdd0 && cp <= 0xfdef);
+}
+
+/*
+ * Is all of fm what libyaml takes as it is: printable ASCII, tabs, line
+ * ends and valid UTF-8 of characters YAML allows (accented names need no
+ * copy)?
+ */
 static bool
 yaml_all_safe(const char *fm, size_t len)
 {
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < len; i++) {
+	while (i < len) {
 		unsigned char c = (unsigned char)fm[i];
+		int32_t cp;
 
-		if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c >= 0x7f)
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		if (c == '\n' || c == '\t' || c == '\r') {
+			i++;
+			continue;
+		}
+		if (c < 0x80)
+			return false;
+		i += utf8_decode(fm + i, len - i, &cp);
+		if (!yaml_cp_ok(cp))
 			return false;
 	}
 	return true;
@@ -282,8 +306,7 @@ yaml_safe_copy(struct yparse *p, const char *fm, size_t len, size_t *outlen)
 			continue;
 		}
 		n = utf8_decode(fm + i, len - i, &cp);
-		if (cp != UTF8_INVALID && cp >= 0xa0 && cp != 0xfeff && (cp & 0xfffe) != 0xfffe &&
-		    !(cp >= 0xfdd0 && cp <= 0xfdef)) {
+		if (yaml_cp_ok(cp)) {
 			buf_add(&b, fm + i, n);
 		} else {
 			if (!warned) {
@@ -732,7 +755,7 @@ frontmatter_parse(struct article *a, const char *fm, size_t len, unsigned first_
 	p.tmp = arena_new();
 	p.first_line = first_line;
 	if (yaml_all_safe(fm, len)) {
-		safe = NULL;	/* plain ASCII: parse it in place */
+		safe = NULL;	/* nothing to replace: parse it in place */
 		safelen = len;
 	} else {
 		safe = yaml_safe_copy(&p, fm, len, &safelen);

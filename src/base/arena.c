@@ -130,6 +130,28 @@ arena_reset(struct arena *a)
 }
 
 void
+arena_adopt(struct arena *dst, struct arena *src)
+{
+	struct block *last;
+
+	if (src == NULL)
+		return;
+	if (src->head != NULL) {
+		/* behind dst's current block, which goes on filling */
+		for (last = src->head; last->next != NULL; last = last->next)
+			;
+		if (dst->head == NULL) {
+			dst->head = src->head;
+		} else {
+			last->next = dst->head->next;
+			dst->head->next = src->head;
+		}
+		dst->total += src->total;
+	}
+	free(src);
+}
+
+void
 arena_free(struct arena *a)
 {
 	struct block *b, *next;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static util_alloc_hook alloc_hook;
@@ -375,4 +376,13 @@ xdg_path(const char *var, const char *home_default, const char *leaf)
 	if ((v = getenv("HOME")) != NULL && v[0] != '\0')
 		return xasprintf("%s/%s/%s", v, home_default, leaf);
 	return NULL;
+}
+
+int64_t
+clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

@@ -35,13 +35,14 @@ static const char usage_text[] =
     "With no command, open the reader on PATH (files or folders; default\n"
     "$BYLINE_ARTICLES, else ~/.local/share/byline/articles, else ./articles).\n";
 
-enum { OPT_KEYS = 256, OPT_VERSION, OPT_STATE, OPT_CONFIG };
+enum { OPT_KEYS = 256, OPT_VERSION, OPT_STATE, OPT_CONFIG, OPT_PEOPLE };
 
 static const struct cli_option main_options[] = {
 	{ "keys",	OPT_KEYS,	NULL },
 	{ "version",	OPT_VERSION,	NULL },
 	{ "state",	OPT_STATE,	"a file" },
 	{ "config",	OPT_CONFIG,	"a file" },
+	{ "people",	OPT_PEOPLE,	NULL },
 	{ NULL, 0, NULL },
 };
 
@@ -65,6 +66,7 @@ commands_help(FILE *f)
 	    "                $XDG_CONFIG_HOME/byline/config.yaml)\n"
 	    "  -h, --help    show this help; COMMAND --help shows a command's\n"
 	    "  --keys        list the reader's keys (as the ? screen shows them)\n"
+	    "  --people      open the reader on People (everyone quoted or named)\n"
 	    "  --version     show the version\n"
 	    "\n"
 	    "See byline(1) for the keys and the article format.\n", f);
@@ -88,7 +90,7 @@ run(int argc, char **argv)
 {
 	struct cli cli = { NULL, NULL };
 	struct cli_args args;
-	bool keys = false;
+	bool keys = false, people = false;
 	int i, c;
 	size_t k;
 
@@ -116,6 +118,9 @@ run(int argc, char **argv)
 		case OPT_CONFIG:
 			cli.config = args.arg;
 			break;
+		case OPT_PEOPLE:
+			people = true;
+			break;
 		}
 	}
 	i = args.ind;
@@ -136,7 +141,7 @@ run(int argc, char **argv)
 			return usage_error(&args, "unknown command '%s'", argv[i]);
 	}
 	{
-		struct ui_options uo = { cli.state, cli.config };
+		struct ui_options uo = { cli.state, cli.config, people };
 		char **paths;
 		size_t n;
 		int status;

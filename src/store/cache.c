@@ -65,6 +65,12 @@ struct rec {
 char *
 cache_path(char *const *paths, size_t npaths)
 {
+	return cache_path_named("index", paths, npaths);
+}
+
+char *
+cache_path_named(const char *kind, char *const *paths, size_t npaths)
+{
 	const char *dir = getenv("BYLINE_CACHE");
 	char *base, *out, real[PATH_MAX];
 	uint64_t h = FNV64_INIT;
@@ -84,7 +90,7 @@ cache_path(char *const *paths, size_t npaths)
 	}
 	if (getcwd(real, sizeof real) != NULL)
 		h = fnv64(h, real, strlen(real) + 1);
-	out = xasprintf("%s/index-%016llx", base, (unsigned long long)h);
+	out = xasprintf("%s/%s-%016llx", base, kind, (unsigned long long)h);
 	free(base);
 	return out;
 }
@@ -327,6 +333,13 @@ index_paths(struct lib_cache *c)
 }
 
 void
+cache_index(struct lib_cache *c)
+{
+	if (c != NULL && !c->indexed && c->nrecs > 0)
+		index_paths(c);
+}
+
+void
 cache_free(struct lib_cache *c)
 {
 	if (c == NULL)
@@ -392,8 +405,7 @@ cache_lookup(struct lib_cache *c, const char *path, const struct stat *st,
 
 	if (c == NULL || c->nrecs == 0)
 		return false;
-	if (!c->indexed)
-		index_paths(c);
+	cache_index(c);
 	if ((v = strmap_get(&c->paths, path, strlen(path))) == NULL)
 		return false;
 	decode(c, c->recs[v->u], &r);	/* indexed, so it decoded once already */

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <stdint.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,7 +14,10 @@
 #include "article.h"
 #include "cache.h"
 #include "fold.h"
+#include "pool.h"
 #include "util.h"
+
+static int cmp_entries(const void *, const void *);
 
 /* A folder already walked, to stop symbolic link loops. */
 struct seen {
@@ -21,13 +25,28 @@ struct seen {
 	ino_t	ino;
 };
 
+/* The walk: the files found, in order, before any is read. */
 struct scan {
 	struct library				*lib;
 	const struct library_scan_opts		*opts;
-	struct arena				*tmp;	/* one article at a time */
 	struct seen				*seen;
 	size_t					 nseen, seen_cap;
 	struct buf				 path;
+	const char				**files;	/* in lib->arena */
+	size_t					 nfiles, files_cap;
+};
+
+/* Reading the files found: entries lib->v[base + i] for files[i]. */
+struct readjob {
+	struct library				*lib;
+	const struct library_scan_opts		*opts;
+	const char *const			*files;
+	size_t					 base;
+	atomic_uchar				*ready;		/* per file: its entry is filled */
+	unsigned char				*hit;		/* per file: taken from the cache */
+	struct arena				**keep;		/* per worker: the entries' strings */
+	struct arena				**tmp;		/* per worker: one article at a time */
+	bool					 direct;	/* one thread: diagnostics at once */
 };
 
 static void
@@ -48,75 +67,91 @@ library_is_article_name(const char *name)
 	    ascii_endswith(name, len, ".txt");
 }
 
-/* Tell the caller about e's errors (from the cache). */
+/* Tell the caller about e's errors (from the cache, or read on another thread). */
 static void
-replay_errors(struct scan *s, const struct lib_entry *e)
+replay_errors(const struct library_scan_opts *opts, const struct lib_entry *e)
 {
 	unsigned i;
 
-	if (s->opts == NULL || s->opts->diag == NULL)
+	if (opts == NULL || opts->diag == NULL)
 		return;
 	for (i = 0; i < e->nerrors; i++)
-		s->opts->diag(e->path, &e->errors[i], s->opts->arg);
+		opts->diag(e->path, &e->errors[i], opts->arg);
 }
 
-/* Read the head of the file at path (or its cached record) and add it to the library. */
+/* Note a file to read. */
 static void
-add_file(struct scan *s, const char *path)
+add_path(struct scan *s, const char *path)
 {
-	struct library *lib = s->lib;
-	struct lib_entry *e;
-	struct article a;
-	struct stat st;
-	bool full = s->opts != NULL && s->opts->full, have_st;
+	ARRAY_GROW(s->files, s->nfiles + 1, s->files_cap);
+	s->files[s->nfiles++] = arena_strdup(s->lib->arena, path);
+}
+
+/* Fill e from the head of the file at path (loaded into a); strings go to arena. */
+static void
+fill_entry(struct lib_entry *e, const char *path, struct article *a, struct arena *arena)
+{
 	char date[16];
 	size_t i, k;
 
-	ARRAY_GROW(lib->v, lib->n + 1, lib->cap);
-	e = &lib->v[lib->n];
-	memset(e, 0, sizeof *e);
-	e->rank = UINT32_MAX;
-	have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
-	if (have_st && !full && s->opts != NULL && s->opts->cache != NULL &&
-	    cache_lookup(s->opts->cache, path, &st, e, lib->arena)) {
-		lib->n++;
-		lib->cache_hits++;
-		replay_errors(s, e);
-		goto done;
-	}
-	arena_reset(s->tmp);
-	article_load(&a, path, full ? ARTICLE_LOAD_FULL : ARTICLE_LOAD_HEAD, s->tmp);
-	lib->n++;
-	e->path = arena_strdup(lib->arena, path);
-	e->title = arena_strdup(lib->arena, a.title);
-	e->source = a.source != NULL ? arena_strdup(lib->arena, a.source) : "";
-	e->key = arena_strdup(lib->arena, a.key);
-	article_date_string(&a, date, sizeof date);
-	e->date = arena_strdup(lib->arena, date);
-	e->sortkey = a.has_date ? a.sortkey : INT64_MIN;
-	e->flags = a.flags;
-	if (have_st) {
-		e->size = (uint64_t)st.st_size;
-		e->mtime_sec = (int64_t)st.st_mtim.tv_sec;
-		e->mtime_nsec = st.st_mtim.tv_nsec;
-	}
-	e->nerrors = (unsigned)diags_errors(&a.diags);
+	e->path = path;
+	e->title = arena_strdup(arena, a->title);
+	e->source = a->source != NULL ? arena_strdup(arena, a->source) : "";
+	e->key = arena_strdup(arena, a->key);
+	article_date_string(a, date, sizeof date);
+	e->date = arena_strdup(arena, date);
+	e->sortkey = a->has_date ? a->sortkey : INT64_MIN;
+	e->flags = a->flags;
+	e->nerrors = (unsigned)diags_errors(&a->diags);
 	if (e->nerrors > 0) {
-		e->errors = arena_calloc(lib->arena, e->nerrors, sizeof *e->errors);
-		for (i = k = 0; i < a.diags.n; i++)
-			if (a.diags.v[i].level == DIAG_ERROR) {
-				e->errors[k] = a.diags.v[i];
-				e->errors[k++].msg = arena_strdup(lib->arena, a.diags.v[i].msg);
+		e->errors = arena_calloc(arena, e->nerrors, sizeof *e->errors);
+		for (i = k = 0; i < a->diags.n; i++)
+			if (a->diags.v[i].level == DIAG_ERROR) {
+				e->errors[k] = a->diags.v[i];
+				e->errors[k++].msg = arena_strdup(arena, a->diags.v[i].msg);
 			}
 	}
-	if (s->opts != NULL && s->opts->diag != NULL)
-		for (i = 0; i < a.diags.n; i++)
-			if (a.diags.v[i].level == DIAG_ERROR || s->opts->warnings)
-				s->opts->diag(path, &a.diags.v[i], s->opts->arg);
+}
+
+/* Read file i of the job (or its cached record) into its entry; on worker w's arenas. */
+static void
+read_one(void *arg, size_t i, unsigned w)
+{
+	struct readjob *j = arg;
+	const struct library_scan_opts *opts = j->opts;
+	struct lib_entry *e = &j->lib->v[j->base + i];
+	const char *path = j->files[i];
+	struct article a;
+	struct stat st;
+	bool full = opts != NULL && opts->full, have_st;
+	size_t k;
+
+	memset(e, 0, sizeof *e);
+	e->rank = UINT32_MAX;
+	if (opts != NULL && opts->cancel != NULL && *opts->cancel)
+		return;		/* stopping: the entry is left out */
+	/* with no cache to look in, the loader's own fstat() says the size and time */
+	have_st = !full && opts != NULL && opts->cache != NULL && stat(path, &st) == 0 &&
+	    S_ISREG(st.st_mode);
+	if (have_st && cache_lookup(opts->cache, path, &st, e, j->keep[w])) {
+		j->hit[i] = 1;
+		if (j->direct)
+			replay_errors(opts, e);
+		atomic_store_explicit(&j->ready[i], 1, memory_order_release);
+		return;
+	}
+	arena_reset(j->tmp[w]);
+	article_load(&a, path, full ? ARTICLE_LOAD_FULL : ARTICLE_LOAD_HEAD, j->tmp[w]);
+	fill_entry(e, path, &a, j->keep[w]);
+	e->size = a.file_size;
+	e->mtime_sec = a.mtime_sec;
+	e->mtime_nsec = a.mtime_nsec;
+	if (j->direct && opts != NULL && opts->diag != NULL)
+		for (k = 0; k < a.diags.n; k++)
+			if (a.diags.v[k].level == DIAG_ERROR || opts->warnings)
+				opts->diag(path, &a.diags.v[k], opts->arg);
 	article_free(&a);
-done:
-	if (s->opts != NULL && s->opts->progress != NULL && lib->n % 256 == 0)
-		s->opts->progress(lib->n, s->opts->arg);
+	atomic_store_explicit(&j->ready[i], 1, memory_order_release);
 }
 
 /* Have we walked this folder before? Remember it if not. */
@@ -147,7 +182,7 @@ cmp_dents(const void *a, const void *b)
 	return strcmp(((const struct dent *)a)->name, ((const struct dent *)b)->name);
 }
 
-/* Walk the folder whose path is in s->path (st is its stat). */
+/* Walk the folder whose path is in s->path (st is its stat), noting the files. */
 static void
 walk(struct scan *s, const struct stat *st)
 {
@@ -199,13 +234,141 @@ walk(struct scan *s, const struct stat *st)
 				walk(s, &cst);
 		} else if (library_is_article_name(ents[i].name)) {
 			/* files, dangling links, FIFOs: the loader says what is wrong */
-			add_file(s, s->path.data);
+			add_path(s, s->path.data);
 		}
 		free(ents[i].name);
 	}
 	s->path.len = base;
 	s->path.data[base] = '\0';
 	free(ents);
+}
+
+/* Is a scan being stopped? */
+static bool
+stopping(const struct library_scan_opts *opts)
+{
+	return opts != NULL && opts->cancel != NULL && *opts->cancel;
+}
+
+/*
+ * Insert e into top, the best max entries seen so far in the library's
+ * order (*n of them), when it belongs there.
+ */
+static void
+top_insert(struct lib_entry *top, size_t *n, size_t max, const struct lib_entry *e)
+{
+	size_t i;
+
+	if (*n == max && cmp_entries(e, &top[max - 1]) >= 0)
+		return;
+	i = *n < max ? (*n)++ : max - 1;
+	while (i > 0 && cmp_entries(e, &top[i - 1]) < 0) {
+		top[i] = top[i - 1];
+		i--;
+	}
+	top[i] = *e;
+}
+
+/* Show the caller the first rows of what is read so far. */
+static void
+preview(struct readjob *j, size_t nfiles, size_t done)
+{
+	const struct library_scan_opts *o = j->opts;
+	struct lib_entry *top;
+	size_t i, n = 0;
+
+	if (o->preview == NULL || o->preview_max == 0)
+		return;
+	top = xcalloc(o->preview_max, sizeof *top);
+	for (i = 0; i < nfiles; i++)
+		if (atomic_load_explicit(&j->ready[i], memory_order_acquire))
+			top_insert(top, &n, o->preview_max, &j->lib->v[j->base + i]);
+	o->preview(top, n, done, nfiles, o->arg);
+	free(top);
+}
+
+/* Run the job on threads, telling the caller how it goes; returns when all is read. */
+static void
+read_threaded(struct readjob *j, size_t nfiles, unsigned threads)
+{
+	const struct library_scan_opts *o = j->opts;
+	struct pool *p = pool_start(nfiles, threads, read_one, j, -1);
+
+	while (!pool_wait(p, 10)) {
+		if (stopping(o))
+			pool_cancel(p);
+		if (o != NULL && o->progress != NULL)
+			o->progress(j->lib->n + pool_done(p), o->arg);
+		if (o != NULL)
+			preview(j, nfiles, pool_done(p));
+	}
+	pool_finish(p);
+}
+
+/*
+ * Read the files the walk found into lib's entries, on every core when
+ * there are many; then keep the entries filled, in the walk's order, and
+ * pass on their errors in that order.
+ */
+static void
+read_files(struct scan *s)
+{
+	struct library *lib = s->lib;
+	const struct library_scan_opts *o = s->opts;
+	struct readjob j;
+	unsigned threads = pool_threads(), w;
+	size_t i, k;
+
+	if (s->nfiles == 0)
+		return;
+	if (s->nfiles < 64 || (o != NULL && (o->full || o->warnings)))
+		threads = 1;	/* not worth threads; or diagnostics all in order */
+	memset(&j, 0, sizeof j);
+	j.lib = lib;
+	j.opts = o;
+	j.files = s->files;
+	j.base = lib->n;
+	j.direct = threads == 1;
+	j.ready = xcalloc(s->nfiles, sizeof *j.ready);
+	j.hit = xcalloc(s->nfiles, 1);
+	j.keep = xcalloc(threads, sizeof *j.keep);
+	j.tmp = xcalloc(threads, sizeof *j.tmp);
+	for (w = 0; w < threads; w++) {
+		j.keep[w] = w == 0 ? lib->arena : arena_new();
+		j.tmp[w] = arena_new();
+	}
+	if (o != NULL && o->cache != NULL)
+		cache_index(o->cache);	/* before the threads look things up */
+	ARRAY_GROW(lib->v, lib->n + s->nfiles, lib->cap);
+	if (threads == 1) {
+		for (i = 0; i < s->nfiles && !stopping(o); i++) {
+			read_one(&j, i, 0);
+			if (o != NULL && o->progress != NULL && (lib->n + i + 1) % 256 == 0)
+				o->progress(lib->n + i + 1, o->arg);
+		}
+	} else {
+		read_threaded(&j, s->nfiles, threads);
+	}
+	for (i = 0, k = lib->n; i < s->nfiles; i++) {
+		if (!atomic_load(&j.ready[i]))
+			continue;	/* not read: stopped */
+		if (k != j.base + i)
+			lib->v[k] = lib->v[j.base + i];
+		if (!j.direct)
+			replay_errors(o, &lib->v[k]);
+		lib->cache_hits += j.hit[i];
+		k++;
+	}
+	lib->n = k;
+	for (w = 0; w < threads; w++) {
+		if (w > 0)
+			arena_adopt(lib->arena, j.keep[w]);
+		arena_free(j.tmp[w]);
+	}
+	free(j.keep);
+	free(j.tmp);
+	free(j.ready);
+	free(j.hit);
 }
 
 size_t
@@ -218,7 +381,6 @@ library_scan(struct library *lib, char *const *paths, size_t npaths,
 	memset(&s, 0, sizeof s);
 	s.lib = lib;
 	s.opts = opts;
-	s.tmp = arena_new();
 	if (lib->arena == NULL)
 		lib->arena = arena_new();
 	for (i = 0; i < npaths; i++) {
@@ -229,7 +391,7 @@ library_scan(struct library *lib, char *const *paths, size_t npaths,
 
 			if (lstat(paths[i], &st) == 0 && S_ISLNK(st.st_mode)) {
 				/* a dangling link: listed as broken, the loader says why */
-				add_file(&s, paths[i]);
+				add_path(&s, paths[i]);
 				failed++;
 				continue;
 			}
@@ -245,14 +407,15 @@ library_scan(struct library *lib, char *const *paths, size_t npaths,
 			buf_adds(&s.path, paths[i]);
 			walk(&s, &st);
 		} else {
-			add_file(&s, paths[i]);
+			add_path(&s, paths[i]);
 		}
 	}
+	read_files(&s);
 	if (opts != NULL && opts->progress != NULL)
 		opts->progress(lib->n, opts->arg);
 	buf_free(&s.path);
 	free(s.seen);
-	arena_free(s.tmp);
+	free(s.files);
 	return failed;
 }
 

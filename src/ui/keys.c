@@ -17,10 +17,14 @@ static const struct keybind table[] = {
 	/* moving */
 	{ V_LIST,	'j',		ACT_DOWN,	"select the next article" },
 	{ V_ARTICLE,	'j',		ACT_DOWN,	"down one line (in a list pane: the next item)" },
+	{ V_PEOPLE,	'j',		ACT_DOWN,	"select the next person" },
+	{ V_QUOTES,	'j',		ACT_DOWN,	"select the next quote" },
 	{ V_ANY,	KEY_DOWN,	ACT_DOWN,	NULL },
 	{ V_ARTICLE,	'e',		ACT_DOWN,	NULL },
 	{ V_LIST,	'k',		ACT_UP,		"select the previous article" },
 	{ V_ARTICLE,	'k',		ACT_UP,		"up one line (in a list pane: the previous item)" },
+	{ V_PEOPLE,	'k',		ACT_UP,		"select the previous person" },
+	{ V_QUOTES,	'k',		ACT_UP,		"select the previous quote" },
 	{ V_ANY,	KEY_UP,		ACT_UP,		NULL },
 	{ V_ARTICLE,	'y',		ACT_UP,		NULL },
 	{ V_ANY,	' ',		ACT_PAGE_DOWN,	"down one page" },
@@ -33,31 +37,35 @@ static const struct keybind table[] = {
 	{ V_ARTICLE,	'd',		ACT_HALF_DOWN,	NULL },
 	{ V_ANY,	CTRL('u'),	ACT_HALF_UP,	"up half a page" },
 	{ V_ARTICLE,	'u',		ACT_HALF_UP,	NULL },
-	{ V_ANY,	'g',		ACT_TOP,	"go to the top (with a count N: to line N)" },
+	{ V_LIST | V_ARTICLE, 'g',	ACT_TOP,	"go to the top (with a count N: to line N)" },
+	{ V_PEOPLE | V_QUOTES, 'g',	ACT_TOP,	"go to the top" },
 	{ V_ANY,	KEY_HOME,	ACT_TOP,	NULL },
-	{ V_ANY,	'G',		ACT_BOTTOM,	"go to the bottom (with a count N: to line N)" },
+	{ V_LIST | V_ARTICLE, 'G',	ACT_BOTTOM,	"go to the bottom (with a count N: to line N)" },
+	{ V_PEOPLE | V_QUOTES, 'G',	ACT_BOTTOM,	"go to the bottom" },
 	{ V_ANY,	KEY_END,	ACT_BOTTOM,	NULL },
 	{ V_LIST,	'1',		ACT_DIGIT,	"a count before a key: 5j moves five rows down" },
 	{ V_ARTICLE,	'1',		ACT_DIGIT,	"a count before a key: 5j moves five lines, 3] "
 							"three quotes, 2c to caption 2" },
-	{ V_ANY,	'2',		ACT_DIGIT,	NULL },
-	{ V_ANY,	'3',		ACT_DIGIT,	NULL },
-	{ V_ANY,	'4',		ACT_DIGIT,	NULL },
-	{ V_ANY,	'5',		ACT_DIGIT,	NULL },
-	{ V_ANY,	'6',		ACT_DIGIT,	NULL },
-	{ V_ANY,	'7',		ACT_DIGIT,	NULL },
-	{ V_ANY,	'8',		ACT_DIGIT,	NULL },
-	{ V_ANY,	'9',		ACT_DIGIT,	NULL },
-	{ V_ANY,	'0',		ACT_DIGIT,	NULL },
+	{ V_LIST | V_ARTICLE, '2',	ACT_DIGIT,	NULL },
+	{ V_LIST | V_ARTICLE, '3',	ACT_DIGIT,	NULL },
+	{ V_LIST | V_ARTICLE, '4',	ACT_DIGIT,	NULL },
+	{ V_LIST | V_ARTICLE, '5',	ACT_DIGIT,	NULL },
+	{ V_LIST | V_ARTICLE, '6',	ACT_DIGIT,	NULL },
+	{ V_LIST | V_ARTICLE, '7',	ACT_DIGIT,	NULL },
+	{ V_LIST | V_ARTICLE, '8',	ACT_DIGIT,	NULL },
+	{ V_LIST | V_ARTICLE, '9',	ACT_DIGIT,	NULL },
+	{ V_LIST | V_ARTICLE, '0',	ACT_DIGIT,	NULL },
 	/* the library */
 	{ V_LIST,	'\n',		ACT_OPEN,		"open the article" },
 	{ V_ARTICLE,	'\n',		ACT_OPEN,		"down one line; in the quotes pane: jump to the "
 							"quote; in the people pane: show only that "
 							"person's quotes (again: all)" },
+	{ V_PEOPLE,	'\n',		ACT_OPEN,		"show the person's quotes, newest first" },
+	{ V_QUOTES,	'\n',		ACT_OPEN,		"open the article at that quote (q comes back here)" },
 	{ V_ANY,	'\r',		ACT_OPEN,		NULL },
 	{ V_ANY,	KEY_ENTER,	ACT_OPEN,		NULL },
-	{ V_LIST,	'l',		ACT_OPEN,		NULL },
-	{ V_LIST,	KEY_RIGHT,	ACT_OPEN,		NULL },
+	{ V_LIST | V_PEOPLE | V_QUOTES, 'l', ACT_OPEN,		NULL },
+	{ V_LIST | V_PEOPLE | V_QUOTES, KEY_RIGHT, ACT_OPEN,	NULL },
 	{ V_LIST,	'r',		ACT_TOGGLE_READ,	"mark read or unread (saved at once), then "
 							"select the next article" },
 	{ V_ARTICLE,	'r',		ACT_TOGGLE_READ,	"mark read or unread (saved at once)" },
@@ -66,14 +74,18 @@ static const struct keybind table[] = {
 	{ V_LIST,	'u',		ACT_UNREAD_ONLY,	"show only unread articles, or all again" },
 	{ V_LIST,	'/',		ACT_FILTER,	"filter by text as you type (Enter keeps it, Esc "
 							"clears it)" },
+	{ V_PEOPLE,	'/',		ACT_FILTER,	"filter by name or role as you type (Esc clears)" },
 	{ V_LIST,	27,		ACT_CLEAR_FILTER,	"clear the filter" },
 	{ V_LIST,	'o',		ACT_SORT,	"sort by date, title, source, or unread first "
 							"(kept for the next time)" },
+	{ V_PEOPLE,	'o',		ACT_ORDER,	"order by quotes, mentions or name, in turn" },
 	{ V_LIST,	'R',		ACT_RELOAD,	"read the folders again (new, changed and gone "
 							"articles)" },
-	{ V_ANY,	'U',		ACT_NEXT_UNREAD,	"go to the next unread article" },
+	{ V_LIST | V_ARTICLE, 'U',	ACT_NEXT_UNREAD,	"go to the next unread article" },
 	{ V_LIST,	'F',		ACT_FETCH,	"fetch the subscribed feeds (q stops the fetch, "
 							"keeping what it wrote)" },
+	{ V_LIST,	'P',		ACT_PEOPLE,	"People: everyone in the articles shown, with "
+							"their articles, mentions and quotes" },
 	/* the article */
 	{ V_ARTICLE,	'/',		ACT_SEARCH,	"search the article (an empty pattern: the last "
 							"search again)" },
@@ -95,14 +107,18 @@ static const struct keybind table[] = {
 	{ V_ARTICLE,	'o',		ACT_OPEN_URL,	"open the article's url with $BROWSER" },
 	{ V_ARTICLE,	'Y',		ACT_COPY_QUOTE,	"copy the current quote to the clipboard "
 							"(when the config allows it)" },
-	{ V_ANY,	'|',		ACT_PIPE,	"pipe the article, as byline show prints it, "
+	{ V_LIST | V_ARTICLE, '|',	ACT_PIPE,	"pipe the article, as byline show prints it, "
 							"to a command" },
-	{ V_ANY,	'E',		ACT_EDIT,	"edit the article's file with $VISUAL or $EDITOR, "
+	{ V_LIST | V_ARTICLE, 'E',	ACT_EDIT,	"edit the article's file with $VISUAL or $EDITOR, "
 							"then read it again" },
+	{ V_ARTICLE,	'A',		ACT_PERSON_QUOTES,	"in the people pane: that person's quotes "
+							"across the library" },
 	{ V_ARTICLE,	'q',		ACT_BACK,		"close the pane, or back to the library" },
-	{ V_ARTICLE,	27,		ACT_BACK,		NULL },
-	{ V_ARTICLE,	'h',		ACT_BACK,		NULL },
-	{ V_ARTICLE,	KEY_LEFT,	ACT_BACK,		NULL },
+	{ V_PEOPLE,	'q',		ACT_BACK,		"back to the library" },
+	{ V_QUOTES,	'q',		ACT_BACK,		"back to People, or to the article" },
+	{ V_ARTICLE | V_PEOPLE | V_QUOTES, 27,	ACT_BACK,	NULL },
+	{ V_ARTICLE | V_PEOPLE | V_QUOTES, 'h',	ACT_BACK,	NULL },
+	{ V_ARTICLE | V_PEOPLE | V_QUOTES, KEY_LEFT, ACT_BACK,	NULL },
 	{ V_LIST,	'q',		ACT_QUIT,		"quit (Ctrl-C quits from anywhere)" },
 	{ V_ANY,	'?',		ACT_HELP,		"this help" },
 	{ V_ANY,	CTRL('l'),	ACT_REDRAW,	"redraw the screen" },
@@ -127,6 +143,7 @@ static const struct {
 	{ "show-caption", ACT_SHOW_CAPTION }, { "next-image", ACT_NEXT_IMAGE },
 	{ "next-article", ACT_NEXT_ARTICLE }, { "prev-article", ACT_PREV_ARTICLE },
 	{ "open-url", ACT_OPEN_URL }, { "copy-quote", ACT_COPY_QUOTE },
+	{ "people", ACT_PEOPLE }, { "order", ACT_ORDER }, { "person-quotes", ACT_PERSON_QUOTES },
 	{ "back", ACT_BACK }, { "quit", ACT_QUIT }, { "help", ACT_HELP }, { "redraw", ACT_REDRAW },
 	{ "fetch", ACT_FETCH },
 	{ "mark-all-read", ACT_MARK_ALL }, { "clear-filter", ACT_CLEAR_FILTER },
@@ -441,7 +458,8 @@ ui_print_keys(const char *config, FILE *f)
 	static const struct {
 		enum view_id	 view;
 		const char	*name;
-	} views[] = { { V_LIST, "library" }, { V_ARTICLE, "article" } };
+	} views[] = { { V_LIST, "library" }, { V_ARTICLE, "article" }, { V_PEOPLE, "people" },
+	    { V_QUOTES, "quotes" } };
 	const struct keyhelp *h;
 	size_t v, i, n;
 	char *path = config_default_path(config);
@@ -451,7 +469,7 @@ ui_print_keys(const char *config, FILE *f)
 	free(path);
 	keys_configure(&c);
 	config_free(&c);
-	for (v = 0; v < 2; v++) {
+	for (v = 0; v < sizeof views / sizeof views[0]; v++) {
 		n = keys_help(views[v].view, &h);
 		for (i = 0; i < n; i++)
 			fprintf(f, "%s\t%s\t%s\n", views[v].name, h[i].keys, h[i].desc);

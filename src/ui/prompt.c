@@ -1,6 +1,7 @@
 /*
  * prompt.c: the line typed at the bottom of the screen (the library filter,
- * the article search, the command | pipes to) and the y/n question of A.
+ * the People filter, the article search, the command | pipes to) and the
+ * y/n question of A.
  *
  * The editing keys are readline's and less's: Left/Right and Ctrl-B/Ctrl-F
  * move a character, Home/End and Ctrl-A/Ctrl-E to an end, Backspace and
@@ -20,7 +21,7 @@
 #define HISTORY_MAX	100	/* lines kept for each prompt */
 
 static const char *const prompt_text[PROMPT_COUNT] = {
-	"", "filter: ", "/", "pipe to: ", ""
+	"", "filter: ", "/", "pipe to: ", "", "filter people: "
 };
 
 void
@@ -194,7 +195,12 @@ edit_key(struct ui *ui, int kind, wint_t ch, bool *moved)
 static void
 filter_follow(struct ui *ui)
 {
-	ui_set_filter(ui, ui->input.data != NULL ? ui->input.data : "", ui->input.len);
+	const char *in = ui->input.data != NULL ? ui->input.data : "";
+
+	if (ui->prompt == PROMPT_FILTER)
+		ui_set_filter(ui, in, ui->input.len);
+	else if (ui->prompt == PROMPT_PEOPLE)
+		people_filter(ui, in);
 }
 
 void
@@ -210,8 +216,7 @@ prompt_type(struct ui *ui, const char *text, size_t len)
 		if (cp >= 32 && cp != 127 && !(cp >= 0x80 && cp < 0xa0))
 			insert(ui, (wint_t)cp);
 	}
-	if (ui->prompt == PROMPT_FILTER)
-		filter_follow(ui);
+	filter_follow(ui);
 }
 
 /* y or n to the question of PROMPT_CONFIRM. */
@@ -253,6 +258,8 @@ prompt_key(struct ui *ui, int kind, wint_t ch)
 	if (kind == OK && ch == 27) {
 		if (ui->prompt == PROMPT_FILTER)
 			ui_set_filter(ui, "", 0);
+		else if (ui->prompt == PROMPT_PEOPLE)
+			people_filter(ui, "");
 		ui->prompt = PROMPT_NONE;
 		return;
 	}
@@ -260,7 +267,7 @@ prompt_key(struct ui *ui, int kind, wint_t ch)
 		accept(ui);
 		return;
 	}
-	if (edit_key(ui, kind, ch, &moved) && !moved && ui->prompt == PROMPT_FILTER)
+	if (edit_key(ui, kind, ch, &moved) && !moved)
 		filter_follow(ui);
 }
 

@@ -339,12 +339,13 @@ term_gone(int kind)
 }
 
 int
-term_read_key(wint_t *ch, int timeout_ms, int fd)
+term_read_key(wint_t *ch, int timeout_ms, const int *fds, size_t nfds)
 {
 	sigset_t block, old;
 	struct timespec ts = { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L };
 	fd_set in;
-	int kind = ERR, n;
+	int kind = ERR, n, top = STDIN_FILENO;
+	size_t i;
 
 	/*
 	 * Between the last look at the flags and the wait the signals are
@@ -364,11 +365,15 @@ term_read_key(wint_t *ch, int timeout_ms, int fd)
 	    (kind = get_wch(ch)) == ERR) {
 		FD_ZERO(&in);
 		FD_SET(STDIN_FILENO, &in);
-		if (fd >= 0)
-			FD_SET(fd, &in);
-		n = pselect((fd > STDIN_FILENO ? fd : STDIN_FILENO) + 1, &in, NULL, NULL,
-		    timeout_ms >= 0 ? &ts : NULL, &old);
-		if (n > 0 && FD_ISSET(STDIN_FILENO, &in)) {
+		for (i = 0; i < nfds; i++)
+			if (fds[i] >= 0) {
+				FD_SET(fds[i], &in);	/* news to paint */
+				top = fds[i] > top ? fds[i] : top;
+			}
+		n = pselect(top + 1, &in, NULL, NULL, timeout_ms >= 0 ? &ts : NULL, &old);
+		if (n > 0 && !FD_ISSET(STDIN_FILENO, &in)) {
+			kind = ERR;	/* only news: the caller takes it in and paints */
+		} else if (n > 0) {
 			errno = 0;
 			kind = get_wch(ch);
 			if (term_gone(kind))

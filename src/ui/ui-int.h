@@ -29,7 +29,9 @@
 enum view_id {
 	V_LIST = 1,		/* the library */
 	V_ARTICLE = 2,		/* the article view */
-	V_ANY = 3,
+	V_PEOPLE = 4,		/* the people of the articles shown (view-people.c) */
+	V_QUOTES = 8,		/* one person's quotes across them */
+	V_ANY = 15,
 };
 
 enum action {
@@ -42,6 +44,7 @@ enum action {
 	ACT_SHOW_QUOTES, ACT_SHOW_PEOPLE, ACT_SHOW_CAPTION, ACT_NEXT_IMAGE,
 	ACT_NEXT_ARTICLE, ACT_PREV_ARTICLE,
 	ACT_OPEN_URL, ACT_COPY_QUOTE,
+	ACT_PEOPLE, ACT_ORDER, ACT_PERSON_QUOTES,
 	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW,
 	ACT_FETCH,
 	ACT_DIGIT,		/* a digit: part of a count before the next key */
@@ -176,6 +179,7 @@ enum prompt {
 	PROMPT_SEARCH,		/* article search */
 	PROMPT_PIPE,		/* the command | pipes the article to */
 	PROMPT_CONFIRM,		/* y or n: mark every article shown read */
+	PROMPT_PEOPLE,		/* People filter, applied as you type */
 	PROMPT_COUNT
 };
 
@@ -193,6 +197,8 @@ struct history {
 	char	**v;
 	size_t	  n, cap;
 };
+
+struct people;
 
 struct ui {
 	const struct ui_options	*opt;
@@ -233,6 +239,7 @@ struct ui {
 	bool			 mark_on_open;
 	bool			 clipboard;	/* y may copy through the terminal */
 	int			 side_width;	/* columns of the side panes, 0: automatic */
+	struct people		*people;	/* the library's analysis and the People views */
 	unsigned		 marks_serial;	/* readstate_serial() when the counts were taken */
 	const volatile sig_atomic_t *cancel;	/* set by a signal that ends the reader */
 	struct uifetch		*fetch;		/* F: the fetch running, or NULL */
@@ -284,11 +291,12 @@ int term_events(void);
 /*
  * The next key: its kind (OK, KEY_CODE_YES) and *ch; ERR when a signal or a
  * resize came first (or the terminal was ready with no whole key yet), or
- * when fd (another source of news, a fetch's; -1: none) is readable;
+ * when one of fds[0..nfds) is readable (other sources of news: a fetch, the
+ * library's analysis; -1 entries are skipped; the caller drains them);
  * TERM_IDLE when timeout_ms passed (-1: none). A terminal that is gone sets
  * term_quit to SIGHUP.
  */
-int term_read_key(wint_t *ch, int timeout_ms, int fd);
+int term_read_key(wint_t *ch, int timeout_ms, const int *fds, size_t nfds);
 /* A key that is already there, without waiting; ERR when none (or a signal came). */
 int term_next_key(wint_t *ch);
 
@@ -428,5 +436,46 @@ bool uifetch_status(const struct ui *ui, char *out, size_t size);
 bool uifetch_cancel(struct ui *ui);
 /* Stop the fetch (if any), wait for its thread, release it: before the reader ends. */
 void uifetch_stop(struct ui *ui);
+/* Search the body from the current place; forward or back. */
+void article_search(struct ui *ui, bool forward, bool from_top);
+/* Make quote qi of the open article's analysis current, as ] leaves it; false when it is not listed. */
+bool article_goto_quote(struct ui *ui, size_t qi);
+
+/* ---- view-people.c: the library's analysis, People and a person's quotes ---- */
+
+/*
+ * Start analysing the library's articles in the background (after it is
+ * loaded); what the analysis cache holds is ready at once.
+ */
+void people_start(struct ui *ui);
+/*
+ * Show the People view at once from what the caches saved of the whole
+ * library, before it is read (byline --people); false when they cannot.
+ */
+bool people_preload(struct ui *ui);
+/* The file descriptor that becomes readable as the analysis goes on, or -1. */
+int people_fd(const struct ui *ui);
+/* Take in what the analysis brought since the last call (before drawing). */
+void people_tick(struct ui *ui);
+/*
+ * While the library is being analysed (for half a second and more):
+ * "analysing: N of M" into s; else false.
+ */
+bool people_progress(const struct ui *ui, char *s, size_t size);
+/* Library entry's count of quotes (not fragments), or -1 while not known. */
+long people_nquotes(const struct ui *ui, size_t entry);
+/* Open the People view over the articles shown. */
+void people_open(struct ui *ui);
+/* In the article view: the person selected in the people pane, across the library. */
+void people_open_person(struct ui *ui);
+/* Back from an article opened from a person's quotes: to them; false when it was not. */
+bool people_back(struct ui *ui);
+void people_draw(struct ui *ui);
+void people_key(struct ui *ui, enum action act);
+void people_mouse(struct ui *ui, const MEVENT *ev);
+/* The People filter as typed (prompt). */
+void people_filter(struct ui *ui, const char *text);
+/* Stop the analysis (saving what it did), close what the views hold. */
+void people_free(struct ui *ui);
 
 #endif

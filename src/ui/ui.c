@@ -140,7 +140,8 @@ draw_help(struct ui *ui)
 	for (y = 0; y < H; y++)
 		draw_fill(y, 0, W, A_NORMAL);
 	draw_box(0, 0, H, bw, ui->view == V_LIST ? "Help: library (q closes)" :
-	    "Help: article (q closes)", true);
+	    ui->view == V_PEOPLE ? "Help: people (q closes)" : ui->view == V_QUOTES ?
+	    "Help: quotes (q closes)" : "Help: article (q closes)", true);
 	if (w - keyw < 10)
 		keyw = 0;	/* too narrow for two columns: descriptions under the keys */
 	/* scrolled no further than the last row */
@@ -185,6 +186,8 @@ ui_draw(struct ui *ui)
 	}
 	if (ui->view == V_ARTICLE && ui->r != NULL)
 		article_draw(ui);
+	else if (ui->view == V_PEOPLE || ui->view == V_QUOTES)
+		people_draw(ui);
 	else {
 		list_draw(ui);
 		list_draw_status(ui);
@@ -203,6 +206,7 @@ struct loading {
 	struct ui	*ui;
 	struct timespec	 start;
 	size_t		 errors;
+	double		 shown;		/* when rows read so far were last painted, or 0 */
 };
 
 static double
@@ -221,12 +225,47 @@ on_progress(size_t n, void *arg)
 	struct loading *l = arg;
 	char s[64];
 
-	if (elapsed(&l->start) < 0.15)
+	if (elapsed(&l->start) < 0.15 || l->shown > 0)
 		return;
 	snprintf(s, sizeof s, "Reading articles\xe2\x80\xa6 %zu", n);
 	erase();
 	draw_str(l->ui->h / 2, 2, l->ui->w - 2, s, A_BOLD);
 	refresh();
+}
+
+/*
+ * The first rows of what is read so far, painted as the library (a copy of
+ * the state points at them; the scan keeps its own): a big library with no
+ * cache shows rows at once, then fills in. Every tenth of a second at most.
+ */
+static void
+on_preview(const struct lib_entry *rows, size_t n, size_t done, size_t total, void *arg)
+{
+	struct loading *l = arg;
+	struct ui tmp = *l->ui;
+	size_t *idx, i;
+	double t = elapsed(&l->start);
+
+	(void)done;
+	if (n == 0 || (l->shown > 0 && t - l->shown < 0.1) || (t < 0.05 && n < (size_t)l->ui->h))
+		return;
+	l->shown = t;
+	idx = xcalloc(n, sizeof *idx);
+	for (i = 0; i < n; i++)
+		idx[i] = i;
+	tmp.lib.v = (struct lib_entry *)rows;
+	tmp.lib.n = n;
+	tmp.rows = idx;
+	tmp.nrows = n;
+	tmp.sel = tmp.top = 0;
+	tmp.preloaded = total;
+	tmp.people = NULL;	/* no quote counts yet */
+	erase();
+	list_draw(&tmp);
+	draw_fill(tmp.h - 1, 0, tmp.w, draw_attr(C_STATUS));
+	draw_str(tmp.h - 1, 1, tmp.w - 1, "reading the folder\xe2\x80\xa6", draw_attr(C_STATUS));
+	refresh();
+	free(idx);
 }
 
 /* Problems met while loading: the first error is shown, the rest counted. */
@@ -286,11 +325,13 @@ static void
 load_library(struct ui *ui)
 {
 	struct library_scan_opts opts = { 0 };
-	struct loading l = { ui, { 0, 0 }, 0 };
+	struct loading l = { ui, { 0, 0 }, 0, 0 };
 
 	clock_gettime(CLOCK_MONOTONIC, &l.start);
 	/* progress only on an empty screen, not over a list from the cache */
 	opts.progress = ui->lib.n == 0 ? on_progress : NULL;
+	opts.preview = ui->lib.n == 0 && ui->view == V_LIST ? on_preview : NULL;
+	opts.preview_max = ui->h > 2 ? (size_t)ui->h : 1;
 	opts.cancel = ui->cancel;
 	opts.diag = on_diag;
 	opts.arg = &l;
@@ -315,7 +356,11 @@ ui_reload(struct ui *ui)
 	char *keep = ui->nrows > 0 ? xstrdup(ui->lib.v[ui->rows[ui->sel]].path) : NULL;
 	size_t i;
 
+	/* the analysis points into the library: stopped (what it did is saved), begun again */
+	people_free(ui);
 	load_library(ui);
+	if (term_quit == 0)
+		people_start(ui);
 	ui_count_unread(ui);
 	ui_refilter(ui);
 	for (i = 0; keep != NULL && i < ui->nrows; i++)
@@ -412,6 +457,8 @@ on_key(struct ui *ui, int kind, wint_t ch)
 	}
 	if (ui->view == V_ARTICLE && ui->r != NULL)
 		article_key(ui, act, count);
+	else if (ui->view == V_PEOPLE || ui->view == V_QUOTES)
+		people_key(ui, act);
 	else
 		list_key(ui, act, count);
 }
@@ -525,6 +572,8 @@ on_mouse(struct ui *ui)
 	ui->msg[0] = '\0';
 	if (ui->view == V_ARTICLE && ui->r != NULL)
 		article_mouse(ui, &ev);
+	else if (ui->view == V_PEOPLE || ui->view == V_QUOTES)
+		people_mouse(ui, &ev);
 	else
 		list_mouse(ui, &ev);
 }
@@ -611,15 +660,18 @@ ui_loop(struct ui *ui)
 {
 	while (!ui->quit && term_quit == 0) {
 		wint_t ch;
-		int kind;
+		int kind, news[2];
 
 		marks_recount(ui);
 		uifetch_poll(ui);	/* a fetch's news, its end once the library is shown */
+		people_tick(ui);	/* what the library's analysis brought */
 		ui_draw(ui);
 		if (article_complete(ui))
 			continue;	/* the first paint is out: the rest of the work, then again */
+		news[0] = uifetch_fd(ui);
+		news[1] = people_fd(ui);
 		kind = term_read_key(&ch, paste.on || readstate_pending(ui->rs) > 0 ? 1000 : -1,
-		    uifetch_fd(ui));
+		    news, 2);
 		if (term_quit != 0)
 			break;
 		if (term_events() & TERM_EV_SIZE)
@@ -677,8 +729,8 @@ library_open(struct ui *ui, const struct config *config)
 {
 	struct stat st;
 
-	if (!ui->single && preload_library(ui)) {
-		ui_draw(ui);	/* what the cache knows, at once; then the real thing */
+	if (!ui->single && ((ui->opt->people && people_preload(ui)) || preload_library(ui))) {
+		ui_draw(ui);	/* what the caches know, at once; then the real thing */
 		ui_settle(UI_SETTLE_MS);
 	}
 	load_library(ui);
@@ -686,6 +738,12 @@ library_open(struct ui *ui, const struct config *config)
 	config_message(ui, config);
 	ui_count_unread(ui);
 	ui_refilter(ui);
+	if (term_quit == 0) {
+		/* the library's analysis, in the background (never of a library cut short) */
+		people_start(ui);
+		if (ui->opt->people && !ui->single)
+			people_open(ui);
+	}
 	if (ui->single && ui->lib.n == 1)
 		article_open(ui, 0, NULL);
 	else if (ui->lib.n == 0 && ui->msg[0] == '\0' && ui->npaths > 0 &&
@@ -706,6 +764,7 @@ ui_finish(struct ui *ui)
 
 	uifetch_stop(ui);
 	article_close(ui);
+	people_free(ui);
 	kept = readstate_finish(ui->rs, &cause);
 	term_end();
 	if (kept != 0 && cause != NULL) {

@@ -413,6 +413,26 @@ goto_quote(struct ui *ui, long i)
 	r->cur_top = top_body_offset(r);
 }
 
+bool
+article_goto_quote(struct ui *ui, size_t qi)
+{
+	struct reader *r = ui->r;
+	size_t i;
+
+	if (r == NULL || r->rd.an == NULL)
+		return false;
+	if (r->person >= 0) {
+		r->person = -1;		/* every quote listed, as after opening */
+		list_quotes(r);
+	}
+	for (i = 0; i < r->nquotes; i++)
+		if (r->quotes[i] == qi) {
+			goto_quote(ui, (long)i);
+			return true;
+		}
+	return false;
+}
+
 /*
  * The quote ] (forward) or [ goes to from where the view is, as less's n
  * does after the view moved: the first quote below the top of the view
@@ -1621,7 +1641,8 @@ back(struct ui *ui)
 		ui->quit = true;
 	} else {
 		article_close(ui);
-		if (ui->unread_only)
+		/* opened from a person's quotes: back to them */
+		if (!people_back(ui) && ui->unread_only)
 			ui_refilter(ui);	/* the article read now goes from the unread list */
 	}
 }
@@ -1714,6 +1735,9 @@ article_key(struct ui *ui, enum action act, long count)
 		break;
 	case ACT_COPY_QUOTE:
 		copy_quote(ui);
+		break;
+	case ACT_PERSON_QUOTES:
+		people_open_person(ui);
 		break;
 	case ACT_BACK:
 		back(ui);

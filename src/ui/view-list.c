@@ -2,6 +2,7 @@
  * view-list.c: the library view: one row per article, only visible rows
  * drawn; its status line, sort orders, and the keys that act on many rows.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,8 +208,28 @@ list_columns(struct ui *ui, int h, bool *date, int *srcw)
 		*srcw = 0;
 }
 
+/*
+ * The columns of the quote count at the right of the rows (0: none): only
+ * when the widest title on screen still fits beside it.
+ */
+static int
+quotes_width(struct ui *ui, int h, bool date, int srcw)
+{
+	int x = 3 + (date ? 12 : 0) + (srcw > 0 ? srcw + 2 : 0), widest = 0;
+	size_t i;
+
+	for (i = ui->top; i < ui->nrows && i < ui->top + (size_t)h; i++) {
+		const struct lib_entry *e = &ui->lib.v[ui->rows[i]];
+		int tw = (int)sanitize_width(e->title, strlen(e->title)) +
+		    (e->flags & ARTICLE_BROKEN ? 9 : 0);
+
+		widest = tw > widest ? tw : widest;
+	}
+	return ui->w - x - 1 - 5 >= widest ? 5 : 0;
+}
+
 static void
-draw_row(struct ui *ui, int y, size_t row, bool date, int srcw)
+draw_row(struct ui *ui, int y, size_t row, bool date, int srcw, int qw)
 {
 	const struct lib_entry *e = &ui->lib.v[ui->rows[row]];
 	bool read = ui_is_read(ui, ui->rows[row]);
@@ -239,7 +260,13 @@ draw_row(struct ui *ui, int y, size_t row, bool date, int srcw)
 		x += n;
 	}
 	if (x < w - 1)
-		draw_str_cut(y, x, w - x - 1, e->title, a);
+		draw_str_cut(y, x, w - x - 1 - qw, e->title, a);
+	if (qw > 0 && people_nquotes(ui, ui->rows[row]) > 0) {
+		char n[16];
+
+		snprintf(n, sizeof n, "%4ld", people_nquotes(ui, ui->rows[row]));
+		draw_str(y, w - qw, qw - 1, n, a | A_DIM);
+	}
 }
 
 /* The header: the counts, then every folder or file the library was read from. */
@@ -247,6 +274,7 @@ static void
 draw_header(struct ui *ui)
 {
 	struct buf head = BUF_INIT;
+	char s[64];
 	size_t i;
 	int x;
 
@@ -266,23 +294,27 @@ draw_header(struct ui *ui)
 	if (head.len > 0 && x + 6 < ui->w)
 		draw_str_cut(0, x, ui->w - x, head.data, draw_attr(C_STATUS));
 	buf_free(&head);
+	/* the library's analysis, while it takes long enough to be worth saying */
+	if (people_progress(ui, s, sizeof s) && (int)strlen(s) + x + 8 < ui->w)
+		draw_str(0, ui->w - (int)strlen(s) - 1, (int)strlen(s), s, draw_attr(C_STATUS));
 }
 
 void
 list_draw(struct ui *ui)
 {
-	int h = list_height(ui), y, srcw;
+	int h = list_height(ui), y, srcw, qw;
 	bool date;
 
 	list_scroll(ui);
 	draw_header(ui);
 	list_columns(ui, h, &date, &srcw);
+	qw = quotes_width(ui, h, date, srcw);
 	for (y = 0; y < h; y++) {
 		size_t row = ui->top + (size_t)y;
 
 		if (row >= ui->nrows)
 			break;
-		draw_row(ui, 1 + y, row, date, srcw);
+		draw_row(ui, 1 + y, row, date, srcw, qw);
 	}
 	if (ui->nrows == 0) {
 		const char *why = ui->lib.n == 0 ? "No articles here." :
@@ -499,6 +531,9 @@ list_key(struct ui *ui, enum action act, long count)
 		if (ui->nrows > 0)
 			next_unread(ui);
 		break;
+	case ACT_PEOPLE:
+		people_open(ui);
+		return;
 	case ACT_QUIT:
 		if (!uifetch_cancel(ui))	/* q stops a fetch first */
 			ui->quit = true;

@@ -247,12 +247,19 @@ else
 	fail "check a dangling symlink given by name: says it is a dangling link, exit 1" \
 	    "the message should say the link dangles (the file is there, its target is not)" "$(both)"
 fi
-for c in show quotes people; do
+run B show "$BAD/folder.md"
+if [ "$RC" -eq 1 ] && grep -q "^$BAD/folder.md: error: .*directory" "$ERR"; then
+	pass "show of a directory: 'is a directory' error, exit 1"
+else
+	fail "show of a directory: 'is a directory' error, exit 1" "unexpected" "$(both)"
+fi
+# quotes and people read a folder as a library (people-library.sh): this one is empty
+for c in quotes people; do
 	run B $c "$BAD/folder.md"
-	if [ "$RC" -eq 1 ] && grep -q "^$BAD/folder.md: error: .*directory" "$ERR"; then
-		pass "$c of a directory: 'is a directory' error, exit 1"
+	if [ "$RC" -eq 0 ] && [ ! -s "$OUT" ] && [ ! -s "$ERR" ]; then
+		pass "$c of an empty folder: nothing, exit 0"
 	else
-		fail "$c of a directory: 'is a directory' error, exit 1" "unexpected" "$(both)"
+		fail "$c of an empty folder: nothing, exit 0" "unexpected" "$(both)"
 	fi
 done
 # (as root, run as nobody: root reads every file)

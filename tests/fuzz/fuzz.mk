@@ -18,7 +18,7 @@
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_OUT     := $(BUILD)/fuzz
-FUZZ_TARGETS ?= fuzz_article fuzz_analysis fuzz_wrap fuzz_readstate fuzz_html fuzz_feed
+FUZZ_TARGETS ?= fuzz_article fuzz_analysis fuzz_wrap fuzz_readstate fuzz_html fuzz_feed fuzz_digest
 
 # -max_len for each target: long enough for a real article's head and a few
 # paragraphs, short enough to keep thousands of runs a second.
@@ -28,6 +28,7 @@ FUZZ_MAXLEN_fuzz_wrap      ?= 2048
 FUZZ_MAXLEN_fuzz_readstate ?= 4096
 FUZZ_MAXLEN_fuzz_html      ?= 16384
 FUZZ_MAXLEN_fuzz_feed      ?= 16384
+FUZZ_MAXLEN_fuzz_digest    ?= 16384
 
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer $(CPPFLAGS_BASE) -std=c11 -Wall -Wextra \

@@ -55,6 +55,9 @@ static jmp_buf fz_jump;
 #define LLVMFuzzerTestOneInput fuzz_feed_one
 #include "../fuzz/fuzz_feed.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_digest_one
+#include "../fuzz/fuzz_digest.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef int (*fuzz_fn)(const uint8_t *, size_t);
 
@@ -209,6 +212,13 @@ test_feed(void **state)
 	run_target("fuzz_feed", fuzz_feed_one);
 }
 
+static void
+test_digest(void **state)
+{
+	(void)state;
+	run_target("fuzz_digest", fuzz_digest_one);
+}
+
 /* The checks can fail: fed bytes that break their promise, they say so. */
 static void
 test_checks_bite(void **state)
@@ -235,6 +245,7 @@ main(void)
 		cmocka_unit_test(test_readstate),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_feed),
+		cmocka_unit_test(test_digest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -314,6 +314,69 @@ test_cancel(void **state)
 	free(cdir);
 }
 
+/* Diagnostics as one string, in the order they came. */
+static void
+gather_diag(const char *path, const struct diag *d, void *arg)
+{
+	buf_printf(arg, "%s:%u:%u:%s\n", path, d->line, d->col, d->msg);
+}
+
+/* Scan dir on threads threads: the titles, paths and errors in one string. */
+static char *
+scan_threads(const char *dir, const char *threads, struct library_scan_opts *opts)
+{
+	struct library lib = { 0 };
+	struct buf b = BUF_INIT;
+	char *paths[1] = { (char *)dir };
+	size_t i;
+
+	setenv("BYLINE_THREADS", threads, 1);
+	opts->diag = gather_diag;
+	opts->arg = &b;
+	library_scan(&lib, paths, 1, opts);
+	unsetenv("BYLINE_THREADS");
+	for (i = 0; i < lib.n; i++)
+		buf_printf(&b, "%s|%s|%s|%lld|%u|%llu\n", lib.v[i].path, lib.v[i].title, lib.v[i].date,
+		    (long long)lib.v[i].sortkey, lib.v[i].nerrors, (unsigned long long)lib.v[i].size);
+	library_free(&lib);
+	return buf_detach(&b);
+}
+
+/* Many files (read on several threads): the same library, errors in the same order. */
+static void
+test_threads_same_result(void **state)
+{
+	struct library_scan_opts opts;
+	char *one, *two, *four;
+	int i;
+
+	(void)state;
+	make_dir("many");
+	for (i = 0; i < 300; i++) {
+		char rel[64], text[160];
+
+		snprintf(rel, sizeof rel, "many/a%03d.md", i);
+		if (i % 37 == 5)
+			snprintf(text, sizeof text, "---\ntitle: [broken %d\n---\nbody\n", i);
+		else
+			snprintf(text, sizeof text, "---\ntitle: Article %d\ndate: 20%02d-0%d-1%d\n---\n"
+			    "Body %d.\n", i, i % 30, 1 + i % 9, i % 10, i);
+		write_file(rel, text);
+	}
+	memset(&opts, 0, sizeof opts);
+	one = scan_threads(root, "1", &opts);
+	memset(&opts, 0, sizeof opts);
+	two = scan_threads(root, "2", &opts);
+	memset(&opts, 0, sizeof opts);
+	four = scan_threads(root, "4", &opts);
+	assert_string_equal(one, two);
+	assert_string_equal(one, four);
+	assert_non_null(strstr(one, "many/a005.md:"));
+	free(one);
+	free(two);
+	free(four);
+}
+
 int
 main(void)
 {
@@ -323,6 +386,7 @@ main(void)
 		cmocka_unit_test(test_matches),
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_cancel),
+		cmocka_unit_test(test_threads_same_result),
 	};
 
 	return cmocka_run_group_tests_name("library", tests, setup, teardown);
