@@ -718,9 +718,7 @@ people_key(struct ui *ui, enum action act)
 			open_person(ui, pv);
 		break;
 	case ACT_FILTER:
-		ui->prompt = PROMPT_PEOPLE;
-		buf_reset(&ui->input);
-		buf_add(&ui->input, pv->filter.data != NULL ? pv->filter.data : "", pv->filter.len);
+		prompt_open(ui, PROMPT_PEOPLE, pv->filter.data);
 		break;
 	case ACT_ORDER:
 		pv->order = (enum who_order)((pv->order + 1) % 3);

@@ -175,5 +175,23 @@ if ldd "${BYLINE:-$PWD/build/byline}" 2>/dev/null | grep -q 'libncurses'; then
 else
 	fail "byline itself links curses (so the check can tell)" "no libncurses in ldd"
 fi
+
+# no function of logic over 80 lines (tests/tools/funclen; tables are data)
+long=$(sh tests/tools/funclen -n 80)
+if [ -z "$long" ]; then
+	pass "no function in src/ over 80 lines"
+else
+	fail "no function in src/ over 80 lines" "$long"
+fi
+tmpc=$(mktemp --suffix=.c)
+{ printf 'static int\nlong_one(void)\n{\n'; i=0
+  while [ $i -lt 80 ]; do printf '\tx++;\n'; i=$((i + 1)); done
+  printf '}\n'; } > "$tmpc"
+if sh tests/tools/funclen -n 80 "$tmpc" | grep -q ' long_one$'; then
+	pass "the length check finds a function of 83 lines"
+else
+	fail "the length check finds a function of 83 lines" "funclen said nothing"
+fi
+rm -f "$tmpc"
 echo "layering: $ok passed, $bad failed"
 [ "$bad" -eq 0 ]

@@ -45,22 +45,6 @@ path_of(const char *name)
 	return xasprintf("%s/%s", tmpdir, name);
 }
 
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_detach(&b);
-}
-
 static void
 spit(const char *path, const char *data, size_t len)
 {
@@ -95,7 +79,7 @@ test_roundtrip(void **state)
 	assert_int_equal(readstate_set_position(rs, "h:0123", 4242, &cause), 0);
 	assert_int_equal(readstate_set_read(rs, keys + 2, 1, false, &cause), 0);
 	readstate_close(rs);
-	text = slurp(p);
+	text = tmpdir_slurp(p);
 	assert_string_equal(text != NULL && strncmp(text, "byline-state 1\n", 15) == 0 ? "ok" : text, "ok");
 	assert_non_null(strstr(text, "url:http://x/%20y%25z r 0\n"));
 	assert_non_null(strstr(text, "h:0123 u 4242\n"));
@@ -474,7 +458,7 @@ test_symlink_kept(void **state)
 	readstate_close(rs);
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	text = slurp(target);
+	text = tmpdir_slurp(target);
 	assert_non_null(strstr(text, "id:linked r 0\n"));
 	assert_non_null(strstr(text, "id:before r 0\n"));
 	free(text);
@@ -743,7 +727,7 @@ readonly_child(void)
 	rs = readstate_open(p, &w);
 	CHILD_CHECK(readstate_set_read(rs, &k1, 1, true, &cause) == 0);
 	readstate_close(rs);
-	before = slurp(p);
+	before = tmpdir_slurp(p);
 	CHILD_CHECK(chmod(d, 0500) == 0);
 	rs = readstate_open(p, &w);
 	CHILD_CHECK(readstate_set_read(rs, &k2, 1, true, &cause) == -1);
@@ -751,7 +735,7 @@ readonly_child(void)
 	/* reading goes on: the mark is in memory, the old file untouched */
 	CHILD_CHECK(readstate_is_read(rs, "id:two"));
 	readstate_close(rs);
-	after = slurp(p);
+	after = tmpdir_slurp(p);
 	CHILD_CHECK(strcmp(before, after) == 0);
 	chmod(d, 0700);
 }
@@ -780,7 +764,7 @@ fulldisk_child(void)
 
 	rs = readstate_open(p, &w);
 	CHILD_CHECK(readstate_set_read(rs, &k1, 1, true, &cause) == 0);
-	before = slurp(p);
+	before = tmpdir_slurp(p);
 	/* the disk is full: no file may grow past 4 KiB */
 	signal(SIGXFSZ, SIG_IGN);
 	rl.rlim_cur = rl.rlim_max = 4096;
@@ -792,7 +776,7 @@ fulldisk_child(void)
 	CHILD_CHECK(cause != NULL);
 	CHILD_CHECK(strstr(cause, "too large") != NULL || strstr(cause, "space") != NULL);
 	readstate_close(rs);
-	after = slurp(p);
+	after = tmpdir_slurp(p);
 	/* the last good file is intact and loads */
 	rs = readstate_open(p, &w);
 	CHILD_CHECK(w == NULL);
