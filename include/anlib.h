@@ -78,10 +78,12 @@ bool anlib_texts(struct anlib *a);
  * it was read (an article analysed anew, one gone), with the people of the
  * whole library (anlib_summary()) when every entry is ready: all, when
  * not NULL, is that list already made (anlib_who() over every entry, in
- * order, sorted WHO_BY_QUOTES). Needs the texts (read here when not yet).
- * Returns 0, or -1 (nothing to save, or a failure).
+ * order, sorted WHO_BY_QUOTES). isum: the front-matter cache's checksum
+ * (cache_sum(); 0 when none), for a first paint to trust the people saved.
+ * Needs the texts (read here when not yet). Returns 0, or -1 (nothing to
+ * save, or a failure).
  */
-int anlib_save(struct anlib *a, const char *path, const struct who *all);
+int anlib_save(struct anlib *a, const char *path, const struct who *all, uint64_t isum);
 
 /*
  * The people of the entries rows[0..n) that are ready, as one list

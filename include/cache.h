@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
 #include "library.h"
@@ -31,6 +32,13 @@ char *cache_path(char *const *paths, size_t npaths);
  * (cache_path() is "index"). NULL when caching is off. Caller frees.
  */
 char *cache_path_named(const char *kind, char *const *paths, size_t npaths);
+
+/*
+ * The count of records and the checksum of the cache at path as its
+ * trailer says (not checked: for telling quickly whether it is the cache
+ * another one was made with). False when there is no such cache.
+ */
+bool cache_sum(const char *path, uint64_t *count, uint64_t *sum);
 
 /* Load the cache at path; NULL when it is missing, damaged or of another version. */
 struct lib_cache *cache_load(const char *path);

@@ -157,6 +157,13 @@ bool dgcache_rec_text(const struct dgcache *c, const char *rec, const char **tex
  */
 bool dgcache_summary(struct dgcache *c, uint64_t *fingerprint, const char **data, size_t *len);
 
+/*
+ * The checksum of the front-matter cache the summary was saved with
+ * (dgcache_save()'s isum): equal to cache_sum()'s now, the library has not
+ * changed, as far as a first paint needs to know. 0 for none.
+ */
+uint64_t dgcache_index_sum(const struct dgcache *c);
+
 /* One record to save: the record proper and its texts. */
 struct dg_rec {
 	const char	*rec;
@@ -168,11 +175,12 @@ struct dg_rec {
 /*
  * Write the n records as the cache at path, for engine, atomically; records
  * whose file changed in the last two seconds are left out. summary (slen
- * bytes, or NULL) goes with it, for the library whose fingerprint is given.
+ * bytes, or NULL) goes with it, for the library whose fingerprint is given
+ * and whose front-matter cache has the checksum isum (cache_sum()).
  * Returns 0, or -1 (a cache that cannot be written is no error worth
  * reporting).
  */
 int dgcache_save(const char *path, uint64_t engine, const struct dg_rec *v, size_t n,
-    uint64_t fingerprint, const char *summary, size_t slen);
+    uint64_t fingerprint, uint64_t isum, const char *summary, size_t slen);
 
 #endif

@@ -11,6 +11,7 @@
 #include "analysis.h"
 #include "anlib.h"
 #include "article.h"
+#include "cache.h"
 #include "cli.h"
 #include "library.h"
 #include "reading.h"
@@ -188,10 +189,13 @@ lib_analyse(bool texts, struct an_lib *L, struct dgcache *cache)
 static void
 lib_save(const struct an_args *x, struct an_lib *L, const struct who *all)
 {
-	char *cpath = dgcache_path(x->paths, x->npaths);
+	char *cpath = dgcache_path(x->paths, x->npaths), *ipath = cache_path(x->paths, x->npaths);
+	uint64_t count, isum = 0;
 
-	anlib_save(L->an, cpath, all);
+	cache_sum(ipath, &count, &isum);
+	anlib_save(L->an, cpath, all, isum);
 	free(cpath);
+	free(ipath);
 }
 
 /* lib_scan(), lib_analyse() and lib_save(). */

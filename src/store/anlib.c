@@ -348,7 +348,7 @@ anlib_summary(struct dgcache *c, uint64_t fingerprint)
 
 /* Does the cache hold the people of this very library (or could it never)? */
 static bool
-summary_current(struct anlib *a)
+summary_current(struct anlib *a, uint64_t isum)
 {
 	const char *data;
 	uint64_t fp;
@@ -358,7 +358,8 @@ summary_current(struct anlib *a)
 	for (i = 0; i < a->n; i++)
 		if (a->v[i].mtime_sec >= (int64_t)now - 2)
 			return true;	/* none would be saved: no reason to write */
-	return dgcache_summary(a->cache, &fp, &data, &len) && fp == anlib_fingerprint(a->v, a->n);
+	return dgcache_summary(a->cache, &fp, &data, &len) && fp == anlib_fingerprint(a->v, a->n) &&
+	    dgcache_index_sum(a->cache) == isum;
 }
 
 struct who *
@@ -371,7 +372,7 @@ anlib_saved_people(struct anlib *a)
 }
 
 int
-anlib_save(struct anlib *a, const char *path, const struct who *all)
+anlib_save(struct anlib *a, const char *path, const struct who *all, uint64_t isum)
 {
 	struct buf sum = BUF_INIT;
 	struct dg_rec *v;
@@ -379,7 +380,7 @@ anlib_save(struct anlib *a, const char *path, const struct who *all)
 	int ret;
 
 	if (path == NULL || (!a->changed && a->matched == dgcache_count(a->cache) &&
-	    summary_current(a)))
+	    summary_current(a, isum)))
 		return -1;
 	anlib_finish(a);
 	if (!anlib_texts(a))
@@ -389,7 +390,7 @@ anlib_save(struct anlib *a, const char *path, const struct who *all)
 		if (anlib_get(a, i, &v[n]))
 			n++;
 	make_summary(a, all, &sum);
-	ret = dgcache_save(path, digest_engine(), v, n, anlib_fingerprint(a->v, a->n),
+	ret = dgcache_save(path, digest_engine(), v, n, anlib_fingerprint(a->v, a->n), isum,
 	    sum.len > 0 ? sum.data : NULL, sum.len);
 	buf_free(&sum);
 	free(v);

@@ -267,6 +267,29 @@ cache_read(const char *path, size_t want, uint64_t *count, bool *whole)
 	return c;
 }
 
+bool
+cache_sum(const char *path, uint64_t *count, uint64_t *sum)
+{
+	char head[MAGIC_LEN], trailer[TRAILER_LEN];
+	struct stat st;
+	bool ok;
+	int fd;
+
+	if (path == NULL || (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return false;
+	ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size >= MAGIC_LEN + TRAILER_LEN &&
+	    read_at(fd, head, MAGIC_LEN, 0) && memcmp(head, MAGIC, MAGIC_LEN) == 0 &&
+	    read_at(fd, trailer, TRAILER_LEN, (off_t)((size_t)st.st_size - TRAILER_LEN)) &&
+	    memcmp(trailer, "END!", 4) == 0;
+	close(fd);
+	if (ok) {
+		memcpy(count, trailer + 4, 8);
+		memcpy(sum, trailer + 12, 8);
+	}
+	return ok;
+}
+
 struct lib_cache *
 cache_load(const char *path)
 {

@@ -12,8 +12,9 @@
  * text and a NUL at its offset in the record's text block.
  *
  * The cache file:
- *	"BYLINE-ANALYSIS 2\n", then u64 engine, count, alen, blen, clen, asum,
- *	bsum, csum, fingerprint, then hsum (sum64 of all that goes before it);
+ *	"BYLINE-ANALYSIS 3\n", then u64 engine, count, alen, blen, clen, asum,
+ *	bsum, csum, fingerprint, isum (the front-matter cache's own checksum
+ *	when the summary was made), then hsum (sum64 of all that goes before it);
  *	section A, alen bytes: count x (u32 len, u64 tbase, u32 tlen, record)
  *	section B, blen bytes: the text blocks; record k's is B[tbase, tbase + tlen)
  *	section C, clen bytes: the caller's summary of the whole (anlib.c: the
@@ -42,13 +43,14 @@
 #define BYLINE_ENGINE_SUM 0	/* the Makefile gives the checksum of the analysis sources */
 #endif
 
-#define MAGIC		"BYLINE-ANALYSIS 2\n"
+#define MAGIC		"BYLINE-ANALYSIS 3\n"
 #define MAGIC_LEN	(sizeof MAGIC - 1)
-#define NHEAD		10	/* u64 fields of the header */
+#define NHEAD		11	/* u64 fields of the header */
 #define HEAD_LEN	(MAGIC_LEN + NHEAD * 8)
 
 /* The header's fields, in order. */
-enum { H_ENGINE, H_COUNT, H_ALEN, H_BLEN, H_CLEN, H_ASUM, H_BSUM, H_CSUM, H_FPRINT, H_HSUM };
+enum { H_ENGINE, H_COUNT, H_ALEN, H_BLEN, H_CLEN, H_ASUM, H_BSUM, H_CSUM, H_FPRINT, H_ISUM,
+    H_HSUM };
 #define PERSON_FM	0x1u
 
 uint64_t
@@ -569,9 +571,15 @@ dgcache_rec_text(const struct dgcache *c, const char *rec, const char **text, si
 	return true;
 }
 
+uint64_t
+dgcache_index_sum(const struct dgcache *c)
+{
+	return c != NULL ? c->h[H_ISUM] : 0;
+}
+
 int
 dgcache_save(const char *path, uint64_t engine, const struct dg_rec *v, size_t n,
-    uint64_t fingerprint, const char *summary, size_t slen)
+    uint64_t fingerprint, uint64_t isum, const char *summary, size_t slen)
 {
 	struct buf out = BUF_INIT, b = BUF_INIT;
 	uint64_t head[NHEAD];
@@ -611,6 +619,7 @@ dgcache_save(const char *path, uint64_t engine, const struct dg_rec *v, size_t n
 	head[H_BSUM] = sum64(b.data != NULL ? b.data : "", b.len);
 	head[H_CSUM] = sum64(summary != NULL ? summary : "", (size_t)head[H_CLEN]);
 	head[H_FPRINT] = fingerprint;
+	head[H_ISUM] = isum;
 	buf_add(&out, b.data != NULL ? b.data : "", b.len);
 	buf_free(&b);
 	if (head[H_CLEN] > 0)

@@ -215,6 +215,22 @@ rebuild(struct people *pv)
 	pv->build_ms = pv->built_at - t0;
 }
 
+/*
+ * Save the analysis cache, with the front-matter cache's checksum as it is
+ * now (the library just read wrote it), so that the next --people can trust
+ * the people saved before reading the library.
+ */
+static void
+save(struct ui *ui, struct people *pv)
+{
+	char *ipath = cache_path(ui->paths, ui->npaths);
+	uint64_t count, isum = 0;
+
+	cache_sum(ipath, &count, &isum);
+	free(ipath);
+	anlib_save(pv->an, pv->cpath, NULL, isum);
+}
+
 /* The analysis run ended: save the cache, or run again for what is left. */
 static void
 run_ended(struct ui *ui, struct people *pv)
@@ -226,7 +242,7 @@ run_ended(struct ui *ui, struct people *pv)
 	}
 	if (!pv->saved) {
 		pv->saved = true;
-		anlib_save(pv->an, pv->cpath, NULL);
+		save(ui, pv);
 	}
 }
 
@@ -256,25 +272,34 @@ bool
 people_preload(struct ui *ui)
 {
 	struct people *pv = pv_of(ui);
-	struct library tmp = { 0 };
 	char *ipath = cache_path(ui->paths, ui->npaths), *apath;
-	uint64_t fp;
+	uint64_t count, isum, fp;
+	const char *data;
+	size_t len;
 
-	/* the library as the front-matter cache saved it, unchecked, for a first paint */
-	cache_peek(ipath, &tmp, SIZE_MAX);
+	/*
+	 * For a first paint, the front-matter cache's checksum (its trailer
+	 * alone is read) stands for the library: the same as when the people
+	 * were saved, they are shown; the library read and checked next
+	 * replaces them if need be.
+	 */
+	if (!cache_sum(ipath, &count, &isum)) {
+		free(ipath);
+		return false;
+	}
 	free(ipath);
-	fp = anlib_fingerprint(tmp.v, tmp.n);
-	pv->summary_articles = tmp.n;
-	library_free(&tmp);
 	apath = dgcache_path(ui->paths, ui->npaths);
 	pv->summary_cache = dgcache_load(apath, digest_engine());
 	free(apath);
-	pv->summary = anlib_summary(pv->summary_cache, fp);
+	if (dgcache_index_sum(pv->summary_cache) == isum &&
+	    dgcache_summary(pv->summary_cache, &fp, &data, &len))
+		pv->summary = anlib_summary(pv->summary_cache, fp);
 	if (pv->summary == NULL) {
 		dgcache_free(pv->summary_cache);
 		pv->summary_cache = NULL;
 		return false;
 	}
+	pv->summary_articles = (size_t)count;
 	ui->view = V_PEOPLE;
 	relist(pv);
 	return true;
@@ -783,7 +808,7 @@ people_free(struct ui *ui)
 	if (pv->an != NULL) {
 		/* what was analysed is kept, even when the run is cut short */
 		anlib_cancel(pv->an);
-		anlib_save(pv->an, pv->cpath, NULL);
+		save(ui, pv);
 		anlib_free(pv->an);
 	}
 	if (pv->fd[0] >= 0)

@@ -119,14 +119,14 @@ fd_file(const uint8_t *data, size_t size)
 		char *kpath = xstrdup("a.md");
 		const char *rec;
 
-		if (size >= 98 + 16 + 24 + 4) {
+		if (size >= 106 + 16 + 24 + 4) {
 			uint32_t n;
 
-			memcpy(key, data + 98 + 16, sizeof key);
-			memcpy(&n, data + 98 + 16 + 24, 4);
-			if (n < size - (98 + 16 + 24 + 4)) {
+			memcpy(key, data + 106 + 16, sizeof key);
+			memcpy(&n, data + 106 + 16 + 24, 4);
+			if (n < size - (106 + 16 + 24 + 4)) {
 				free(kpath);
-				kpath = xstrndup((const char *)data + 98 + 16 + 24 + 4, n);
+				kpath = xstrndup((const char *)data + 106 + 16 + 24 + 4, n);
 			}
 		}
 		rec = dgcache_find(c, kpath, key[0], (int64_t)key[1], (int64_t)key[2], &len);

@@ -156,7 +156,7 @@ test_cache(void **state)
 	anlib_start(a, 2, -1);
 	anlib_finish(a);
 	first = dump(a, lib.n);
-	assert_int_equal(anlib_save(a, path, NULL), 0);
+	assert_int_equal(anlib_save(a, path, NULL, 0), 0);
 	anlib_free(a);
 	/* the people of the library are saved with it, for this library only */
 	{
@@ -191,7 +191,7 @@ test_cache(void **state)
 	assert_int_equal(anlib_todo(a), 0);
 	again = dump(a, lib.n);
 	assert_string_equal(first, again);
-	assert_int_equal(anlib_save(a, path, NULL), -1);	/* nothing changed: not written */
+	assert_int_equal(anlib_save(a, path, NULL, 0), -1);	/* nothing changed: not written */
 	anlib_free(a);
 	free(again);
 	library_free(&lib);
@@ -204,7 +204,7 @@ test_cache(void **state)
 	assert_int_equal(anlib_todo(a), 1);
 	anlib_finish(a);
 	assert_int_equal(anlib_nquotes(a, 7), 3);
-	assert_int_equal(anlib_save(a, path, NULL), 0);
+	assert_int_equal(anlib_save(a, path, NULL, 0), 0);
 	anlib_free(a);
 	library_free(&lib);
 	free(first);

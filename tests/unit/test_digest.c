@@ -116,7 +116,7 @@ save_one(const char *path, uint64_t engine)
 	r.len = rec.len;
 	r.text = text.data;
 	r.tlen = text.len;
-	assert_int_equal(dgcache_save(path, engine, &r, 1, 7, "summary!", 8), 0);
+	assert_int_equal(dgcache_save(path, engine, &r, 1, 7, 9, "summary!", 8), 0);
 	buf_free(&rec);
 	buf_free(&text);
 }
@@ -214,7 +214,7 @@ test_corrupt(void **state)
 		flip(path, off);
 		c = dgcache_load(path, 42);
 		if (c != NULL) {
-			assert_true(off >= 98);	/* the header is checked at once */
+			assert_true(off >= 106);	/* the header is checked at once */
 			assert_null(dgcache_find(c, "lib/a.md", 1234, 1000000000, 5, &len));
 			assert_int_equal(dgcache_count(c), 1);
 		}
@@ -237,6 +237,7 @@ test_corrupt(void **state)
 
 		assert_true(dgcache_summary(c, &fp, &sum, &slen));
 		assert_int_equal(fp, 7);
+		assert_int_equal(dgcache_index_sum(c), 9);
 		assert_int_equal(slen, 8);
 		assert_memory_equal(sum, "summary!", 8);
 		dgcache_free(c);
