@@ -62,7 +62,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CORE_CFLAGS = $(CPPFLAGS_BASE) $(CFLAGS_BASE) $(YAML_CFLAGS) $(UTF8PROC_CFLAGS) $(MD4C_CFLAGS) $(JANSSON_CFLAGS) \
               $(XML2_CFLAGS) $(CURL_CFLAGS) $(CFLAGS)
 UI_CFLAGS   = $(CORE_CFLAGS) $(CURSES_CFLAGS)
-CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS) $(JANSSON_LIBS) $(XML2_LIBS) $(CURL_LIBS)
+# libcurl is not linked: src/fetch/http.c loads it when a fetch needs it (dlopen)
+CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS) $(JANSSON_LIBS) $(XML2_LIBS)
 
 .PHONY: all run test unit e2e check-asan clean install uninstall deps-test fuzz bench stress chaos
 

@@ -96,10 +96,12 @@ struct fetch_opts {
 };
 
 /*
- * Make libcurl and libxml2 ready; call once from the main thread before any
- * thread that fetches starts. Calling again does nothing.
+ * Make libcurl (loaded now) and libxml2 ready; call once from the main
+ * thread before any thread that fetches starts. Calling again does nothing.
+ * Returns NULL, or why nothing can be fetched here (libcurl missing):
+ * fetch_run() then fails with that cause.
  */
-void fetch_global_init(void);
+const char *fetch_global_init(void);
 
 /*
  * The folder of byline's state: $XDG_STATE_HOME/byline, else

@@ -85,21 +85,24 @@ struct run {
 	bool			 dirty;		/* progress to report */
 };
 
+static const char *no_http;	/* why HTTP cannot work here, or NULL */
+
 /* What fetch_global_init() does, once. */
 static void
 fetch_init_once(void)
 {
-	http_global_init();
+	no_http = http_global_init();
 	feed_global_init();
 	file_umask();
 }
 
-void
+const char *
 fetch_global_init(void)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 	pthread_once(&once, fetch_init_once);
+	return no_http;
 }
 
 char *
@@ -846,6 +849,7 @@ fetch_run(const struct fetch_opts *o, const struct fetch_src *src, size_t n,
     struct fetch_report *rep, char **cause)
 {
 	struct run r;
+	const char *why;
 	char *root;
 	size_t i;
 	bool cancelled = false;
@@ -855,7 +859,10 @@ fetch_run(const struct fetch_opts *o, const struct fetch_src *src, size_t n,
 	rep->n = n;
 	for (i = 0; i < n; i++)
 		rep->v[i].url = xstrdup(src[i].url);
-	fetch_global_init();
+	if ((why = fetch_global_init()) != NULL) {
+		*cause = xstrdup(why);
+		return -1;
+	}
 	if ((root = o->state_root != NULL ? xstrdup(o->state_root) : fetch_state_root()) == NULL) {
 		*cause = xstrdup("no state folder: neither XDG_STATE_HOME nor HOME is set");
 		return -1;

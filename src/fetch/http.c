@@ -1,17 +1,47 @@
 /*
  * http.c: many GETs at once over libcurl's multi interface (see http.h).
+ *
+ * libcurl is loaded when a fetch first needs it (dlopen), not when byline
+ * starts: it brings some thirty libraries (TLS, Kerberos, LDAP, SSH, IDN...)
+ * whose loading and relocation cost every start about 20 ms here, the
+ * reader's first paint and every `byline list` included. Its functions are
+ * looked up once, by name, into the table below.
  */
 #include "http.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#define CURL_DISABLE_TYPECHECK	/* its checks are macros over the names called directly */
 #include <curl/curl.h>
 
 #include "article.h"
 #include "util.h"
+
+#define LIBCURL	"libcurl.so.4"	/* the soname of libcurl4-openssl-dev's library */
+
+/* The functions of libcurl this file calls, once loaded. */
+static struct {
+	CURLcode	  (*global_init)(long);
+	CURLM		 *(*multi_init)(void);
+	CURLMcode	  (*multi_add_handle)(CURLM *, CURL *);
+	CURLMcode	  (*multi_remove_handle)(CURLM *, CURL *);
+	CURLMcode	  (*multi_perform)(CURLM *, int *);
+	CURLMcode	  (*multi_poll)(CURLM *, struct curl_waitfd *, unsigned int, int, int *);
+	CURLMsg		 *(*multi_info_read)(CURLM *, int *);
+	CURLMcode	  (*multi_cleanup)(CURLM *);
+	CURL		 *(*easy_init)(void);
+	CURLcode	  (*easy_setopt)(CURL *, CURLoption, ...);
+	CURLcode	  (*easy_getinfo)(CURL *, CURLINFO, ...);
+	const char	 *(*easy_strerror)(CURLcode);
+	void		  (*easy_cleanup)(CURL *);
+	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+	void		  (*slist_free_all)(struct curl_slist *);
+} cu;
+static char *cu_error;		/* why libcurl could not be loaded, or NULL */
 
 /* One transfer, queued or running. */
 struct http_xfer {
@@ -37,19 +67,47 @@ struct http {
 	char			 *ua;
 };
 
-/* What http_global_init() does, once. */
+/* What http_global_init() does, once: load libcurl, find its functions, init it. */
 static void
 http_init_once(void)
 {
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+#define F(name)	{ "curl_" #name, (void **)&cu.name }
+	static const struct {
+		const char	*name;
+		void		**slot;
+	} fns[] = {
+		F(global_init), F(multi_init), F(multi_add_handle), F(multi_remove_handle),
+		F(multi_perform), F(multi_poll), F(multi_info_read), F(multi_cleanup),
+		F(easy_init), F(easy_setopt), F(easy_getinfo), F(easy_strerror),
+		F(easy_cleanup), F(slist_append), F(slist_free_all),
+	};
+#undef F
+	void *lib = dlopen(LIBCURL, RTLD_NOW | RTLD_LOCAL);
+	size_t i;
+
+	if (lib == NULL) {
+		cu_error = xasprintf("cannot load %s: %s", LIBCURL, dlerror());
+		return;
+	}
+	for (i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+		/* POSIX's way to a function from dlsym(): through the object's bytes */
+		*fns[i].slot = dlsym(lib, fns[i].name);
+		if (*fns[i].slot == NULL) {
+			cu_error = xasprintf("%s has no %s (too old a libcurl)", LIBCURL, fns[i].name);
+			return;
+		}
+	}
+	if (cu.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		cu_error = xasprintf("libcurl failed to start");
 }
 
-void
+const char *
 http_global_init(void)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 	pthread_once(&once, http_init_once);
+	return cu_error;
 }
 
 struct http *
@@ -57,11 +115,12 @@ http_new(const struct http_opts *o)
 {
 	struct http *h = xcalloc(1, sizeof *h);
 
-	http_global_init();
+	if (http_global_init() != NULL)
+		fatal("http_new() without libcurl");	/* the caller checks first */
 	h->o = *o;
 	if (h->o.parallel < 1)
 		h->o.parallel = 1;
-	if ((h->multi = curl_multi_init()) == NULL)
+	if ((h->multi = cu.multi_init()) == NULL)
 		fatal("out of memory");
 	h->ua = xasprintf("byline/%s", BYLINE_VERSION);
 	return h;
@@ -197,11 +256,11 @@ http_ca_env(CURL *e)
 	const char *v;
 
 	if ((v = getenv("CURL_CA_BUNDLE")) != NULL && v[0] != '\0')
-		curl_easy_setopt(e, CURLOPT_CAINFO, v);
+		cu.easy_setopt(e, CURLOPT_CAINFO, v);
 	else if ((v = getenv("SSL_CERT_FILE")) != NULL && v[0] != '\0')
-		curl_easy_setopt(e, CURLOPT_CAINFO, v);
+		cu.easy_setopt(e, CURLOPT_CAINFO, v);
 	if ((v = getenv("SSL_CERT_DIR")) != NULL && v[0] != '\0')
-		curl_easy_setopt(e, CURLOPT_CAPATH, v);
+		cu.easy_setopt(e, CURLOPT_CAPATH, v);
 }
 
 /* The request headers of x: what it accepts, and its conditions. */
@@ -211,17 +270,17 @@ http_req_headers(const struct http_xfer *x)
 	struct curl_slist *l = NULL;
 	char *h;
 
-	l = curl_slist_append(l, "Accept: application/rss+xml, application/atom+xml, "
+	l = cu.slist_append(l, "Accept: application/rss+xml, application/atom+xml, "
 	    "application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, "
 	    "text/html;q=0.8, */*;q=0.5");
 	if (x->etag_sent != NULL) {
 		h = xasprintf("If-None-Match: %s", x->etag_sent);
-		l = curl_slist_append(l, h);
+		l = cu.slist_append(l, h);
 		free(h);
 	}
 	if (x->lm_sent != NULL) {
 		h = xasprintf("If-Modified-Since: %s", x->lm_sent);
-		l = curl_slist_append(l, h);
+		l = cu.slist_append(l, h);
 		free(h);
 	}
 	return l;
@@ -233,34 +292,34 @@ http_start(struct http *h, struct http_xfer *x)
 {
 	CURL *e;
 
-	if ((e = x->easy = curl_easy_init()) == NULL)
+	if ((e = x->easy = cu.easy_init()) == NULL)
 		fatal("out of memory");
 	x->headers = http_req_headers(x);
-	curl_easy_setopt(e, CURLOPT_URL, x->url);
-	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, http_write);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
-	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, http_header);
-	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
-	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, h->ua);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
+	cu.easy_setopt(e, CURLOPT_URL, x->url);
+	cu.easy_setopt(e, CURLOPT_PRIVATE, x);
+	cu.easy_setopt(e, CURLOPT_WRITEFUNCTION, http_write);
+	cu.easy_setopt(e, CURLOPT_WRITEDATA, x);
+	cu.easy_setopt(e, CURLOPT_HEADERFUNCTION, http_header);
+	cu.easy_setopt(e, CURLOPT_HEADERDATA, x);
+	cu.easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	cu.easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+	cu.easy_setopt(e, CURLOPT_USERAGENT, h->ua);
+	cu.easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	cu.easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	cu.easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
 #if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	cu.easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	cu.easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	cu.easy_setopt(e, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	cu.easy_setopt(e, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, h->o.connect_timeout);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT, h->o.timeout);
-	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->o.max_size);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	cu.easy_setopt(e, CURLOPT_CONNECTTIMEOUT, h->o.connect_timeout);
+	cu.easy_setopt(e, CURLOPT_TIMEOUT, h->o.timeout);
+	cu.easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)h->o.max_size);
+	cu.easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	http_ca_env(e);
-	if (curl_multi_add_handle(h->multi, e) != CURLM_OK)
+	if (cu.multi_add_handle(h->multi, e) != CURLM_OK)
 		fatal("out of memory");
 	ARRAY_GROW(h->active, h->running + 1, h->acap);
 	h->active[h->running++] = x;
@@ -279,7 +338,7 @@ http_error(const struct http_xfer *x, CURLcode code)
 		return xasprintf("no complete answer within %ld seconds", x->h->o.timeout);
 	if (x->errbuf[0] != '\0')
 		return xstrdup(x->errbuf);
-	return xstrdup(curl_easy_strerror(code));
+	return xstrdup(cu.easy_strerror(code));
 }
 
 /* Release transfer x (removed from the multi first when it was started). */
@@ -289,8 +348,8 @@ http_xfer_free(struct http *h, struct http_xfer *x)
 	size_t i;
 
 	if (x->easy != NULL) {
-		curl_multi_remove_handle(h->multi, x->easy);
-		curl_easy_cleanup(x->easy);
+		cu.multi_remove_handle(h->multi, x->easy);
+		cu.easy_cleanup(x->easy);
 		for (i = 0; i < h->running; i++)
 			if (h->active[i] == x) {
 				h->active[i] = h->active[--h->running];
@@ -298,7 +357,7 @@ http_xfer_free(struct http *h, struct http_xfer *x)
 			}
 	}
 	http_resp_free(&x->resp);
-	curl_slist_free_all(x->headers);
+	cu.slist_free_all(x->headers);
 	free(x->url);
 	free(x->etag_sent);
 	free(x->lm_sent);
@@ -311,8 +370,8 @@ http_finish(struct http *h, struct http_xfer *x, CURLcode code, http_done_fn don
 {
 	char *eff = NULL;
 
-	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &x->resp.status);
-	if (curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff != NULL)
+	cu.easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &x->resp.status);
+	if (cu.easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff != NULL)
 		x->resp.final_url = xstrdup(eff);
 	if (code != CURLE_OK)
 		x->resp.error = http_error(x, code);
@@ -333,17 +392,17 @@ http_run(struct http *h, int wait_ms, http_done_fn done, void *arg)
 		http_start(h, h->queue[h->qhead++]);
 	if (h->qhead == h->nqueue)
 		h->qhead = h->nqueue = 0;
-	curl_multi_perform(h->multi, &still);
+	cu.multi_perform(h->multi, &still);
 	if (h->running > 0 && wait_ms > 0) {
-		curl_multi_poll(h->multi, NULL, 0, wait_ms, NULL);
-		curl_multi_perform(h->multi, &still);
+		cu.multi_poll(h->multi, NULL, 0, wait_ms, NULL);
+		cu.multi_perform(h->multi, &still);
 	}
-	while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
+	while ((m = cu.multi_info_read(h->multi, &left)) != NULL) {
 		struct http_xfer *x = NULL;
 
 		if (m->msg != CURLMSG_DONE)
 			continue;
-		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+		cu.easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
 		http_finish(h, x, m->data.result, done, arg);
 	}
 	while (h->running < (size_t)h->o.parallel && h->qhead < h->nqueue)
@@ -384,7 +443,7 @@ http_free(struct http *h, void (*drop)(void *udata))
 		http_xfer_free(h, h->active[h->running - 1]);
 	}
 	free(h->active);
-	curl_multi_cleanup(h->multi);
+	cu.multi_cleanup(h->multi);
 	free(h->ua);
 	free(h);
 }

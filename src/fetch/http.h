@@ -51,10 +51,12 @@ typedef void (*http_done_fn)(void *udata, struct http_resp *r, void *arg);
 struct http;
 
 /*
- * Make libcurl ready; call once from the main thread before any thread
- * starts (libcurl's rule). Calling again does nothing.
+ * Load libcurl and make it ready; call once from the main thread before any
+ * thread starts (libcurl's rule). Calling again does nothing. Returns NULL,
+ * or why HTTP cannot work here (libcurl missing, too old): then no http_*
+ * function below may be called.
  */
-void http_global_init(void);
+const char *http_global_init(void);
 
 /* A new client with the options o. Can't fail. */
 struct http *http_new(const struct http_opts *o);

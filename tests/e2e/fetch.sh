@@ -436,6 +436,26 @@ rm -f "$SUBS"
 run B fetch
 ok "no subscriptions: exit 1, saying how to add one" '[ "$RC" -eq 1 ] && grep -q '\''fetch --add'\'' "$ERR"'
 
+# ---- libcurl is loaded when a fetch needs it ----
+# byline starts without it (ldd), and a libcurl.so.4 that lacks its
+# functions (one found first on LD_LIBRARY_PATH) is a clear error, exit 1.
+if ldd "$BYLINE" | grep -q libcurl; then
+	fail "byline is not linked with libcurl (it loads it for a fetch)" "$(ldd "$BYLINE" | grep libcurl)"
+else
+	pass "byline is not linked with libcurl (it loads it for a fetch)"
+fi
+mkdir -p "$T/fakecurl"
+if printf 'int byline_not_curl;\n' > "$T/fakecurl/fake.c" &&
+    ${CC:-cc} -shared -fPIC -o "$T/fakecurl/libcurl.so.4" "$T/fakecurl/fake.c" 2>/dev/null; then
+	run env LD_LIBRARY_PATH="$T/fakecurl" "$BYLINE" --state "$T/state-fake" fetch \
+	    --into "$T/lib-fake" "$(F rss2.xml)"
+	ok "a libcurl without its functions: exit 1, said" \
+	    '[ "$RC" -eq 1 ] && grep -q "libcurl.so.4 has no curl_global_init" "$ERR"'
+	ok "... and nothing written" '[ "$(count_md "$T/lib-fake")" -eq 0 ]'
+else
+	skip "a libcurl without its functions" "no C compiler to make the fake library"
+fi
+
 # ---- the progress line on a terminal ----
 
 TM_ENV="no_proxy=127.0.0.1 NO_PROXY=127.0.0.1"
