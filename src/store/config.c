@@ -16,7 +16,7 @@ const char *const config_actions[] = {
 	"search", "search-next", "search-prev", "next-quote", "prev-quote",
 	"focus-next", "focus-prev", "show-quotes", "show-people", "show-caption",
 	"next-image", "next-article", "prev-article", "open-url", "copy-quote",
-	"back", "quit", "help", "redraw", "fetch", "mark-all-read", "clear-filter", "sort",
+	"people", "order", "person-quotes", "back", "quit", "help", "redraw", "fetch", "mark-all-read", "clear-filter", "sort",
 	"reload", "pipe", "edit",
 	NULL
 };

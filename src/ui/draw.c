@@ -3,6 +3,7 @@
  * reaches curses through glyph_next(): a control character is drawn as its
  * visible placeholder, in reverse video, never as itself.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -233,6 +234,28 @@ draw_str_cut(int y, int x, int maxw, const char *s, attr_t attr)
 		return draw_str(y, x, maxw, s, attr);
 	n = draw_text(y, x, maxw - 1, s, strlen(s), attr, NULL, 0);
 	return n + draw_str(y, x + n, 1, "\xe2\x80\xa6", attr);	/* U+2026 */
+}
+
+int
+draw_hints(int y, int x, int right, enum view_id view, const struct hint *h, size_t n,
+    attr_t attr)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *key = keys_first(view, h[i].act);
+		char hint[64];
+		int len;
+
+		if (key == NULL)
+			continue;
+		snprintf(hint, sizeof hint, "%s: %s", key, h[i].what);
+		len = (int)strlen(hint);
+		if (x + 2 + len > right)
+			break;
+		x += 2 + draw_str(y, x + 2, len, hint, attr);
+	}
+	return x;
 }
 
 void

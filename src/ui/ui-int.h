@@ -120,6 +120,18 @@ int draw_str(int y, int x, int maxw, const char *s, attr_t attr);
 int draw_str_cut(int y, int x, int maxw, const char *s, attr_t attr);
 /* Fill columns x..x+w-1 of row y with spaces in attr. */
 void draw_fill(int y, int x, int w, attr_t attr);
+/* A key hint of a status line: the action, and what it does in a word or two. */
+struct hint {
+	enum action	 act;
+	const char	*what;
+};
+/*
+ * Draw "key: what" for each hint whose action has a key in view (the first
+ * one, as the config binds it), two spaces before each, from column x of
+ * row y, as many whole as end before column right. Returns the next column.
+ */
+int draw_hints(int y, int x, int right, enum view_id view, const struct hint *h, size_t n,
+    attr_t attr);
 /* A box with a title in its top border (focused: highlighted). */
 void draw_box(int y, int x, int h, int w, const char *title, bool focused);
 

@@ -331,16 +331,12 @@ list_draw(struct ui *ui)
 void
 list_draw_status(struct ui *ui)
 {
-	static const struct {
-		enum action	 act;
-		const char	*what;
-	} hints[] = {
+	static const struct hint hints[] = {
 		{ ACT_OPEN, "open" }, { ACT_TOGGLE_READ, "read/unread" },
 		{ ACT_UNREAD_ONLY, "unread only" }, { ACT_FILTER, "filter" }, { ACT_HELP, "help" },
 		{ ACT_QUIT, "quit" },
 	};
-	int y = ui->h - 1, x, n, right;
-	size_t i;
+	int y = ui->h - 1, x, right;
 	char s[256], pos[48];
 
 	draw_fill(y, 0, ui->w, draw_attr(C_STATUS));
@@ -368,19 +364,8 @@ list_draw_status(struct ui *ui)
 	    ui->filter.len > 0 ? ", filter: " : "", ui->filter.len > 0 ? ui->filter.data : "");
 	/* then the key hints that fit whole, three spaces after the count, two between */
 	x = 1 + draw_str_cut(y, 1, right - 3, s, draw_attr(C_STATUS)) + 1;
-	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
-		const char *key = keys_first(V_LIST, hints[i].act);
-		char hint[64];
-
-		if (key == NULL)
-			continue;
-		snprintf(hint, sizeof hint, "%s: %s", key, hints[i].what);
-		n = (int)strlen(hint);
-		x += 2;
-		if (x + n > right - 2)
-			break;
-		x += draw_str(y, x, n, hint, draw_attr(C_STATUS));
-	}
+	draw_hints(y, x, right - 2, V_LIST, hints, sizeof hints / sizeof hints[0],
+	    draw_attr(C_STATUS));
 }
 
 /* ---- keys ---- */

@@ -410,7 +410,12 @@ static void
 draw_people_status(struct ui *ui, struct people *pv)
 {
 	static const char *const names[] = { "quotes", "mentions", "name" };
+	static const struct hint hints[] = {
+		{ ACT_OPEN, "quotes" }, { ACT_FILTER, "filter" }, { ACT_ORDER, "order" },
+		{ ACT_BACK, "back" },
+	};
 	struct buf s = BUF_INIT;
+	int x;
 
 	draw_fill(ui->h - 1, 0, ui->w, draw_attr(C_STATUS));
 	if (ui->msg[0] != '\0') {
@@ -421,8 +426,9 @@ draw_people_status(struct ui *ui, struct people *pv)
 	buf_printf(&s, "by %s", names[pv->order]);
 	if (pv->filter.len > 0)
 		buf_printf(&s, ", filter: %s", pv->filter.data);
-	buf_adds(&s, "   Enter: quotes  /: filter  o: order  q: back");
-	draw_str_cut(ui->h - 1, 1, ui->w - 2, s.data, draw_attr(C_STATUS));
+	x = 1 + draw_str_cut(ui->h - 1, 1, ui->w - 4, s.data, draw_attr(C_STATUS)) + 1;
+	draw_hints(ui->h - 1, x, ui->w - 1, V_PEOPLE, hints, sizeof hints / sizeof hints[0],
+	    draw_attr(C_STATUS));
 	buf_free(&s);
 }
 
@@ -535,11 +541,16 @@ draw_quotes_view(struct ui *ui, struct people *pv)
 		draw_str(ui->h - 1, 1, ui->w - 1, ui->msg, ui->msg_error ? draw_attr(C_ERROR) :
 		    draw_attr(C_STATUS) | A_BOLD);
 	} else {
-		char s[96];
+		static const struct hint hints[] = {
+			{ ACT_OPEN, "open the article" }, { ACT_BACK, "back" },
+		};
+		char s[48];
+		int x;
 
-		snprintf(s, sizeof s, "quote %zu/%zu   Enter: open the article  q: back",
-		    pv->nq > 0 ? pv->qsel + 1 : 0, pv->nq);
-		draw_str_cut(ui->h - 1, 1, ui->w - 2, s, draw_attr(C_STATUS));
+		snprintf(s, sizeof s, "quote %zu/%zu ", pv->nq > 0 ? pv->qsel + 1 : 0, pv->nq);
+		x = 1 + draw_str_cut(ui->h - 1, 1, ui->w - 2, s, draw_attr(C_STATUS));
+		draw_hints(ui->h - 1, x, ui->w - 1, V_QUOTES, hints, sizeof hints / sizeof hints[0],
+		    draw_attr(C_STATUS));
 	}
 }
 

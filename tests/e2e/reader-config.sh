@@ -111,6 +111,33 @@ else
 	fail "no mark on open: byline list says unread" "list" "$("$BYLINE" --state "$STATE" list "$T/lib")"
 fi
 
+# ---- every action the man page lists can be bound, and the reader knows it ----
+# (the config's list in src/store/config.c and the key table's names in
+# src/ui/keys.c are two lists: this ties them to each other and to byline.1)
+actions=$(sed -n '/^The actions:$/,/^A key is one character/p' "$E2E_ROOT/byline.1" |
+    sed -n 's/^\.BR* \([a-z\\-]*\).*/\1/p' | sed 's/\\-/-/g')
+nact=0 bad=""
+for a in $actions; do
+	nact=$((nact + 1))
+	printf 'keys:\n  %s: F12\n' "$a" > "$T/one-action.yaml"
+	if ! "$BYLINE" check --config "$T/one-action.yaml" >/dev/null 2>&1 ||
+	    ! "$BYLINE" --config "$T/one-action.yaml" --keys | grep -q "	F12	"; then
+		bad="$bad $a"
+	fi
+done
+if [ "$nact" -ge 40 ] && [ -z "$bad" ]; then
+	pass "config: each of the $nact actions of byline.1 binds, and --keys shows it bound"
+else
+	fail "config: each action of byline.1 binds, and --keys shows it bound" \
+	    "$nact actions read; not taken:$bad"
+fi
+printf 'keys:\n  no-such-action: F12\n' > "$T/one-action.yaml"
+if "$BYLINE" check --config "$T/one-action.yaml" >/dev/null 2>&1; then
+	fail "config: an action byline does not have is refused" "check --config said nothing"
+else
+	pass "config: an action byline does not have is refused"
+fi
+
 # ---- a bad config: reported, defaults stand ----
 cat >"$CONF" <<'YAML'
 theme: sparkly

@@ -99,6 +99,20 @@ people_story() {	# people_story COLS ROWS
 people_story 80 24
 people_story 40 12
 
+# the hints of People and of a person's quotes come from the key table:
+# rebound keys show as bound
+mkdir -p "$XDG_CONFIG_HOME/byline"
+printf 'keys:\n  order: O\n  back: x\n' > "$XDG_CONFIG_HOME/byline/config.yaml"
+tm_start 100 24 "$LIB"
+expect "hints: the library" ' byline — 3 articles'
+tm_keys P
+expect "hints: People says the rebound keys" 'Enter: quotes  /: filter  O: order  x: back'
+tm_keys Enter
+expect "hints: a person's quotes too" 'Enter: open the article  x: back'
+tm_keys x x q
+expect_exit0 "hints: x, x and q: back twice, then quit"
+rm -f "$XDG_CONFIG_HOME/byline/config.yaml"
+
 # A in the article's people pane: that person across the library, q back
 rm -f "$STATE" "$STATE".*
 tm_start 80 24 "$LIB"
