@@ -65,7 +65,7 @@ UI_CFLAGS   = $(CORE_CFLAGS) $(CURSES_CFLAGS)
 # libcurl is not linked: src/fetch/http.c loads it when a fetch needs it (dlopen)
 CORE_LIBS   = $(YAML_LIBS) $(UTF8PROC_LIBS) $(MD4C_LIBS) $(JANSSON_LIBS) $(XML2_LIBS)
 
-.PHONY: all run test unit e2e check-asan clean install uninstall deps-test fuzz bench stress chaos
+.PHONY: all run test unit e2e check-asan check-windows clean install uninstall deps-test fuzz bench stress chaos
 
 all: $(BUILD)/byline
 
@@ -110,6 +110,12 @@ test: deps-test $(BUILD)/byline $(UNIT_BIN)
 
 check-asan:
 	$(MAKE) BUILD=build/asan SAN=1 OPT="-O1 -g" test
+
+# The analysis in tiny windows (-DAN_WIN_TEST) must find what the usual
+# build finds: tests/windows.sh compares them on every article here.
+check-windows: $(BUILD)/byline
+	$(MAKE) BUILD=build/win CFLAGS="$(CFLAGS) -DAN_WIN_TEST" build/win/byline
+	sh tests/windows.sh build/win/byline $(BUILD)/byline
 
 COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
