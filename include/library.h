@@ -56,7 +56,9 @@ typedef void (*library_progress_fn)(size_t n, void *arg);
  * thread that called library_scan(): rows are the first articles of what
  * was read so far, in the library's order (at most preview_max of them;
  * copies whose strings stay valid until the scan returns); done of total
- * files are read.
+ * files are read. Once, as soon as the walk has found preview_max files,
+ * before it goes on: the first files found, with done 0 and total
+ * SIZE_MAX (not known yet), so that a big folder shows rows at once.
  */
 typedef void (*library_preview_fn)(const struct lib_entry *rows, size_t nrows, size_t done,
     size_t total, void *arg);

@@ -222,7 +222,8 @@ struct ui {
 	size_t			 nrows;
 	size_t			 nunread;	/* unread articles in the whole library */
 	size_t			 preloaded;	/* articles the cache holds, while its first
-						 * screen is shown before the folder is read */
+						 * screen is shown before the folder is read
+						 * (SIZE_MAX: rows shown, the count not known) */
 	size_t			 sel;		/* selected row (index into rows) */
 	size_t			 top;		/* first row on screen */
 	size_t			*order;		/* lib.v in the sort order: indices */

@@ -278,7 +278,9 @@ draw_header(struct ui *ui)
 	size_t i;
 	int x;
 
-	if (ui->preloaded > 0)	/* the cache's first screen: no count of unread yet */
+	if (ui->preloaded == SIZE_MAX)	/* rows read while the folders are still listed */
+		buf_adds(&head, " byline");
+	else if (ui->preloaded > 0)	/* the cache's first screen: no count of unread yet */
 		buf_printf(&head, " byline \xe2\x80\x94 %zu article%s",
 		    ui->preloaded, ui->preloaded == 1 ? "" : "s");
 	else

@@ -377,6 +377,72 @@ test_threads_same_result(void **state)
 	free(four);
 }
 
+/* What the preview callback saw, call by call. */
+struct previews {
+	size_t		calls;
+	size_t		first_n, first_done, first_total;
+	char		first_titles[256];
+};
+
+static void
+on_preview(const struct lib_entry *rows, size_t n, size_t done, size_t total, void *arg)
+{
+	struct previews *p = arg;
+	size_t i;
+
+	if (p->calls++ > 0)
+		return;
+	p->first_n = n;
+	p->first_done = done;
+	p->first_total = total;
+	for (i = 0; i < n; i++)
+		snprintf(p->first_titles + strlen(p->first_titles),
+		    sizeof p->first_titles - strlen(p->first_titles), "%s;", rows[i].title);
+}
+
+/*
+ * The first screenful of files the walk finds is shown before the walk goes
+ * on (done 0, total not known), in the library's order: the reader's rows
+ * of a big folder with no cache come before the folders are all listed.
+ */
+static void
+test_early_preview(void **state)
+{
+	struct library lib = { 0 };
+	struct library_scan_opts opts;
+	struct previews pv;
+	char *paths[1];
+	int i;
+
+	(void)state;
+	make_dir("early");
+	make_dir("early/a");
+	make_dir("early/b");
+	for (i = 0; i < 6; i++) {
+		char rel[64], text[128];
+
+		snprintf(rel, sizeof rel, "early/%s/%d.md", i < 3 ? "a" : "b", i);
+		snprintf(text, sizeof text, "---\ntitle: T%d\ndate: 2020-01-0%d\n---\nx\n", i, 1 + i);
+		write_file(rel, text);
+	}
+	memset(&opts, 0, sizeof opts);
+	memset(&pv, 0, sizeof pv);
+	opts.preview = on_preview;
+	opts.preview_max = 2;
+	opts.arg = &pv;
+	paths[0] = xasprintf("%s/early", root);
+	library_scan(&lib, paths, 1, &opts);
+	assert_int_equal(lib.n, 6);
+	assert_true(pv.calls >= 1);
+	assert_int_equal(pv.first_n, 2);
+	assert_int_equal(pv.first_done, 0);
+	assert_true(pv.first_total == SIZE_MAX);
+	/* the first two files found (a/0.md, a/1.md), newest first */
+	assert_string_equal(pv.first_titles, "T1;T0;");
+	library_free(&lib);
+	free(paths[0]);
+}
+
 int
 main(void)
 {
@@ -387,6 +453,7 @@ main(void)
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_threads_same_result),
+		cmocka_unit_test(test_early_preview),
 	};
 
 	return cmocka_run_group_tests_name("library", tests, setup, teardown);
